@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "jianyi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jianyi", targets: ["jianyi"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Casework", targets: ["Casework"]),
+        .library(name: "CaseStore", targets: ["CaseStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "Casework"),
+        .target(
+            name: "CaseStore",
+            dependencies: ["Postgres", "Casework", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "JianyiCLI",
+            dependencies: [
+                "CaseStore", "Casework", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "jianyi", dependencies: ["JianyiCLI"]),
+        .testTarget(name: "CaseworkTests", dependencies: ["Casework"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres"]),
+        .testTarget(name: "JianyiCLITests", dependencies: ["Postgres"]),
+    ]
+)

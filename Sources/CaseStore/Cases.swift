@@ -1,0 +1,113 @@
+import Casework
+import Postgres
+
+/// A case as `show` and `list` report it.
+public struct CaseView: Sendable, Equatable {
+    public let id: Int
+    public let number: String
+    public let title: String
+    public let body: String
+    public let state: CaseState
+    public let deputy: String
+    public let deputyName: String
+    public let delegation: String
+    public let cosigners: [String]
+    public let session: String?
+    public let channel: Channel
+    public let station: String?
+    public let category: String
+    public let submittedOn: Day
+    public let isKey: Bool
+
+    init(row: Row) throws {
+        id = try row.decode(Int.self, "suggestion_id")
+        number = try row.decode(String.self, "number")
+        title = try row.decode(String.self, "title")
+        body = try row.decode(String.self, "body")
+        state = try CaseState.parse(try row.decode(String.self, "state"), for: "state")
+        deputy = try row.decode(String.self, "deputy_code")
+        deputyName = try row.decode(String.self, "deputy_name")
+        delegation = try row.decode(String.self, "delegation")
+        cosigners = try row.decode([String].self, "cosigners")
+        session = try row.decode(String?.self, "session_code")
+        channel = try Channel.parse(try row.decode(String.self, "channel"), for: "channel")
+        station = try row.decode(String?.self, "station")
+        category = try row.decode(String.self, "category")
+        submittedOn = try row.decode(Day.self, "submitted_on")
+        isKey = try row.decode(Bool.self, "is_key")
+    }
+}
+
+/// Which cases `list` shows; nil means any.
+public struct CaseFilter: Sendable {
+    public var state: CaseState?
+    public var deputy: String?
+    public var session: String?
+    public var keyOnly = false
+
+    public init(state: CaseState? = nil, deputy: String? = nil, session: String? = nil, keyOnly: Bool = false) {
+        self.state = state
+        self.deputy = deputy
+        self.session = session
+        self.keyOnly = keyOnly
+    }
+}
+
+/// One entry of a case's history.
+public struct CaseEvent: Sendable, Equatable {
+    public let number: Int
+    public let kind: String
+    public let on: Day
+    public let recordedAt: String
+    public let actor: String
+    /// The event's details as a JSON object.
+    public let data: String
+}
+
+extension Store {
+    private static let caseSelect = """
+        SELECT s.suggestion_id, s.number, s.title, s.body, s.state, s.deputy_code, d.name AS deputy_name,
+               d.delegation, s.session_code, s.channel, s.station, s.category, s.submitted_on, s.is_key,
+               coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
+                         WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id), '{}') AS cosigners
+        FROM suggestion s
+        JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
+        """
+
+    /// The case with this number, or a rule failure naming it.
+    public func caseView(_ congress: Congress, number: String) throws -> CaseView {
+        let rows = try connection.query(PostgresQuery(unsafeSQL: Self.caseSelect + " WHERE s.congress_id = $1 AND s.number = $2",
+                                                      binds: [congress.id.postgresBind, number.postgresBind])).rows
+        guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
+        return try CaseView(row: row)
+    }
+
+    /// Cases in number order, streamed to `body` so a long list never sits in memory whole.
+    public func listCases(_ congress: Congress, _ filter: CaseFilter, _ body: (CaseView) throws -> Void) throws {
+        let query = PostgresQuery(unsafeSQL: Self.caseSelect + """
+             WHERE s.congress_id = $1
+               AND ($2::text IS NULL OR s.state = $2)
+               AND ($3::text IS NULL OR s.deputy_code = $3)
+               AND ($4::text IS NULL OR s.session_code = $4)
+               AND (NOT $5 OR s.is_key)
+             ORDER BY s.series, s.seq
+            """, binds: [congress.id.postgresBind, PostgresBind(type: PostgresType.text, text: filter.state?.rawValue),
+                         PostgresBind(type: PostgresType.text, text: filter.deputy),
+                         PostgresBind(type: PostgresType.text, text: filter.session), filter.keyOnly.postgresBind])
+        try connection.forEachRow(query) { try body(CaseView(row: $0)) }
+    }
+
+    /// Every event of a case, oldest first.
+    public func history(_ congress: Congress, number: String) throws -> [CaseEvent] {
+        let view = try caseView(congress, number: number)
+        return try connection.query("""
+            SELECT event_no, kind, on_date, to_char(recorded_at, 'YYYY-MM-DD HH24:MI:SS') AS recorded_at, actor, data::text AS data
+            FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(view.id)
+            ORDER BY event_no
+            """).rows.map {
+            CaseEvent(number: try $0.decode(Int.self, "event_no"), kind: try $0.decode(String.self, "kind"),
+                      on: try $0.decode(Day.self, "on_date"), recordedAt: try $0.decode(String.self, "recorded_at"),
+                      actor: try $0.decode(String.self, "actor"), data: try $0.decode(String.self, "data"))
+        }
+    }
+}

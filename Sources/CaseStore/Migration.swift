@@ -1,0 +1,131 @@
+import Casework
+import Postgres
+
+/// One numbered schema change, compiled into the binary from `Schema/NNNN_name.sql`.
+public struct Migration: Sendable, Equatable {
+    public let version: Int
+    public let name: String
+    public let sql: String
+
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+
+    /// FNV-1a of the SQL, to notice a migration edited after it was applied.
+    public var checksum: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in sql.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// What `db status` reports for one migration.
+public struct MigrationStatus: Sendable, Equatable {
+    public enum State: String, Sendable { case applied, pending, modified, unknown }
+    public let version: Int
+    public let name: String
+    public let state: State
+    public let appliedAt: String?
+}
+
+/// Applies the embedded migrations in order, each in its own transaction, and refuses to
+/// work on a schema that is behind or ahead of this binary.
+public struct Migrator {
+    public let migrations: [Migration]
+    /// Serializes concurrent `db migrate` runs: the second waits, then finds nothing to do.
+    static let lockKey: Int64 = 0x6A69_616E_7969_0001
+
+    public init(migrations: [Migration] = Migration.all) {
+        self.migrations = migrations
+    }
+
+    /// Applies what is pending; returns the migrations it applied (none on a rerun).
+    @discardableResult
+    public func migrate(_ connection: Connection, progress: (Migration) -> Void = { _ in }) throws -> [Migration] {
+        try connection.transaction { connection in
+            try connection.advisoryLock(Self.lockKey)
+            try connection.execute("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    integer PRIMARY KEY,
+                    name       text NOT NULL,
+                    checksum   text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now()
+                )
+                """)
+        }
+        var applied: [Migration] = []
+        for migration in migrations {
+            let didApply = try connection.transaction { connection -> Bool in
+                try connection.advisoryLock(Self.lockKey)
+                let done = try connection.query(
+                    "SELECT 1 FROM schema_migrations WHERE version = \(migration.version)")
+                guard done.rows.isEmpty else { return false }
+                progress(migration)
+                try connection.runScript(migration.sql)
+                try connection.execute("""
+                    INSERT INTO schema_migrations (version, name, checksum)
+                    VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                    """)
+                return true
+            }
+            if didApply { applied.append(migration) }
+        }
+        let newer = try status(connection).filter { $0.state == .unknown }
+        if let first = newer.first {
+            throw Failure(.configuration, "the database has migration \(first.version) (\(first.name)), which this jianyi does not know: it is newer than this binary")
+        }
+        return applied
+    }
+
+    /// Every known migration with its state, then any the database has that this binary lacks.
+    public func status(_ connection: Connection) throws -> [MigrationStatus] {
+        var recorded: [Int: (name: String, checksum: String, appliedAt: String)] = [:]
+        if try tableExists(connection) {
+            for row in try connection.query(
+                "SELECT version, name, checksum, to_char(applied_at, 'YYYY-MM-DD HH24:MI:SS TZ') AS applied_at FROM schema_migrations ORDER BY version"
+            ).rows {
+                recorded[try row.decode(Int.self, "version")] = (
+                    try row.decode(String.self, "name"), try row.decode(String.self, "checksum"),
+                    try row.decode(String.self, "applied_at"))
+            }
+        }
+        var result = migrations.map { migration -> MigrationStatus in
+            guard let done = recorded.removeValue(forKey: migration.version) else {
+                return MigrationStatus(version: migration.version, name: migration.name, state: .pending, appliedAt: nil)
+            }
+            let state: MigrationStatus.State = done.checksum == migration.checksum ? .applied : .modified
+            return MigrationStatus(version: migration.version, name: migration.name, state: state, appliedAt: done.appliedAt)
+        }
+        result += recorded.sorted { $0.key < $1.key }.map {
+            MigrationStatus(version: $0.key, name: $0.value.name, state: .unknown, appliedAt: $0.value.appliedAt)
+        }
+        return result
+    }
+
+    /// Throws a configuration failure (exit 78) unless every migration is applied and the
+    /// database has none this binary does not know.
+    public func requireCurrent(_ connection: Connection) throws {
+        guard try tableExists(connection) else {
+            throw Failure(.configuration, "the database is not set up: run `jianyi db migrate` first")
+        }
+        let versions = Set(try connection.query("SELECT version FROM schema_migrations").rows.map { try $0.decode(Int.self, "version") })
+        let known = Set(migrations.map(\.version))
+        if let newer = versions.subtracting(known).min() {
+            throw Failure(.configuration, "the database schema (migration \(newer)) is newer than this jianyi: upgrade jianyi")
+        }
+        let pending = known.subtracting(versions).sorted()
+        if !pending.isEmpty {
+            throw Failure(.configuration, "the database has \(pending.count) pending migration(s) (\(pending.map(String.init).joined(separator: ", "))): run `jianyi db migrate`")
+        }
+    }
+
+    private func tableExists(_ connection: Connection) throws -> Bool {
+        try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows[0].decode(Bool.self, "present")
+    }
+}

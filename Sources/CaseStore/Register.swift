@@ -1,0 +1,82 @@
+import Casework
+import Postgres
+
+/// A suggestion just registered.
+public struct Registered: Sendable, Equatable {
+    public let id: Int
+    public let number: String
+}
+
+extension Store {
+    /// Registers one suggestion (提交) and gives it the next number of its series.
+    ///
+    /// The series counter row is incremented and stays locked until COMMIT, so concurrent
+    /// registrars queue on it and numbers are gapless: a registration that fails rolls its
+    /// increment back with everything else.
+    public func register(_ congress: Congress, _ registration: Registration) throws -> Registered {
+        try connection.transaction { connection in
+            try checkReferences(congress, deputies: [registration.deputy], cosigners: registration.cosigners,
+                                session: registration.session?.description, place: "")
+            let series = registration.series
+            let sequence = try reserveNumbers(congress, series: series.description, count: 1)
+            return try insertSuggestion(congress, registration, number: series.number(sequence), sequence: sequence)
+        }
+    }
+
+    /// Reserves `count` consecutive numbers of a series; returns the first.
+    func reserveNumbers(_ congress: Congress, series: String, count: Int) throws -> Int {
+        let row = try connection.query("""
+            INSERT INTO number_counter (congress_id, series, last_value) VALUES (\(congress.id), \(series), \(count))
+            ON CONFLICT (congress_id, series) DO UPDATE SET last_value = number_counter.last_value + EXCLUDED.last_value
+            RETURNING last_value
+            """).rows[0]
+        return try row.decode(Int.self, "last_value") - count + 1
+    }
+
+    /// Inserts the suggestion, its co-signers and its first event in one statement.
+    func insertSuggestion(_ congress: Congress, _ r: Registration, number: String, sequence: Int) throws -> Registered {
+        let row = try connection.query("""
+            WITH s AS (
+                INSERT INTO suggestion (congress_id, number, series, seq, title, body, deputy_code, session_code,
+                                        channel, station, category, submitted_on)
+                VALUES (\(congress.id), \(number), \(r.series.description), \(sequence), \(r.title), \(r.body), \(r.deputy),
+                        \(r.session?.description), \(r.channel.rawValue), \(r.station), \(r.category), \(r.submittedOn))
+                RETURNING congress_id, suggestion_id
+            ), co AS (
+                INSERT INTO suggestion_cosigner (congress_id, suggestion_id, position, deputy_code)
+                SELECT s.congress_id, s.suggestion_id, c.position, c.code
+                FROM s, unnest(\(r.cosigners)::text[]) WITH ORDINALITY AS c(code, position)
+            ), e AS (
+                INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
+                SELECT s.congress_id, s.suggestion_id, 1, 'registered', \(r.submittedOn), \(actor),
+                       jsonb_build_object('number', \(number)::text, 'title', \(r.title)::text, 'deputy', \(r.deputy)::text,
+                                          'cosigners', to_jsonb(\(r.cosigners)::text[]), 'session', \(r.session?.description)::text,
+                                          'channel', \(r.channel.rawValue)::text, 'category', \(r.category)::text)
+                FROM s
+            )
+            SELECT suggestion_id FROM s
+            """).rows[0]
+        return Registered(id: try row.decode(Int.self, "suggestion_id"), number: number)
+    }
+
+    /// Fails naming the first deputy, co-signer or session that the congress does not have.
+    func checkReferences(_ congress: Congress, deputies: [String], cosigners: [String], session: String?, place: String) throws {
+        let row = try connection.query("""
+            SELECT
+                (SELECT array_agg(d.code ORDER BY d.position) FROM unnest(\(deputies)::text[]) WITH ORDINALITY AS d(code, position)
+                 WHERE NOT EXISTS (SELECT 1 FROM deputy WHERE congress_id = \(congress.id) AND code = d.code)) AS unknown_deputies,
+                (SELECT array_agg(c.code ORDER BY c.position) FROM unnest(\(cosigners)::text[]) WITH ORDINALITY AS c(code, position)
+                 WHERE NOT EXISTS (SELECT 1 FROM deputy WHERE congress_id = \(congress.id) AND code = c.code)) AS unknown_cosigners,
+                (\(session)::text IS NULL OR EXISTS (SELECT 1 FROM session WHERE congress_id = \(congress.id) AND code = \(session))) AS session_known
+            """).rows[0]
+        if let unknown = try row.decode([String]?.self, "unknown_deputies")?.first {
+            throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--deputy: " : "deputy ")\(unknown) is not a deputy of \(congress.code)")
+        }
+        if let unknown = try row.decode([String]?.self, "unknown_cosigners")?.first {
+            throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--cosigner: " : "cosigner ")\(unknown) is not a deputy of \(congress.code)")
+        }
+        if let session, try !row.decode(Bool.self, "session_known") {
+            throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--session: " : "session ")\(session) is not a session of \(congress.code) (add it with `jianyi session add`)")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Casework
+import Postgres
+
+/// The jianyi database: one connection, used by one command at a time.
+///
+/// Every method is one use case and runs in one transaction, so a failure leaves nothing
+/// half-written.
+public final class Store {
+    public let connection: Connection
+    /// Who is acting, recorded with every event.
+    public let actor: String
+
+    /// Opens the database at `url` (libpq URI or conninfo; nil uses libpq's defaults).
+    /// An unreachable server becomes `Failure(.unavailable)`, which says where it tried.
+    public init(url: String?, actor: String) throws {
+        do {
+            connection = try Connection(url)
+        } catch let error as PostgresError where error.kind == .connection {
+            throw Failure(.unavailable, error.message)
+        }
+        self.actor = actor
+    }
+
+    /// Fails with exit 78 unless the schema matches this binary.
+    public func requireMigrated() throws {
+        try Migrator().requireCurrent(connection)
+    }
+}
+
+/// Turns a constraint error into a message about the value that caused it.
+@discardableResult
+func translate<T>(_ describe: (PostgresError) -> Failure?, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PostgresError {
+        if let failure = describe(error) { throw failure }
+        throw error
+    }
+}

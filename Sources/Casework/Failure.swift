@@ -1,0 +1,32 @@
+/// Why a command could not do what it was asked, in the terms the command line reports.
+///
+/// Each kind maps to one sysexits code in the CLI; the message is the one line a user sees.
+public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// A malformed value or bad usage (64).
+        case badValue
+        /// The data breaks a rule: unknown code, a step not allowed now, a failing CSV row (65).
+        case ruleBroken
+        /// An input file is missing or unreadable (66).
+        case noInput
+        /// The database cannot be reached (69).
+        case unavailable
+        /// Another run holds the lock; try later (75).
+        case tryLater
+        /// The schema is not migrated, or newer than this binary (78).
+        case configuration
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    public static func badValue(_ message: String) -> Failure { Failure(.badValue, message) }
+    public static func ruleBroken(_ message: String) -> Failure { Failure(.ruleBroken, message) }
+}

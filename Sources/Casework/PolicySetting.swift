@@ -1,0 +1,122 @@
+/// The settings a congress may change (domain.md, "Deadlines" and "Measures"), with the
+/// defaults and where they come from. Kept as data, never as constants in the rules.
+public enum PolicySetting: String, CaseIterable, Sendable {
+    case reply
+    case replyComplex = "reply_complex"
+    case opinion
+    case transferWindow = "transfer_window"
+    case rehandle
+    case ratingReminder = "rating_reminder"
+    case warnWorkingDays = "warn_working_days"
+    case severeDays = "severe_days"
+    case weightOnTime = "weight_on_time"
+    case weightContact = "weight_contact"
+    case weightSatisfaction = "weight_satisfaction"
+    case weightResolution = "weight_resolution"
+
+    public enum Value: Hashable, Sendable, CustomStringConvertible {
+        case period(Period)
+        case count(Int)
+        case weight(Double)
+
+        public var description: String {
+            switch self {
+            case .period(let period): period.description
+            case .count(let count): String(count)
+            case .weight(let weight): Value.format(weight)
+            }
+        }
+
+        static func format(_ weight: Double) -> String {
+            var text = String(weight)
+            if text.hasSuffix(".0") { text.removeLast(2) }
+            return text
+        }
+    }
+
+    public var defaultValue: Value {
+        switch self {
+        case .reply: .period(Period(3, .months))
+        case .replyComplex: .period(Period(6, .months))
+        case .opinion: .period(Period(1, .months))
+        case .transferWindow: .period(Period(10, .workingDays))
+        case .rehandle: .period(Period(1, .months))
+        case .ratingReminder: .period(Period(20, .workingDays))
+        case .warnWorkingDays: .count(10)
+        case .severeDays: .count(30)
+        case .weightOnTime: .weight(0.25)
+        case .weightContact: .weight(0.15)
+        case .weightSatisfaction: .weight(0.45)
+        case .weightResolution: .weight(0.15)
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .reply: "主办答复期限"
+        case .replyComplex: "主办答复期限（涉及面广、处理难度大）"
+        case .opinion: "协办意见期限"
+        case .transferWindow: "申请调整交办期限"
+        case .rehandle: "不满意重新办理期限"
+        case .ratingReminder: "代表评价提醒"
+        case .warnWorkingDays: "临期预警（工作日）"
+        case .severeDays: "严重超期（超期日数）"
+        case .weightOnTime: "评分权重：按期答复率"
+        case .weightContact: "评分权重：沟通率"
+        case .weightSatisfaction: "评分权重：满意率"
+        case .weightResolution: "评分权重：解决率"
+        }
+    }
+
+    public var source: String {
+        switch self {
+        case .reply, .replyComplex: "代表法 (2025) art. 51"
+        case .opinion: "Shandong, Shanghai"
+        case .transferWindow: "Chongqing, Henan"
+        case .rehandle: "Shandong, Zhejiang, Shanghai, Henan"
+        case .ratingReminder: "Chongqing"
+        case .warnWorkingDays, .severeDays: "domain.md"
+        case .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution: "domain.md (评分通报)"
+        }
+    }
+
+    /// Resolves a key as typed: a setting name (`reply`), or a period setting with its unit
+    /// as a suffix (`reply_months 3` means reply = 3 months).
+    public static func resolve(key: String, value: String) throws -> (PolicySetting, Value) {
+        if let setting = PolicySetting(rawValue: key) {
+            return (setting, try setting.parse(value))
+        }
+        for unit in Period.Unit.allCases {
+            let suffix = "_" + unit.rawValue
+            guard key.hasSuffix(suffix), let setting = PolicySetting(rawValue: String(key.dropLast(suffix.count))),
+                  case .period = setting.defaultValue else { continue }
+            guard let count = Int(value.trimmingWhitespace()), count > 0, count <= 1000 else {
+                throw Failure.badValue("policy \(key): '\(value)' is not a whole number of \(unit.rawValue) (1–1000)")
+            }
+            return (setting, .period(Period(count, unit)))
+        }
+        let names = allCases.map(\.rawValue).joined(separator: ", ")
+        throw Failure.badValue("policy: '\(key)' is not a setting (one of \(names); a period also takes a unit suffix, e.g. reply_months)")
+    }
+
+    /// Parses a value for this setting.
+    public func parse(_ text: String) throws -> Value {
+        switch defaultValue {
+        case .period:
+            guard let period = Period(text) else {
+                throw Failure.badValue("policy \(rawValue): '\(text)' is not a period (e.g. '3 months', '30 days', '10 working_days')")
+            }
+            return .period(period)
+        case .count:
+            guard let count = Int(text.trimmingWhitespace()), (0...365).contains(count) else {
+                throw Failure.badValue("policy \(rawValue): '\(text)' is not a whole number of days (0–365)")
+            }
+            return .count(count)
+        case .weight:
+            guard let weight = Double(text.trimmingWhitespace()), (0...1).contains(weight) else {
+                throw Failure.badValue("policy \(rawValue): '\(text)' is not a weight between 0 and 1")
+            }
+            return .weight(weight)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// What a registrar submits for a new suggestion (提交), checked before anything is written.
+public struct Registration: Sendable, Equatable {
+    public var title: String
+    public var body: String
+    public var deputy: String
+    public var cosigners: [String]
+    public var session: SessionCode?
+    public var channel: Channel
+    public var station: String?
+    public var category: String
+    public var submittedOn: Day
+
+    public static let titleLimit = 200
+    public static let defaultCategory = "其他"
+
+    /// Validates the values that can be checked without the database; the store checks the
+    /// codes (deputy, co-signers, session) against what exists.
+    public init(
+        title: String, body: String = "", deputy: String, cosigners: [String] = [],
+        session: SessionCode?, channel: Channel? = nil, station: String? = nil,
+        category: String? = nil, submittedOn: Day
+    ) throws {
+        let title = title.trimmingWhitespace()
+        guard !title.isEmpty else { throw Failure.badValue("--title: the title is empty") }
+        guard title.count <= Self.titleLimit else {
+            throw Failure.badValue("--title: the title has \(title.count) characters; at most \(Self.titleLimit)")
+        }
+        let deputy = deputy.trimmingWhitespace()
+        guard !deputy.isEmpty else { throw Failure.badValue("--deputy: no deputy code given") }
+        let channel = channel ?? (session == nil ? .recess : .session)
+        if channel == .session, session == nil {
+            throw Failure.badValue("--channel session needs --session CODE")
+        }
+        if channel != .session, let session {
+            throw Failure.badValue("--channel \(channel.rawValue) is for suggestions outside a session; drop --session \(session)")
+        }
+        let station = station?.trimmingWhitespace()
+        var seen = Set<String>()
+        let cosigners = cosigners.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        for cosigner in cosigners {
+            if cosigner == deputy {
+                throw Failure.ruleBroken("--cosigner: \(cosigner) is the lead deputy and cannot also co-sign")
+            }
+            if !seen.insert(cosigner).inserted {
+                throw Failure.badValue("--cosigner: \(cosigner) is given twice")
+            }
+        }
+        let category = category?.trimmingWhitespace() ?? ""
+        self.title = title
+        self.body = body
+        self.deputy = deputy
+        self.cosigners = cosigners
+        self.session = session
+        self.channel = channel
+        self.station = station?.isEmpty == false ? station : nil
+        self.category = category.isEmpty ? Self.defaultCategory : category
+        self.submittedOn = submittedOn
+    }
+
+    public var series: NumberSeries {
+        if let session { return .session(session) }
+        return .recess(year: submittedOn.year)
+    }
+}
+
+extension StringProtocol {
+    public func trimmingWhitespace() -> String {
+        guard let start = firstIndex(where: { !$0.isWhitespace }),
+              let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[start...end])
+    }
+}

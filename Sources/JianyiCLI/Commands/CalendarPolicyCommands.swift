@@ -1,0 +1,131 @@
+import ArgumentParser
+import CaseStore
+import Casework
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar", abstract: "The work calendar: days off and 调休 makeup working days.",
+        subcommands: [Import.self, Show.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Load a State Council holiday notice: date,kind(off|work),name.",
+            discussion: """
+                Replaces the congress's calendar for every year the file names (all rows or none).
+                'off' is a day off (weekends inside a holiday block included), 'work' a weekend day
+                that is worked (调休).
+                Example: jianyi calendar import holidays-2027.csv
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "CSV file with header date,kind,name.") var file: String
+
+        func run() throws {
+            let text = try readInput(file)
+            let context = try Context(global)
+            for (year, days) in try context.store.importCalendar(try context.congress(), csv: text, file: file) {
+                emit(context.text("\(year) 年：\(days) 天\n", "\(year): \(days) days\n"))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a year's days off and makeup working days.",
+            discussion: "Example: jianyi calendar show --year 2026")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The year (default: this year).") var year: Int?
+        @Option(help: "table or json.") var format: ListFormat = .table
+
+        func run() throws {
+            let context = try Context(global)
+            let congress = try context.congress()
+            let year = try self.year ?? context.today(in: congress).year
+            let calendar = try context.store.calendarYear(congress, year: year)
+            if format == .json {
+                emit(JSONValue.object([
+                    ("year", .int(year)), ("source", .optional(calendar.source)), ("working_days", .int(calendar.workingDays)),
+                    ("days", .array(calendar.entries.map {
+                        .object([("date", .string($0.day.description)), ("kind", .string($0.kind.rawValue)), ("name", .string($0.name))])
+                    })),
+                ]).serialized() + "\n")
+                return
+            }
+            let zh = context.lang == .zh
+            var table = TextTable(header: zh ? ["日期", "星期", "类别", "名称"] : ["date", "weekday", "kind", "name"])
+            for entry in calendar.entries {
+                let kind = zh ? (entry.kind == .off ? "休" : "班") : entry.kind.rawValue
+                table.append([entry.day.description, weekdayName(entry.day, zh: zh), kind, entry.name])
+            }
+            emit(table.render())
+            if calendar.source == nil {
+                emit(context.text("警告：日历中没有 \(year) 年的放假安排，按双休日计算。用 jianyi calendar import 导入。\n",
+                                  "warning: the calendar has no \(year) notice; only weekends count as rest days. Load it with jianyi calendar import.\n"))
+            } else {
+                emit(context.text("\(year) 年工作日 \(calendar.workingDays) 天\n", "\(year): \(calendar.workingDays) working days\n"))
+            }
+        }
+    }
+}
+
+func weekdayName(_ day: Day, zh: Bool) -> String {
+    let zhNames = ["一", "二", "三", "四", "五", "六", "日"]
+    let enNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    return zh ? "周" + zhNames[day.weekday - 1] : enNames[day.weekday - 1]
+}
+
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy", abstract: "The congress's deadlines and scoring weights.",
+        subcommands: [Show.self, Set.self])
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every setting, its value, and whether it is the default.",
+            discussion: "Example: jianyi policy show --format json")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "table or json.") var format: ListFormat = .table
+
+        func run() throws {
+            let context = try Context(global)
+            let entries = try context.store.policy(try context.congress())
+            if format == .json {
+                emit(JSONValue.array(entries.map {
+                    .object([("key", .string($0.setting.rawValue)), ("value", .string($0.value.description)),
+                             ("default", .string($0.setting.defaultValue.description)), ("is_default", .bool(!$0.isSet)),
+                             ("source", .string($0.setting.source))])
+                }).serialized() + "\n")
+                return
+            }
+            let zh = context.lang == .zh
+            var table = TextTable(header: zh ? ["设置", "说明", "值", "来源"] : ["key", "meaning", "value", "source"])
+            for entry in entries {
+                let value = entry.value.description + (entry.isSet ? (zh ? "（已修改）" : " (set)") : "")
+                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt ?? "")" : entry.setting.source
+                table.append([entry.setting.rawValue, entry.setting.label, value, source])
+            }
+            emit(table.render())
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change one setting for this congress.",
+            discussion: """
+                Periods take a number and a unit (months, days, working_days); the unit may also be a
+                suffix of the key. Examples:
+                  jianyi policy set reply_months 3
+                  jianyi policy set rehandle "2 months"
+                  jianyi policy set transfer_window "7 working_days"
+                  jianyi policy set weight_satisfaction 0.5
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Setting name (see policy show).") var key: String
+        @Argument(help: "The value, e.g. 3, '2 months', 0.25.") var value: String
+
+        func run() throws {
+            let context = try Context(global)
+            let entry = try context.store.setPolicy(try context.congress(), key: key, value: value)
+            emit("\(entry.setting.rawValue) = \(entry.value)\n")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import CaseStore
+import Casework
+
+extension CaseState: ExpressibleByArgument {}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one case: its deputy, state, units, deadlines and timeline.",
+        discussion: "Example: jianyi show 5-4-0012 --format json")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The suggestion's number, e.g. 5-4-0012.") var number: String
+    @Option(help: "table or json.") var format: ShowFormat = .table
+
+    enum ShowFormat: String, ExpressibleByArgument { case table, json }
+
+    func run() throws {
+        let context = try Context(global)
+        let congress = try context.congress()
+        let view = try context.store.caseView(congress, number: number)
+        let events = try context.store.history(congress, number: number)
+        if format == .json {
+            emit(caseJSON(view, timeline: events).serialized() + "\n")
+            return
+        }
+        let zh = context.lang == .zh
+        var lines: [(String, String)] = [
+            (zh ? "编号" : "number", view.number),
+            (zh ? "标题" : "title", view.title),
+            (zh ? "状态" : "state", zh ? view.state.label : view.state.rawValue),
+            (zh ? "领衔代表" : "deputy", "\(view.deputy) \(view.deputyName)（\(view.delegation)）"),
+        ]
+        if !view.cosigners.isEmpty { lines.append((zh ? "附议代表" : "co-signers", view.cosigners.joined(separator: ", "))) }
+        let sessionText = view.session.flatMap { SessionCode($0) }.map { zh ? "\($0.label)（\($0)）" : $0.description }
+        lines.append((zh ? "届次" : "session", sessionText ?? (zh ? "闭会期间" : "recess")))
+        lines.append((zh ? "渠道" : "channel", (zh ? view.channel.label : view.channel.rawValue) + (view.station.map { " · \($0)" } ?? "")))
+        lines.append((zh ? "类别" : "category", view.category))
+        lines.append((zh ? "提交日期" : "submitted", view.submittedOn.description))
+        if view.isKey { lines.append((zh ? "重点建议" : "key", zh ? "是" : "yes")) }
+        let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
+        var out = lines.map { pad($0.0, to: labelWidth) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        if !view.body.isEmpty { out += "\n" + view.body + "\n" }
+        out += "\n" + (zh ? "办理经过" : "timeline") + "\n"
+        var table = TextTable(header: zh ? ["日期", "事项", "经办"] : ["date", "event", "by"])
+        for event in events { table.append([event.on.description, eventLabel(event.kind, zh: zh), event.actor]) }
+        out += table.render()
+        emit(out)
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List cases, in number order.",
+        discussion: """
+            Examples:
+              jianyi list --session 5-4
+              jianyi list --state submitted --format csv > submitted.csv
+              jianyi list --deputy D001 --format json
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only cases in this state (submitted, accepted, rejected, withdrawn, assigned, replied, rehandling, following, closed).")
+    var state: CaseState?
+    @Option(help: "Only cases led by this deputy.") var deputy: String?
+    @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+    @Flag(help: "Only key suggestions (重点建议).") var key = false
+    @Option(help: "table, json or csv.") var format: ListFormat = .table
+
+    func run() throws {
+        let context = try Context(global)
+        let congress = try context.congress()
+        let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key)
+        var out = OutputBuffer()
+        let zh = context.lang == .zh
+        switch format {
+        case .json:
+            var first = true
+            out.write("[")
+            try context.store.listCases(congress, filter) { view in
+                out.write((first ? "" : ",\n") + caseJSON(view).serialized())
+                first = false
+            }
+            out.write("]\n")
+        case .csv:
+            out.write(CSV.line(caseCSVHeader))
+            try context.store.listCases(congress, filter) { out.write(CSV.line(caseCSVRow($0))) }
+        case .table:
+            var table = TextTable(
+                header: zh ? ["编号", "标题", "状态", "领衔代表", "类别", "提交日期"] : ["number", "title", "state", "deputy", "category", "submitted"],
+                maxWidths: [nil, 44])
+            try context.store.listCases(congress, filter) { view in
+                table.append([view.number, view.title, zh ? view.state.label : view.state.rawValue,
+                              "\(view.deputy) \(view.deputyName)", view.category, view.submittedOn.description])
+            }
+            out.write(table.render())
+            out.write(zh ? "共 \(table.rows.count) 件\n" : "\(table.rows.count) cases\n")
+        }
+        out.flush()
+    }
+}
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every event of a case, oldest first: when, who, what.",
+        discussion: "Example: jianyi history 5-4-0012")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The suggestion's number.") var number: String
+    @Option(help: "table or json.") var format: Show.ShowFormat = .table
+
+    func run() throws {
+        let context = try Context(global)
+        let events = try context.store.history(try context.congress(), number: number)
+        if format == .json {
+            emit(JSONValue.array(events.map(eventJSON)).serialized() + "\n")
+            return
+        }
+        let zh = context.lang == .zh
+        var table = TextTable(header: zh ? ["序号", "日期", "记录时间", "经办", "事项", "内容"] : ["#", "date", "recorded", "by", "event", "details"], maxWidths: [nil, nil, nil, nil, nil, 100])
+        for event in events {
+            table.append([String(event.number), event.on.description, event.recordedAt, event.actor, eventLabel(event.kind, zh: zh), event.data])
+        }
+        emit(table.render())
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import CaseStore
+import Casework
+
+extension Channel: ExpressibleByArgument {}
+
+struct Register: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Register a suggestion (提交) and print its number.",
+        discussion: """
+            Numbers are gapless per series: 5-4-0001, 5-4-0002 … for a session; R2026-0001 … for
+            suggestions raised in recess (by the year of submission).
+            Examples:
+              jianyi register --title 关于加快老旧小区改造的建议 --deputy D001 --cosigner D002 --session 5-4 --category 城乡建设
+              jianyi register --title 关于优化城区公交线路的建议 --deputy D007 --recess --on 2026-03-02
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Title (required, at most 200 characters).") var title: String
+    @Option(help: "The lead deputy's code (领衔代表).") var deputy: String
+    @Option(help: "A co-signing deputy's code (附议); repeat for several.") var cosigner: [String] = []
+    @Option(help: "Session code, e.g. 5-4.") var session: String?
+    @Flag(help: "Raised between sessions (闭会期间).") var recess = false
+    @Option(help: "session, recess or liaison_station.") var channel: Channel?
+    @Option(help: "The liaison station's name (联络站).") var station: String?
+    @Option(help: "Category, e.g. 城乡建设, 教育, 医疗卫生 (default 其他).") var category: String?
+    @Option(help: "The text of the suggestion.") var body: String?
+    @Option(name: .customLong("body-file"), help: "Read the text from a file.") var bodyFile: String?
+    @Option(help: "Date submitted, YYYY-MM-DD (default today).") var on: String?
+    @Option(help: "text (the number) or json.") var format: RegisterFormat = .text
+
+    enum RegisterFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        if session != nil && recess { throw ValidationError("give --session or --recess, not both") }
+        if session == nil && !recess && channel != .recess && channel != .liaisonStation {
+            throw ValidationError("say where it was raised: --session CODE or --recess")
+        }
+        if body != nil && bodyFile != nil { throw ValidationError("give --body or --body-file, not both") }
+    }
+
+    func run() throws {
+        let sessionCode = try session.map { try SessionCode.parse($0, for: "--session") }
+        let onDay = try on.map { try Day.parse($0, for: "--on") }
+        let text = try bodyFile.map(readInput) ?? body ?? ""
+        let context = try Context(global)
+        let congress = try context.congress()
+        let registration = try Registration(
+            title: title, body: text, deputy: deputy, cosigners: cosigner, session: sessionCode,
+            channel: channel ?? (recess ? .recess : nil), station: station, category: category,
+            submittedOn: try onDay ?? context.today(in: congress))
+        let registered = try context.store.register(congress, registration)
+        switch format {
+        case .text: emit(registered.number + "\n")
+        case .json: emit(JSONValue.object([("number", .string(registered.number)), ("id", .int(registered.id))]).serialized() + "\n")
+        }
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Bulk imports.", subcommands: [Suggestions.self])
+
+    struct Suggestions: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register every suggestion of a CSV file, numbered in file order (all rows or none).",
+            discussion: """
+                Columns: title,deputy,cosigners,session,channel,category,body,submitted_on
+                cosigners are ;-separated deputy codes; an empty session means recess; an empty
+                submitted_on means today.
+                Example: jianyi import suggestions suggestions.csv
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "CSV file (UTF-8; a BOM is fine).") var file: String
+        @Option(help: "text or json.") var format: Register.RegisterFormat = .text
+
+        func run() throws {
+            let text = try readInput(file)
+            let context = try Context(global)
+            let congress = try context.congress()
+            let registered = try context.store.importSuggestions(congress, csv: text, file: file, defaultDay: try context.today(in: congress))
+            switch format {
+            case .json:
+                emit(JSONValue.array(registered.map { .object([("number", .string($0.number)), ("id", .int($0.id))]) }).serialized() + "\n")
+            case .text:
+                let first = registered.first?.number ?? "", last = registered.last?.number ?? ""
+                emit(context.text("已登记 \(registered.count) 件建议（\(first) … \(last)）\n",
+                                  "registered \(registered.count) suggestions (\(first) … \(last))\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CLibPQ
+
+/// One open connection to PostgreSQL, owning its `PGconn`.
+///
+/// Deliberately not `Sendable`: libpq connections are not safe to use from two threads at
+/// once, so the compiler refuses to share one between tasks. Open one per task instead.
+/// The connection closes exactly once, in `deinit`.
+public final class Connection {
+    let handle: OpaquePointer
+
+    /// Connects with a libpq URI (`postgresql://…`) or conninfo string (`host=… dbname=…`).
+    /// With nil or an empty string, libpq's defaults and the `PG*` environment apply.
+    public init(_ conninfo: String? = nil) throws {
+        guard let handle = PQconnectdb(conninfo ?? "") else {
+            throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let reason = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
+            let target = Self.describeTarget(handle, conninfo: conninfo)
+            PQfinish(handle)
+            throw PostgresError(kind: .connection, message: "cannot connect to PostgreSQL at \(target): \(Self.firstLine(reason))")
+        }
+        self.handle = handle
+        // Server notices (e.g. "relation already exists, skipping") are not ours to print.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        guard PQsetClientEncoding(handle, "UTF8") == 0 else {
+            throw PostgresError(kind: .connection, message: "the server does not accept the UTF8 client encoding")
+        }
+        // Text-format dates are parsed by us; pin the format whatever the server's default is.
+        _ = try execute("SET DateStyle = 'ISO, YMD'")
+        _ = try execute("SET IntervalStyle = 'iso_8601'")
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Where this connection went, for messages: `host:port/dbname`.
+    public var target: String {
+        Self.describeTarget(handle, conninfo: nil)
+    }
+
+    /// The server's version number, e.g. 150018.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    // MARK: statements
+
+    /// Runs one statement with bound parameters and returns all its rows.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> QueryResult {
+        let result = try withParameters(query) { count, types, values in
+            PQexecParams(handle, query.sql, count, types, values, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        return try Self.read(result, connection: handle)
+    }
+
+    /// Runs one statement and returns the number of rows it affected.
+    @discardableResult
+    public func execute(_ query: PostgresQuery) throws -> Int {
+        try self.query(query).affectedRows ?? 0
+    }
+
+    /// Runs a script of several statements without parameters. Only for SQL that ships
+    /// with the program (migrations); never for text that came from input.
+    public func runScript(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        _ = try Self.read(result, connection: handle)
+    }
+
+    /// Calls `body` with each row as it arrives (libpq single-row mode), so a large result
+    /// never sits in memory whole. If `body` throws, the query is cancelled.
+    public func forEachRow(_ query: PostgresQuery, _ body: (Row) throws -> Void) throws {
+        let sent = try withParameters(query) { count, types, values in
+            PQsendQueryParams(handle, query.sql, count, types, values, nil, nil, 0)
+        }
+        guard sent == 1 else { throw connectionError() }
+        guard PQsetSingleRowMode(handle) == 1 else {
+            drainResults()
+            throw PostgresError(kind: .client, message: "libpq refused single-row mode")
+        }
+        var failure: Error?
+        var columns: Columns?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            if failure != nil { continue }
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE:
+                let shared = columns ?? Self.columns(of: result)
+                columns = shared
+                do { try body(Row(columns: shared, values: Self.values(of: result, row: 0))) } catch {
+                    failure = error
+                    cancel()
+                }
+            case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                break
+            default:
+                failure = PostgresError.from(result: result, connection: handle)
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    // MARK: helpers
+
+    func connectionError() -> PostgresError {
+        PostgresError.from(result: nil, connection: handle)
+    }
+
+    /// Reads and frees every pending result so the connection is ready for the next command.
+    func drainResults() {
+        while let result = PQgetResult(handle) { PQclear(result) }
+    }
+
+    func cancel() {
+        guard let token = PQgetCancel(handle) else { return }
+        defer { PQfreeCancel(token) }
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(token, &buffer, Int32(buffer.count))
+    }
+
+    private func withParameters<R>(
+        _ query: PostgresQuery,
+        _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R
+    ) throws -> R {
+        for (index, bind) in query.binds.enumerated() where bind.text?.utf8.contains(0) == true {
+            throw PostgresError(
+                kind: .client,
+                message: "parameter $\(index + 1) contains a NUL byte, which PostgreSQL text cannot hold")
+        }
+        let types = query.binds.map { Oid($0.type) }
+        let copies: [UnsafeMutablePointer<CChar>?] = query.binds.map { bind in bind.text.map { strdup($0) } }
+        defer { copies.forEach { free($0) } }
+        let values = copies.map { UnsafePointer($0) }
+        return types.withUnsafeBufferPointer { typePointer in
+            values.withUnsafeBufferPointer { valuePointer in
+                body(Int32(query.binds.count), typePointer.baseAddress, valuePointer.baseAddress)
+            }
+        }
+    }
+
+    static func read(_ result: OpaquePointer?, connection: OpaquePointer) throws -> QueryResult {
+        guard let result else { throw PostgresError.from(result: nil, connection: connection) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            let columns = columns(of: result)
+            let rows = (0..<PQntuples(result)).map { Row(columns: columns, values: values(of: result, row: $0)) }
+            let tag = String(cString: PQcmdStatus(result))
+            let affected = Int(String(cString: PQcmdTuples(result)))
+            return QueryResult(columns: columns, rows: rows, commandTag: tag, affectedRows: affected)
+        default:
+            throw PostgresError.from(result: result, connection: connection)
+        }
+    }
+
+    static func columns(of result: OpaquePointer) -> Columns {
+        let count = PQnfields(result)
+        return Columns(
+            names: (0..<count).map { String(cString: PQfname(result, $0)) },
+            types: (0..<count).map { UInt32(PQftype(result, $0)) })
+    }
+
+    static func values(of result: OpaquePointer, row: Int32) -> [String?] {
+        (0..<PQnfields(result)).map { column in
+            if PQgetisnull(result, row, column) == 1 { return nil }
+            let length = Int(PQgetlength(result, row, column))
+            return PQgetvalue(result, row, column).withMemoryRebound(to: UInt8.self, capacity: length) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            }
+        }
+    }
+
+    static func firstLine(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+    }
+
+    private static func describeTarget(_ handle: OpaquePointer, conninfo: String?) -> String {
+        let host = PQhost(handle).map { String(cString: $0) } ?? ""
+        let port = PQport(handle).map { String(cString: $0) } ?? ""
+        let database = PQdb(handle).map { String(cString: $0) } ?? ""
+        let place = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host.isEmpty ? "localhost" : host):\(port)"
+        return database.isEmpty ? place : "\(place) database \(database)"
+    }
+}
+
+@available(*, unavailable, message: "a Connection belongs to one task; open another for concurrent work")
+extension Connection: Sendable {}

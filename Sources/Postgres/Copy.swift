@@ -1,0 +1,120 @@
+import CLibPQ
+
+/// Collects COPY data and sends it to the server in chunks.
+public struct CopyWriter: ~Copyable {
+    fileprivate var buffer: [UInt8] = []
+    fileprivate let flush: ([UInt8]) throws -> Void
+    fileprivate static let chunkSize = 1 << 16
+
+    /// Appends raw COPY text (already in the format the COPY statement names).
+    public mutating func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= Self.chunkSize {
+            try flush(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Appends one row in COPY's text format, escaping each field; nil is NULL (`\N`).
+    public mutating func writeRow(_ fields: [String?]) throws {
+        var line = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "\t" }
+            guard let field else { line += "\\N"; continue }
+            for scalar in field.unicodeScalars {
+                switch scalar {
+                case "\\": line += "\\\\"
+                case "\t": line += "\\t"
+                case "\n": line += "\\n"
+                case "\r": line += "\\r"
+                case "\0":
+                    throw PostgresError(kind: .client, message: "a COPY field contains a NUL byte, which PostgreSQL text cannot hold")
+                default: line.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        try write(line + "\n")
+    }
+}
+
+extension Connection {
+    /// Runs `COPY … FROM STDIN` and feeds it what `body` writes. If `body` throws, the COPY
+    /// is aborted (nothing is copied) and the error rethrown. Returns the rows copied.
+    @discardableResult
+    public func copyIn(_ statement: PostgresQuery, _ body: (inout CopyWriter) throws -> Void) throws -> Int {
+        let start = PQexec(handle, statement.sql)
+        let status = PQresultStatus(start)
+        if status != PGRES_COPY_IN {
+            defer { PQclear(start) }
+            _ = try Self.read(start, connection: handle)
+            throw PostgresError(kind: .client, message: "copyIn needs a COPY … FROM STDIN statement")
+        }
+        PQclear(start)
+        let handle = self.handle
+        var writer = CopyWriter(flush: { bytes in
+            let sent = bytes.withUnsafeBufferPointer { pointer in
+                pointer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+            }
+            if sent != 1 { throw PostgresError.from(result: nil, connection: handle) }
+        })
+        do {
+            try body(&writer)
+            if !writer.buffer.isEmpty { try writer.flush(writer.buffer) }
+        } catch {
+            _ = PQputCopyEnd(handle, "aborted by the client: \(error)")
+            drainResults()
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else {
+            drainResults()
+            throw connectionError()
+        }
+        return try finishCopy()
+    }
+
+    /// Runs `COPY … TO STDOUT` and hands each chunk of data to `body` as it arrives.
+    @discardableResult
+    public func copyOut(_ statement: PostgresQuery, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        let start = PQexec(handle, statement.sql)
+        if PQresultStatus(start) != PGRES_COPY_OUT {
+            defer { PQclear(start) }
+            _ = try Self.read(start, connection: handle)
+            throw PostgresError(kind: .client, message: "copyOut needs a COPY … TO STDOUT statement")
+        }
+        PQclear(start)
+        var failure: Error?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(handle, &buffer, 0)
+            if length > 0, let buffer {
+                if failure == nil {
+                    do { try body(UnsafeRawBufferPointer(start: buffer, count: Int(length))) } catch { failure = error }
+                }
+                PQfreemem(buffer)
+            } else if length == -1 {
+                break
+            } else {
+                drainResults()
+                throw connectionError()
+            }
+        }
+        let copied = try finishCopy()
+        if let failure { throw failure }
+        return copied
+    }
+
+    private func finishCopy() throws -> Int {
+        var affected = 0
+        var failure: Error?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            do {
+                affected = try Self.read(result, connection: handle).affectedRows ?? affected
+            } catch {
+                if failure == nil { failure = error }
+            }
+        }
+        if let failure { throw failure }
+        return affected
+    }
+}

@@ -1,0 +1,52 @@
+extension Connection {
+    public enum IsolationLevel: String, Sendable {
+        case readCommitted = "READ COMMITTED"
+        case repeatableRead = "REPEATABLE READ"
+        case serializable = "SERIALIZABLE"
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT. Any error thrown by `body` rolls everything back
+    /// and is rethrown. A COMMIT that the server turns into ROLLBACK (because a statement
+    /// failed and the error was swallowed) throws instead of pretending to have committed.
+    public func transaction<Value>(
+        _ isolation: IsolationLevel = .readCommitted,
+        _ body: (Connection) throws -> Value
+    ) throws -> Value {
+        try execute(PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)"))
+        let value: Value
+        do {
+            value = try body(self)
+        } catch {
+            rollbackQuietly()
+            throw error
+        }
+        let commit: QueryResult
+        do {
+            commit = try query("COMMIT")
+        } catch {
+            rollbackQuietly()
+            throw error
+        }
+        if commit.commandTag == "ROLLBACK" {
+            throw PostgresError(
+                kind: .server, sqlState: "25P02",
+                message: "the transaction was rolled back at COMMIT because a statement in it failed")
+        }
+        return value
+    }
+
+    private func rollbackQuietly() {
+        _ = try? execute("ROLLBACK")
+    }
+
+    /// Takes a transaction-scoped advisory lock, waiting for it; released at COMMIT/ROLLBACK.
+    public func advisoryLock(_ key: Int64) throws {
+        try execute("SELECT pg_advisory_xact_lock(\(key))")
+    }
+
+    /// Takes a transaction-scoped advisory lock if it is free; false when another session holds it.
+    public func tryAdvisoryLock(_ key: Int64) throws -> Bool {
+        let result = try query("SELECT pg_try_advisory_xact_lock(\(key)) AS locked")
+        return try result.rows[0].decode(Bool.self, "locked")
+    }
+}

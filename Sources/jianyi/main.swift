@@ -1,0 +1,2 @@
+import JianyiCLI
+Jianyi.main()
