@@ -35,9 +35,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "jianyi", dependencies: ["JianyiCLI"]),
+        // Fresh databases for tests; depends on CaseStore only for its migrations.
+        .target(name: "TestSupport", dependencies: ["Postgres", "CaseStore"], path: "Tests/TestSupport"),
         .testTarget(name: "CaseworkTests", dependencies: ["Casework"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres"]),
-        .testTarget(name: "JianyiCLITests", dependencies: ["Postgres"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres", "TestSupport"]),
+        .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "Postgres", "TestSupport"]),
     ]
 )

@@ -11,7 +11,7 @@ extension Migration {
 
 CREATE TABLE congress (
     congress_id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    code        text NOT NULL UNIQUE CHECK (code ~ '^[A-Za-z0-9_-]{1,32}$'),
+    code        text NOT NULL UNIQUE CHECK (code ~ '^[A-Za-z0-9_.-]{1,32}$'),
     name        text NOT NULL CHECK (btrim(name) <> ''),
     level       text NOT NULL CHECK (level IN ('national', 'province', 'city', 'county', 'township')),
     time_zone   text NOT NULL DEFAULT 'Asia/Shanghai',
@@ -164,6 +164,7 @@ CREATE TABLE policy_setting (
     changed_by  text NOT NULL,
     PRIMARY KEY (congress_id, key)
 );
+
 """#####),
         Migration(version: 2, name: "official_calendar_2024_2026", sql: #####"""
 -- The State Council's holiday notices for 2024–2026 (国务院办公厅关于部分节假日安排的通知):
@@ -293,6 +294,7 @@ FROM official_calendar_day o
 JOIN calendar_year cy ON cy.year = extract(year FROM o.day)::integer AND cy.source = 'official'
 WHERE extract(year FROM o.day) BETWEEN 2024 AND 2026
 ON CONFLICT DO NOTHING;
+
 """#####),
     ]
 }

@@ -23,6 +23,11 @@ public struct Session: Sendable, Equatable {
 public struct ImportCount: Sendable, Equatable {
     public let inserted: Int
     public let updated: Int
+
+    public init(inserted: Int, updated: Int) {
+        self.inserted = inserted
+        self.updated = updated
+    }
 }
 
 extension Store {
