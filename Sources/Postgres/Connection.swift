@@ -12,6 +12,8 @@ import CLibPQ
 /// The connection closes exactly once, in `deinit`.
 public final class Connection {
     let handle: OpaquePointer
+    /// Names nested savepoints uniquely for the life of the connection.
+    var savepointCounter = 0
 
     /// Connects with a libpq URI (`postgresql://…`) or conninfo string (`host=… dbname=…`).
     /// With nil or an empty string, libpq's defaults and the `PG*` environment apply.
@@ -154,6 +156,16 @@ public final class Connection {
             let tag = String(cString: PQcmdStatus(result))
             let affected = Int(String(cString: PQcmdTuples(result)))
             return QueryResult(columns: columns, rows: rows, commandTag: tag, affectedRows: affected)
+        case PGRES_COPY_IN, PGRES_COPY_OUT:
+            // Leave the connection ready for the next command before saying why.
+            if PQresultStatus(result) == PGRES_COPY_IN {
+                _ = PQputCopyEnd(connection, "COPY must go through copyIn")
+            } else {
+                var buffer: UnsafeMutablePointer<CChar>?
+                while PQgetCopyData(connection, &buffer, 0) > 0 { PQfreemem(buffer) }
+            }
+            while let pending = PQgetResult(connection) { PQclear(pending) }
+            throw PostgresError(kind: .client, message: "COPY … FROM STDIN and COPY … TO STDOUT need copyIn and copyOut, not query")
         default:
             throw PostgresError.from(result: result, connection: connection)
         }

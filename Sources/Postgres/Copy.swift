@@ -42,14 +42,7 @@ extension Connection {
     /// is aborted (nothing is copied) and the error rethrown. Returns the rows copied.
     @discardableResult
     public func copyIn(_ statement: PostgresQuery, _ body: (inout CopyWriter) throws -> Void) throws -> Int {
-        let start = PQexec(handle, statement.sql)
-        let status = PQresultStatus(start)
-        if status != PGRES_COPY_IN {
-            defer { PQclear(start) }
-            _ = try Self.read(start, connection: handle)
-            throw PostgresError(kind: .client, message: "copyIn needs a COPY … FROM STDIN statement")
-        }
-        PQclear(start)
+        try startCopy(statement, expecting: PGRES_COPY_IN, "copyIn needs a COPY … FROM STDIN statement")
         let handle = self.handle
         var writer = CopyWriter(flush: { bytes in
             let sent = bytes.withUnsafeBufferPointer { pointer in
@@ -75,13 +68,7 @@ extension Connection {
     /// Runs `COPY … TO STDOUT` and hands each chunk of data to `body` as it arrives.
     @discardableResult
     public func copyOut(_ statement: PostgresQuery, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        let start = PQexec(handle, statement.sql)
-        if PQresultStatus(start) != PGRES_COPY_OUT {
-            defer { PQclear(start) }
-            _ = try Self.read(start, connection: handle)
-            throw PostgresError(kind: .client, message: "copyOut needs a COPY … TO STDOUT statement")
-        }
-        PQclear(start)
+        try startCopy(statement, expecting: PGRES_COPY_OUT, "copyOut needs a COPY … TO STDOUT statement")
         var failure: Error?
         while true {
             var buffer: UnsafeMutablePointer<CChar>?
@@ -101,6 +88,32 @@ extension Connection {
         let copied = try finishCopy()
         if let failure { throw failure }
         return copied
+    }
+
+    /// Sends the COPY statement; when the server is not in the expected COPY state, ends
+    /// whatever it started and throws (the server's error, or `misuse` as a client error).
+    private func startCopy(_ statement: PostgresQuery, expecting: ExecStatusType, _ misuse: String) throws {
+        guard statement.binds.isEmpty else {
+            throw PostgresError(kind: .client, message: "COPY takes no bound parameters; \(misuse)")
+        }
+        let start = PQexec(handle, statement.sql)
+        let status = PQresultStatus(start)
+        if status == expecting {
+            PQclear(start)
+            return
+        }
+        let failure = status == PGRES_FATAL_ERROR || start == nil
+            ? PostgresError.from(result: start, connection: handle)
+            : PostgresError(kind: .client, message: misuse)
+        PQclear(start)
+        if status == PGRES_COPY_OUT {
+            var buffer: UnsafeMutablePointer<CChar>?
+            while PQgetCopyData(handle, &buffer, 0) > 0 { PQfreemem(buffer) }
+        } else if status == PGRES_COPY_IN {
+            _ = PQputCopyEnd(handle, "not the direction the caller asked for")
+        }
+        drainResults()
+        throw failure
     }
 
     private func finishCopy() throws -> Int {

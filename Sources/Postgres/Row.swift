@@ -127,6 +127,7 @@ extension Array: PostgresDecodable where Element == String {
                 continue
             }
             switch scalar {
+            case "{": return nil  // a multi-dimensional array is not a [String]
             case "\"": quoted = true; wasQuoted = true
             case ",", "}":
                 let text = String(current)
@@ -139,7 +140,7 @@ extension Array: PostgresDecodable where Element == String {
             }
             if closed { break }
         }
-        guard closed, !quoted else { return nil }
+        guard closed, !quoted, scalars.next() == nil else { return nil }
         self = items
     }
 }

@@ -1,3 +1,5 @@
+import CLibPQ
+
 extension Connection {
     public enum IsolationLevel: String, Sendable {
         case readCommitted = "READ COMMITTED"
@@ -8,10 +10,16 @@ extension Connection {
     /// Runs `body` inside BEGIN … COMMIT. Any error thrown by `body` rolls everything back
     /// and is rethrown. A COMMIT that the server turns into ROLLBACK (because a statement
     /// failed and the error was swallowed) throws instead of pretending to have committed.
+    ///
+    /// Called inside another transaction, it runs in a savepoint instead, so an inner
+    /// failure undoes only the inner work and the outer transaction decides the rest.
     public func transaction<Value>(
         _ isolation: IsolationLevel = .readCommitted,
         _ body: (Connection) throws -> Value
     ) throws -> Value {
+        if PQtransactionStatus(handle) != PQTRANS_IDLE {
+            return try savepoint(body)
+        }
         try execute(PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)"))
         let value: Value
         do {
@@ -33,6 +41,20 @@ extension Connection {
                 message: "the transaction was rolled back at COMMIT because a statement in it failed")
         }
         return value
+    }
+
+    private func savepoint<Value>(_ body: (Connection) throws -> Value) throws -> Value {
+        savepointCounter += 1
+        let name = "jianyi_sp_\(savepointCounter)"
+        try execute(PostgresQuery(unsafeSQL: "SAVEPOINT \(name)"))
+        do {
+            let value = try body(self)
+            try execute(PostgresQuery(unsafeSQL: "RELEASE SAVEPOINT \(name)"))
+            return value
+        } catch {
+            _ = try? execute(PostgresQuery(unsafeSQL: "ROLLBACK TO SAVEPOINT \(name)"))
+            throw error
+        }
     }
 
     private func rollbackQuietly() {

@@ -36,7 +36,7 @@ struct ValueTests {
     }
 
     @Test("Double round-trips bit for bit", arguments: [
-        0.1, 0.1 + 0.2, -1.5, Double.pi, 1e300, -2.2250738585072014e-308, 5e-324, -0.0,
+        0.1, 0.1 + 0.2, -1.5, Double.pi, 1e300, -2.2250738585072014e-308, Double.leastNonzeroMagnitude, -0.0,
         123_456_789.123_456_789, Double.infinity, -Double.infinity,
     ])
     func double(_ value: Double) throws {
