@@ -53,6 +53,7 @@ extension Store {
                 let what = try bad.decode(String.self, "what")
                 throw Failure.ruleBroken("\(file) line \(try bad.decode(Int.self, "line")): \(what) \(try bad.decode(String.self, "code")) is not \(what == "session" ? "a session" : "a deputy") of \(congress.code)")
             }
+            logger.debug("\(file): \(registrations.count) rows staged and checked")
             // Numbers follow the file's order within each series.
             var next: [String: Int] = [:]
             for series in Set(registrations.map(\.series.description)).sorted() {

@@ -19,7 +19,9 @@ extension Store {
                                 session: registration.session?.description, place: "")
             let series = registration.series
             let sequence = try reserveNumbers(congress, series: series.description, count: 1)
-            return try insertSuggestion(congress, registration, number: series.number(sequence), sequence: sequence)
+            let registered = try insertSuggestion(congress, registration, number: series.number(sequence), sequence: sequence)
+            logger.debug("registered \(registered.number) (id \(registered.id)) in \(congress.code) for \(registration.deputy)")
+            return registered
         }
     }
 

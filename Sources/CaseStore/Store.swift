@@ -1,4 +1,5 @@
 import Casework
+import Logging
 import Postgres
 
 /// The jianyi database: one connection, used by one command at a time.
@@ -9,6 +10,8 @@ public final class Store {
     public let connection: Connection
     /// Who is acting, recorded with every event.
     public let actor: String
+    /// Where the store says what it did (stderr when the CLI enables it).
+    public var logger = Logger(label: "jianyi.store")
 
     /// Opens the database at `url` (libpq URI or conninfo; nil uses libpq's defaults).
     /// An unreachable server becomes `Failure(.unavailable)`, which says where it tried.

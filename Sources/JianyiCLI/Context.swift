@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
+import Logging
 
 /// The options every command that touches the database takes.
 public struct GlobalOptions: ParsableArguments {
@@ -36,7 +37,11 @@ struct Context {
         let environment = ProcessInfo.processInfo.environment
         let url = options.databaseURL ?? environment["DATABASE_URL"]
         let actor = environment["JIANYI_USER"] ?? environment["USER"] ?? "jianyi"
+        let logger = Diagnostics.logger("jianyi")
+        let started = ContinuousClock.now
         store = try Store(url: url, actor: actor)
+        store.logger = Diagnostics.logger("jianyi.store")
+        logger.debug("connected to \(store.connection.target) as \(actor) in \(ContinuousClock.now - started)")
         self.options = options
         self.environment = environment
         if requireMigrated { try store.requireMigrated() }
