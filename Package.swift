@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "CaseworkTests", dependencies: ["Casework"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres", "TestSupport"]),
-        .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "Postgres", "TestSupport"]),
+        .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "CaseStore", "Postgres", "TestSupport"]),
     ]
 )

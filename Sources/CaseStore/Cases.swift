@@ -18,6 +18,22 @@ public struct CaseView: Sendable, Equatable {
     public let category: String
     public let submittedOn: Day
     public let isKey: Bool
+    public let keyLeader: String?
+    public let keyCommittee: String?
+    public let leadUnit: String?
+    public let coUnits: [String]
+    public let complex: Bool
+    public let assignedOn: Day?
+    public let round: Int
+    public let replyDue: Day?
+    public let repliedOn: Day?
+    public let outcome: Outcome?
+    public let planBy: Day?
+    public let planDoneOn: Day?
+    public let ratingResult: Satisfaction?
+    public let ratingAttitude: Satisfaction?
+    public let closedOn: Day?
+    public let deadlines: [Deadline.Brief]
 
     init(row: Row) throws {
         id = try row.decode(Int.self, "suggestion_id")
@@ -35,6 +51,33 @@ public struct CaseView: Sendable, Equatable {
         category = try row.decode(String.self, "category")
         submittedOn = try row.decode(Day.self, "submitted_on")
         isKey = try row.decode(Bool.self, "is_key")
+        keyLeader = try row.decode(String?.self, "key_leader")
+        keyCommittee = try row.decode(String?.self, "key_committee")
+        leadUnit = try row.decode(String?.self, "lead_unit")
+        coUnits = try row.decode([String].self, "co_units")
+        complex = try row.decode(Bool.self, "complex")
+        assignedOn = try row.decode(Day?.self, "assigned_on")
+        round = try row.decode(Int.self, "round")
+        replyDue = try row.decode(Day?.self, "reply_due")
+        repliedOn = try row.decode(Day?.self, "replied_on")
+        outcome = try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:))
+        planBy = try row.decode(Day?.self, "plan_by")
+        planDoneOn = try row.decode(Day?.self, "plan_done_on")
+        ratingResult = try row.decode(String?.self, "rating_result").flatMap(Satisfaction.init(rawValue:))
+        ratingAttitude = try row.decode(String?.self, "rating_attitude").flatMap(Satisfaction.init(rawValue:))
+        closedOn = try row.decode(Day?.self, "closed_on")
+        deadlines = try Self.briefs(try row.decode(String.self, "deadline_list"))
+    }
+
+    /// Reads `kind,unit,due,status,met_on;…` (codes, kinds and dates hold no , or ;).
+    static func briefs(_ text: String) throws -> [Deadline.Brief] {
+        try text.split(separator: ";").map { item in
+            let f = item.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 5, let due = Day(f[2]) else {
+                throw PostgresError(kind: .decoding, message: "deadline_list: cannot read '\(item)'")
+            }
+            return Deadline.Brief(kind: f[0], unit: f[1].isEmpty ? nil : f[1], due: due, recordedStatus: f[3], metOn: Day(f[4]))
+        }
     }
 }
 
@@ -44,12 +87,19 @@ public struct CaseFilter: Sendable {
     public var deputy: String?
     public var session: String?
     public var keyOnly = false
+    /// Only cases this unit is currently assigned to.
+    public var unit: String?
+    /// Only cases with a reply, opinion, rehandle or plan obligation past due on this day.
+    public var overdueOn: Day?
 
-    public init(state: CaseState? = nil, deputy: String? = nil, session: String? = nil, keyOnly: Bool = false) {
+    public init(state: CaseState? = nil, deputy: String? = nil, session: String? = nil, keyOnly: Bool = false,
+                unit: String? = nil, overdueOn: Day? = nil) {
         self.state = state
         self.deputy = deputy
         self.session = session
         self.keyOnly = keyOnly
+        self.unit = unit
+        self.overdueOn = overdueOn
     }
 }
 
@@ -68,8 +118,20 @@ extension Store {
     private static let caseSelect = """
         SELECT s.suggestion_id, s.number, s.title, s.body, s.state, s.deputy_code, d.name AS deputy_name,
                d.delegation, s.session_code, s.channel, s.station, s.category, s.submitted_on, s.is_key,
+               s.key_leader, s.key_committee, s.lead_unit, s.complex, s.assigned_on, s.round, s.replied_on, s.outcome,
+               s.plan_by, s.plan_done_on, s.rating_result, s.rating_attitude, s.closed_on,
                coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
-                         WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id), '{}') AS cosigners
+                         WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id), '{}') AS cosigners,
+               coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
+                         WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id
+                           AND a.role = 'co' AND a.ended_on IS NULL), '{}') AS co_units,
+               (SELECT o.due_on FROM obligation o
+                 WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id
+                   AND o.kind IN ('reply', 'rehandle') AND o.status <> 'cancelled'
+                 ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
+               coalesce((SELECT string_agg(concat_ws(',', o.kind, coalesce(o.unit_code, ''), o.due_on, o.status,
+                                                     coalesce(o.met_on::text, '')), ';' ORDER BY o.obligation_no)
+                         FROM obligation o WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id), '') AS deadline_list
         FROM suggestion s
         JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
         """
@@ -90,10 +152,17 @@ extension Store {
                AND ($3::text IS NULL OR s.deputy_code = $3)
                AND ($4::text IS NULL OR s.session_code = $4)
                AND (NOT $5 OR s.is_key)
+               AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM assignment a WHERE a.congress_id = s.congress_id
+                        AND a.suggestion_id = s.suggestion_id AND a.unit_code = $6 AND a.ended_on IS NULL))
+               AND ($7::date IS NULL OR EXISTS (SELECT 1 FROM obligation o WHERE o.congress_id = s.congress_id
+                        AND o.suggestion_id = s.suggestion_id AND o.status = 'open'
+                        AND o.kind IN ('reply', 'opinion', 'rehandle', 'plan') AND o.due_on < $7))
              ORDER BY s.series, s.seq
             """, binds: [congress.id.postgresBind, PostgresBind(type: PostgresType.text, text: filter.state?.rawValue),
                          PostgresBind(type: PostgresType.text, text: filter.deputy),
-                         PostgresBind(type: PostgresType.text, text: filter.session), filter.keyOnly.postgresBind])
+                         PostgresBind(type: PostgresType.text, text: filter.session), filter.keyOnly.postgresBind,
+                         PostgresBind(type: PostgresType.text, text: filter.unit),
+                         PostgresBind(type: PostgresType.date, text: filter.overdueOn?.description)])
         try connection.forEachRow(query) { try body(CaseView(row: $0)) }
     }
 

@@ -22,7 +22,9 @@ public struct Jianyi: ParsableCommand {
         subcommands: [
             DB.self, CongressCommand.self, SessionCommand.self, DeputyCommand.self, UnitCommand.self,
             CalendarCommand.self, PolicyCommand.self, Register.self, ImportCommand.self,
-            Show.self, List.self, History.self,
+            Review.self, Withdraw.self, Assign.self, Transfer.self, Contact.self, Opinion.self, Reply.self,
+            Rate.self, FollowUp.self, Supervise.self,
+            Show.self, List.self, History.self, Explain.self,
         ]
     )
 

@@ -17,6 +17,21 @@ struct Fixture {
         for n in 1...9 {
             _ = try store.addDeputy(congress, code: "D00\(n)", name: "代表\(n)", delegation: "离石区代表团")
         }
+        for (code, name) in [("ZJJ", "市住房和城乡建设局"), ("JTJ", "市交通运输局"), ("CGJ", "市城市管理局"), ("SJJ", "市市场监督管理局")] {
+            _ = try store.addUnit(congress, code: code, name: name, kind: .government)
+        }
+    }
+
+    /// A registered and accepted case, ready to assign.
+    func acceptedCase(on: String = "2024-01-21") throws -> String {
+        let number = try store.register(congress, registration(on: on)).number
+        _ = try store.accept(congress, number, on: Day(on)!)
+        return number
+    }
+
+    func deadline(_ number: String, _ kind: String, unit: String? = nil) throws -> Deadline? {
+        let view = try store.caseView(congress, number: number)
+        return try store.deadlines(congress, caseID: view.id).last { $0.kind == kind && (unit == nil || $0.unit == unit) }
     }
 
     /// Another connection to the same database, as a second user would have.

@@ -1,3 +1,4 @@
+import Casework
 @testable import JianyiCLI
 import Testing
 

@@ -19,8 +19,9 @@ struct Show: ParsableCommand {
         let congress = try context.congress()
         let view = try context.store.caseView(congress, number: number)
         let events = try context.store.history(congress, number: number)
+        let today = try context.today(in: congress)
         if format == .json {
-            emit(caseJSON(view, timeline: events).serialized() + "\n")
+            emit(caseJSON(view, today: today, timeline: events).serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
@@ -36,10 +37,36 @@ struct Show: ParsableCommand {
         lines.append((zh ? "渠道" : "channel", (zh ? view.channel.label : view.channel.rawValue) + (view.station.map { " · \($0)" } ?? "")))
         lines.append((zh ? "类别" : "category", view.category))
         lines.append((zh ? "提交日期" : "submitted", view.submittedOn.description))
-        if view.isKey { lines.append((zh ? "重点建议" : "key", zh ? "是" : "yes")) }
+        if view.isKey {
+            let who = [view.keyLeader, view.keyCommittee].compactMap { $0 }.joined(separator: " · ")
+            lines.append((zh ? "重点建议" : "key", (zh ? "是" : "yes") + (who.isEmpty ? "" : "（\(who)）")))
+        }
+        if let lead = view.leadUnit {
+            lines.append((zh ? "主办单位" : "lead unit", lead + (view.complex ? (zh ? "（涉及面广、处理难度大）" : " (complex)") : "")))
+            if !view.coUnits.isEmpty { lines.append((zh ? "协办单位" : "co-handlers", view.coUnits.joined(separator: ", "))) }
+            lines.append((zh ? "交办日期" : "assigned", view.assignedOn?.description ?? ""))
+        }
+        if let outcome = view.outcome {
+            lines.append((zh ? "答复" : "reply", "\(view.repliedOn?.description ?? "") " + (zh ? outcome.label : outcome.rawValue)
+                          + (view.planBy.map { zh ? "，计划 \($0) 前完成" : ", plan by \($0)" } ?? "")))
+        }
+        if let result = view.ratingResult {
+            let attitude = view.ratingAttitude.map { zh ? "，态度\($0.label)" : ", attitude \($0.rawValue)" } ?? ""
+            lines.append((zh ? "评价" : "rating", (zh ? "结果\(result.label)" : "result \(result.rawValue)") + attitude
+                          + (view.round == 2 ? (zh ? "（第二轮）" : " (round 2)") : "")))
+        }
         let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
         var out = lines.map { pad($0.0, to: labelWidth) + "  " + $0.1 }.joined(separator: "\n") + "\n"
         if !view.body.isEmpty { out += "\n" + view.body + "\n" }
+        if !view.deadlines.isEmpty {
+            out += "\n" + (zh ? "办理期限" : "deadlines") + "\n"
+            var deadlines = TextTable(header: zh ? ["事项", "单位", "期限", "状态"] : ["obligation", "unit", "due", "status"])
+            for d in view.deadlines {
+                deadlines.append([zh ? Deadline.label(d.kind) : d.kind, d.unit ?? (zh ? "代表" : "deputy"), d.due.description,
+                                  statusLabel(d.status(on: today), zh: zh) + (d.metOn.map { " \($0)" } ?? "")])
+            }
+            out += deadlines.render()
+        }
         out += "\n" + (zh ? "办理经过" : "timeline") + "\n"
         var table = TextTable(header: zh ? ["日期", "事项", "经办"] : ["date", "event", "by"])
         for event in events { table.append([event.on.description, eventLabel(event.kind, zh: zh), event.actor]) }
@@ -63,12 +90,16 @@ struct List: ParsableCommand {
     @Option(help: "Only cases led by this deputy.") var deputy: String?
     @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
+    @Option(help: "Only cases this unit is currently assigned to.") var unit: String?
+    @Flag(help: "Only cases with a reply, opinion, rehandle or plan deadline already passed (as of today).") var overdue = false
     @Option(help: "table, json or csv.") var format: ListFormat = .table
 
     func run() throws {
         let context = try Context(global)
         let congress = try context.congress()
-        let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key)
+        let today = try context.today(in: congress)
+        let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key, unit: unit,
+                                overdueOn: overdue ? today : nil)
         var out = OutputBuffer()
         let zh = context.lang == .zh
         switch format {
@@ -76,7 +107,7 @@ struct List: ParsableCommand {
             var first = true
             out.write("[")
             try context.store.listCases(congress, filter) { view in
-                out.write((first ? "" : ",\n") + caseJSON(view).serialized())
+                out.write((first ? "" : ",\n") + caseJSON(view, today: today).serialized())
                 first = false
             }
             out.write("]\n")

@@ -1,18 +1,28 @@
 import CaseStore
 import Casework
 
-/// The JSON object of a case, with the keys cli.md promises, in a stable order. Handling
-/// fields (units, deadlines, replies, ratings) are null or empty until those steps exist.
-func caseJSON(_ view: CaseView, timeline: [CaseEvent]? = nil) -> JSONValue {
+/// The JSON object of a case, with the keys cli.md promises, in a stable order; deadline
+/// statuses are as of `today`.
+func caseJSON(_ view: CaseView, today: Day, timeline: [CaseEvent]? = nil) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
         ("number", .string(view.number)), ("id", .int(view.id)), ("title", .string(view.title)),
         ("state", .string(view.state.rawValue)), ("deputy", .string(view.deputy)),
         ("cosigners", .array(view.cosigners.map(JSONValue.string))), ("session", .optional(view.session)),
         ("channel", .string(view.channel.rawValue)), ("station", .optional(view.station)),
         ("category", .string(view.category)), ("submitted_on", .string(view.submittedOn.description)),
-        ("key", .bool(view.isKey)), ("lead_unit", .null), ("co_units", .array([])), ("complex", .bool(false)),
-        ("assigned_on", .null), ("reply_due", .null), ("replied_on", .null), ("outcome", .null),
-        ("rating_result", .null), ("rating_attitude", .null), ("round", .null), ("deadlines", .array([])),
+        ("key", .bool(view.isKey)), ("key_leader", .optional(view.keyLeader)), ("key_committee", .optional(view.keyCommittee)),
+        ("lead_unit", .optional(view.leadUnit)), ("co_units", .array(view.coUnits.map(JSONValue.string))),
+        ("complex", .bool(view.complex)), ("assigned_on", .optional(view.assignedOn?.description)),
+        ("reply_due", .optional(view.replyDue?.description)), ("replied_on", .optional(view.repliedOn?.description)),
+        ("outcome", .optional(view.outcome?.rawValue)), ("plan_by", .optional(view.planBy?.description)),
+        ("plan_done_on", .optional(view.planDoneOn?.description)),
+        ("rating_result", .optional(view.ratingResult?.rawValue)), ("rating_attitude", .optional(view.ratingAttitude?.rawValue)),
+        ("round", view.round == 0 ? .null : .int(view.round)), ("closed_on", .optional(view.closedOn?.description)),
+        ("deadlines", .array(view.deadlines.map { deadline in
+            .object([("obligation", .string(deadline.kind)), ("unit", .optional(deadline.unit)),
+                     ("due", .string(deadline.due.description)), ("status", .string(deadline.status(on: today).rawValue)),
+                     ("met_on", .optional(deadline.metOn?.description))])
+        })),
     ]
     if let timeline {
         pairs.append(("body", .string(view.body)))
@@ -38,6 +48,31 @@ func eventLabel(_ kind: String, zh: Bool) -> String {
     guard zh else { return kind }
     switch kind {
     case "registered": return "提交登记"
+    case "accepted": return "审查立案"
+    case "rejected": return "不予立案"
+    case "withdrawn": return "撤回"
+    case "assigned": return "交办"
+    case "transfer_requested": return "申请调整交办"
+    case "transfer_approved": return "调整交办"
+    case "transfer_rejected": return "不同意调整"
+    case "contacted": return "沟通联系"
+    case "opinion": return "协办意见"
+    case "replied": return "答复"
+    case "rated": return "代表评价"
+    case "follow_up": return "跟踪落实"
+    case "supervised": return "重点督办"
     default: return kind
+    }
+}
+
+func statusLabel(_ status: Deadline.Status, zh: Bool) -> String {
+    guard zh else { return status.rawValue }
+    switch status {
+    case .open: return "未到期"
+    case .overdue: return "已超期"
+    case .met: return "按期完成"
+    case .late: return "逾期完成"
+    case .cancelled: return "已取消"
+    case .expired: return "已过期"
     }
 }

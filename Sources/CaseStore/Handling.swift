@@ -1,0 +1,158 @@
+import Casework
+import Postgres
+
+/// A case row locked for one step (SELECT … FOR UPDATE): a second person acting on the
+/// same case waits here, then sees the state the first one left.
+struct LockedCase {
+    let congress: Congress
+    let id: Int
+    let number: String
+    let state: CaseState
+    let round: Int
+    let leadUnit: String?
+    let complex: Bool
+    let outcome: Outcome?
+}
+
+/// What a step did, for the command to report.
+public struct StepResult: Sendable, Equatable {
+    public let number: String
+    public let state: CaseState
+    /// Obligations the step created: kind, unit (nil for the deputy), due day.
+    public var created: [(kind: String, unit: String?, due: Day)] = []
+    /// Calendar years the deadline counting needed but the calendar lacks.
+    public var warnings: [String] = []
+
+    public static func == (lhs: StepResult, rhs: StepResult) -> Bool {
+        lhs.number == rhs.number && lhs.state == rhs.state && lhs.warnings == rhs.warnings
+            && lhs.created.map { "\($0.kind) \($0.unit ?? "") \($0.due)" } == rhs.created.map { "\($0.kind) \($0.unit ?? "") \($0.due)" }
+    }
+}
+
+extension Store {
+    /// Runs one step in one transaction: locks the case, checks the step is allowed in its
+    /// state, runs `body`, and appends the step's event with the data `body` returns.
+    func step(
+        _ congress: Congress, _ number: String, _ step: CaseStep, on day: Day,
+        _ body: (LockedCase, inout StepResult) throws -> (next: CaseState, data: [(String, JSONValue)])
+    ) throws -> StepResult {
+        try connection.transaction { connection in
+            let rows = try connection.query("""
+                SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
+                WHERE congress_id = \(congress.id) AND number = \(number) FOR UPDATE
+                """).rows
+            guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
+            let locked = LockedCase(
+                congress: congress, id: try row.decode(Int.self, "suggestion_id"), number: number,
+                state: try CaseState.parse(try row.decode(String.self, "state"), for: "state"),
+                round: try row.decode(Int.self, "round"), leadUnit: try row.decode(String?.self, "lead_unit"),
+                complex: try row.decode(Bool.self, "complex"),
+                outcome: try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:)))
+            try CaseStep.check(step, number: number, state: locked.state)
+            var result = StepResult(number: number, state: locked.state)
+            let (next, data) = try body(locked, &result)
+            try connection.execute("""
+                UPDATE suggestion SET state = \(next.rawValue), updated_at = now(),
+                       closed_on = CASE WHEN \(next.rawValue) = 'closed' THEN \(day) ELSE closed_on END
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id)
+                """)
+            if next == .closed {
+                try connection.execute("""
+                    UPDATE obligation SET status = 'cancelled', note = 'case closed'
+                    WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id) AND status = 'open'
+                      AND kind <> 'transfer_window'
+                    """)
+            }
+            let payload = JSONValue.object(data + [("state", .string(next.rawValue))])
+            try connection.execute("""
+                INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
+                SELECT \(congress.id), \(locked.id), coalesce(max(event_no), 0) + 1, \(step.eventKind), \(day), \(actor),
+                       \(payload.serialized())::jsonb
+                FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id)
+                """)
+            logger.debug("\(number): \(step.rawValue) → \(next.rawValue)")
+            return StepResult(number: number, state: next, created: result.created, warnings: result.warnings)
+        }
+    }
+
+    /// The period a setting gives this congress now.
+    func period(_ congress: Congress, _ setting: PolicySetting) throws -> Period {
+        let stored = try connection.query("""
+            SELECT value FROM policy_setting WHERE congress_id = \(congress.id) AND key = \(setting.rawValue)
+            """).rows.first?.decode(String.self, "value")
+        let value = try stored.map(setting.parse) ?? setting.defaultValue
+        guard case .period(let period) = value else { preconditionFailure("\(setting) is not a period") }
+        return period
+    }
+
+    func legalClock(_ congress: Congress, from start: Day) throws -> LegalClock {
+        LegalClock(calendar: try workCalendar(congress, years: start.year...(start.year + 2)))
+    }
+
+    /// Records an obligation counted from `start` by the congress's current `setting`.
+    @discardableResult
+    func addObligation(
+        _ c: LockedCase, _ kind: String, unit: String?, round: Int, from start: Day, setting: PolicySetting,
+        into result: inout StepResult
+    ) throws -> (due: Day, policy: String) {
+        let period = try period(c.congress, setting)
+        let derivation = try legalClock(c.congress, from: start).due(from: start, period)
+        let policy = "\(setting.rawValue) = \(period)"
+        try insertObligation(c, kind, unit: unit, round: round, start: start, period: period.description, policy: policy, due: derivation.due)
+        result.created.append((kind, unit, derivation.due))
+        for year in derivation.missingYears where !result.warnings.contains(where: { $0.contains(String(year)) }) {
+            result.warnings.append("the calendar has no \(year) holiday notice: \(year) was counted with weekends only (jianyi calendar import)")
+        }
+        return (derivation.due, policy)
+    }
+
+    func insertObligation(_ c: LockedCase, _ kind: String, unit: String?, round: Int, start: Day, period: String?, policy: String, due: Day) throws {
+        try connection.execute("""
+            INSERT INTO obligation (congress_id, suggestion_id, obligation_no, kind, unit_code, round, start_on, period, policy, due_on)
+            SELECT \(c.congress.id), \(c.id), coalesce(max(obligation_no), 0) + 1, \(kind), \(unit), \(round), \(start), \(period), \(policy), \(due)
+            FROM obligation WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id)
+            """)
+    }
+
+    /// Marks the open obligations of a kind (and unit) as met on `day`; returns how many.
+    @discardableResult
+    func meet(_ c: LockedCase, _ kind: String, unit: String?, on day: Day) throws -> Int {
+        try connection.execute("""
+            UPDATE obligation SET status = 'met', met_on = \(day)
+            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND kind = \(kind) AND status = 'open'
+              AND unit_code IS NOT DISTINCT FROM \(unit)
+            """)
+    }
+
+    func cancel(_ c: LockedCase, kinds: [String], unit: String?, note: String) throws {
+        try connection.execute("""
+            UPDATE obligation SET status = 'cancelled', note = \(note)
+            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND status = 'open'
+              AND kind = ANY(\(kinds)::text[]) AND (\(unit)::text IS NULL OR unit_code = \(unit))
+            """)
+    }
+
+    /// The role of a unit currently on the case, or nil.
+    func activeRole(_ c: LockedCase, unit: String) throws -> String? {
+        try connection.query("""
+            SELECT role FROM assignment
+            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND unit_code = \(unit) AND ended_on IS NULL
+            """).rows.first?.decode(String.self, "role")
+    }
+
+    /// Fails naming the first code that is not a unit of the congress.
+    func requireUnits(_ congress: Congress, _ codes: [String], flag: String) throws {
+        let unknown = try connection.query("""
+            SELECT u.code FROM unnest(\(codes)::text[]) WITH ORDINALITY AS u(code, position)
+            WHERE NOT EXISTS (SELECT 1 FROM unit WHERE congress_id = \(congress.id) AND code = u.code)
+            ORDER BY u.position LIMIT 1
+            """).rows.first?.decode(String.self, "code")
+        if let unknown { throw Failure.ruleBroken("\(flag): \(unknown) is not a unit of \(congress.code)") }
+    }
+}
+
+func requireText(_ text: String, flag: String) throws -> String {
+    let trimmed = text.trimmingWhitespace()
+    guard !trimmed.isEmpty else { throw Failure.badValue("\(flag): the text is empty") }
+    return trimmed
+}

@@ -1,0 +1,106 @@
+/// The steps of a case (domain.md, "The life of a suggestion") and the states each is
+/// allowed in. One table, so a refusal can say what *is* allowed.
+public enum CaseStep: String, CaseIterable, Sendable {
+    case accept = "review --accept"
+    case reject = "review --reject"
+    case withdraw
+    case assign
+    case transferRequest = "transfer request"
+    case transferApprove = "transfer approve"
+    case transferReject = "transfer reject"
+    case contact
+    case opinion
+    case reply
+    case rate
+    case followUp = "follow-up"
+    case supervise
+
+    /// The event kind recorded in the history.
+    public var eventKind: String {
+        switch self {
+        case .accept: "accepted"
+        case .reject: "rejected"
+        case .withdraw: "withdrawn"
+        case .assign: "assigned"
+        case .transferRequest: "transfer_requested"
+        case .transferApprove: "transfer_approved"
+        case .transferReject: "transfer_rejected"
+        case .contact: "contacted"
+        case .opinion: "opinion"
+        case .reply: "replied"
+        case .rate: "rated"
+        case .followUp: "follow_up"
+        case .supervise: "supervised"
+        }
+    }
+
+    public var allowedStates: Set<CaseState> {
+        switch self {
+        case .accept, .reject: [.submitted]
+        case .withdraw: [.submitted, .accepted]
+        case .assign: [.accepted]
+        case .transferRequest, .transferApprove, .transferReject: [.assigned]
+        case .contact: [.assigned, .replied, .rehandling, .following]
+        case .opinion: [.assigned, .rehandling, .replied]
+        case .reply: [.assigned, .rehandling]
+        case .rate: [.replied]
+        case .followUp: [.following]
+        case .supervise: [.submitted, .accepted, .assigned, .replied, .rehandling, .following]
+        }
+    }
+
+    /// Refuses a step the state does not allow, saying the state and what can be done in it.
+    public static func check(_ step: CaseStep, number: String, state: CaseState) throws {
+        guard step.allowedStates.contains(state) else {
+            let possible = CaseStep.allCases.filter { $0.allowedStates.contains(state) }.map(\.rawValue)
+            let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
+            let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
+            throw Failure.ruleBroken("\(number) is \(state.rawValue) (\(state.label)); \(step.rawValue) needs \(need); \(now)")
+        }
+    }
+}
+
+public enum Outcome: String, CaseIterable, Sendable {
+    case a = "A", b = "B", c = "C"
+
+    public var label: String {
+        switch self {
+        case .a: "A 已解决或基本解决"
+        case .b: "B 正在解决或列入计划解决"
+        case .c: "C 因条件限制需今后解决或留作参考"
+        }
+    }
+}
+
+public enum Satisfaction: String, CaseIterable, Sendable {
+    case satisfied, basic, dissatisfied
+
+    public var label: String {
+        switch self {
+        case .satisfied: "满意"
+        case .basic: "基本满意"
+        case .dissatisfied: "不满意"
+        }
+    }
+}
+
+public enum ContactMode: String, CaseIterable, Sendable {
+    case faceToFace = "face_to_face", phone, visit, written, online
+}
+
+/// Where a case goes after the deputy's rating.
+public enum RatingRule {
+    /// Round 1 dissatisfied with the result → rehandling; outcome B rated satisfied or basic →
+    /// following until the plan is done; otherwise closed. Round 2 is final (no third round).
+    public static func nextState(round: Int, result: Satisfaction, outcome: Outcome) -> CaseState {
+        if result == .dissatisfied { return round == 1 ? .rehandling : .closed }
+        return outcome == .b ? .following : .closed
+    }
+
+    /// A comment is required when either rating is dissatisfied.
+    public static func check(result: Satisfaction, attitude: Satisfaction?, comment: String) throws {
+        if (result == .dissatisfied || attitude == .dissatisfied) && comment.trimmingWhitespace().isEmpty {
+            throw Failure.badValue("--comment: a comment is required when the deputy is dissatisfied")
+        }
+    }
+}

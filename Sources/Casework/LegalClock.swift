@@ -1,0 +1,97 @@
+/// Counts periods as the PRC Civil Code does (arts. 201–203) on a congress's work calendar,
+/// and keeps every step so a user can check the result by hand.
+public struct LegalClock: Sendable {
+    public let calendar: WorkCalendar
+
+    public init(calendar: WorkCalendar) {
+        self.calendar = calendar
+    }
+
+    /// The due day of `period` started on `start`, with its derivation.
+    public func due(from start: Day, _ period: Period) -> Derivation {
+        var steps: [Derivation.Step] = [.start(start)]
+        let rawEnd: Day
+        switch period.unit {
+        case .months:
+            rawEnd = Self.addingMonths(period.count, to: start)
+            let clamped = rawEnd.day != start.day
+            steps.append(.monthsEnd(period: period, end: rawEnd, clampedToMonthEnd: clamped))
+        case .days:
+            rawEnd = start.adding(days: period.count)
+            steps.append(.daysEnd(period: period, end: rawEnd))
+        case .workingDays:
+            var day = start
+            var counted = 0
+            while counted < period.count {
+                day = day.adding(days: 1)
+                if calendar.isWorkingDay(day) {
+                    counted += 1
+                } else {
+                    steps.append(.notCounted(day, reason(day)))
+                }
+            }
+            rawEnd = day
+            steps.append(.workingDaysEnd(period: period, end: rawEnd))
+        }
+        var due = rawEnd
+        while !calendar.isWorkingDay(due) {
+            steps.append(.restDaySkipped(due, reason(due)))
+            due = due.adding(days: 1)
+        }
+        steps.append(.due(due))
+        let missing = Set((start.year...due.year).filter { !calendar.holds(year: $0) }).sorted()
+        return Derivation(start: start, period: period, rawEnd: rawEnd, due: due, steps: steps, missingYears: missing)
+    }
+
+    /// A due day given outright (a B-class plan date): no counting, but checked against
+    /// the calendar like any other.
+    public func given(_ day: Day) -> Derivation {
+        let missing = calendar.holds(year: day.year) ? [] : [day.year]
+        return Derivation(start: day, period: nil, rawEnd: day, due: day, steps: [.given(day)], missingYears: missing)
+    }
+
+    /// Art. 202: the corresponding day of the last month, or that month's last day when it
+    /// has no such day. Counted from the anchor, never month by month (Jan 31 + 2 months is
+    /// Mar 31, not Mar 28).
+    public static func addingMonths(_ months: Int, to start: Day) -> Day {
+        let index = start.year * 12 + (start.month - 1) + months
+        let year = index / 12, month = index % 12 + 1
+        return Day(year: year, month: month, day: min(start.day, Day.daysIn(month: month, year: year)))!
+    }
+
+    func reason(_ day: Day) -> RestReason {
+        if let entry = calendar.entry(day), entry.kind == .off { return .holiday(entry.name) }
+        if !calendar.holds(year: day.year) { return .weekendAssumed }
+        return .weekend
+    }
+}
+
+/// Why a day is not a working day.
+public enum RestReason: Sendable, Equatable {
+    case holiday(String)
+    case weekend
+    /// A weekend in a year whose holiday notice the calendar lacks.
+    case weekendAssumed
+}
+
+/// How a due day was reached, step by step.
+public struct Derivation: Sendable, Equatable {
+    public enum Step: Sendable, Equatable {
+        case start(Day)
+        case monthsEnd(period: Period, end: Day, clampedToMonthEnd: Bool)
+        case daysEnd(period: Period, end: Day)
+        case notCounted(Day, RestReason)
+        case workingDaysEnd(period: Period, end: Day)
+        case restDaySkipped(Day, RestReason)
+        case given(Day)
+        case due(Day)
+    }
+
+    public let start: Day
+    public let period: Period?
+    public let rawEnd: Day
+    public let due: Day
+    public let steps: [Step]
+    /// Years the counting crossed that the calendar does not hold (weekends-only there).
+    public let missingYears: [Int]
+}
