@@ -108,7 +108,7 @@ extension Store {
                 INSERT INTO assignment (congress_id, suggestion_id, unit_code, role, assigned_on)
                 VALUES (\(congress.id), \(c.id), \(newUnit), \(role), \(day))
                 """)
-            try cancel(c, kinds: ["reply", "opinion", "transfer_window"], unit: request.unit, note: "transferred to \(newUnit)")
+            try cancel(c, kinds: ["reply", "opinion", "transfer_window"], unit: request.unit, note: "transferred to \(newUnit)", on: day)
             let due: (due: Day, policy: String)
             if role == "lead" {
                 try connection.execute("""

@@ -27,7 +27,12 @@ extension Store {
         guard let first = deadlines.map(\.start).min() else { return [] }
         let clock = LegalClock(calendar: try workCalendar(congress, years: first.year...(deadlines.map(\.due.year).max()! + 1)))
         return deadlines.map { deadline in
-            (deadline, deadline.period.map { clock.due(from: deadline.start, $0) } ?? clock.given(deadline.due))
+            (deadline, deadline.period.map { clock.due(from: deadline.start, $0) } ?? clock.given(Self.planDate(deadline)))
         }
+    }
+
+    /// The plan date as the reply gave it (kept in the policy text), before any rest-day move.
+    static func planDate(_ deadline: Deadline) -> Day {
+        deadline.policy.split(separator: " ").last.flatMap { Day($0) } ?? deadline.due
     }
 }

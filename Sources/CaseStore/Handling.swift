@@ -58,7 +58,7 @@ extension Store {
                 """)
             if next == .closed {
                 try connection.execute("""
-                    UPDATE obligation SET status = 'cancelled', note = 'case closed'
+                    UPDATE obligation SET status = 'cancelled', cancelled_on = \(day), note = 'case closed'
                     WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id) AND status = 'open'
                       AND kind <> 'transfer_window'
                     """)
@@ -124,9 +124,9 @@ extension Store {
             """)
     }
 
-    func cancel(_ c: LockedCase, kinds: [String], unit: String?, note: String) throws {
+    func cancel(_ c: LockedCase, kinds: [String], unit: String?, note: String, on day: Day) throws {
         try connection.execute("""
-            UPDATE obligation SET status = 'cancelled', note = \(note)
+            UPDATE obligation SET status = 'cancelled', cancelled_on = \(day), note = \(note)
             WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND status = 'open'
               AND kind = ANY(\(kinds)::text[]) AND (\(unit)::text IS NULL OR unit_code = \(unit))
             """)

@@ -50,9 +50,10 @@ extension Store {
                 """)
             try meet(c, c.round == 1 ? "reply" : "rehandle", unit: unit, on: day)
             if let planBy {
+                let plan = try legalClock(congress, from: planBy).given(planBy)
                 try insertObligation(c, "plan", unit: unit, round: c.round, start: day, period: nil,
-                                     policy: "plan date given in the reply", due: planBy)
-                result.created.append(("plan", unit, planBy))
+                                     policy: "plan date given in the reply: \(planBy)", due: plan.due)
+                result.created.append(("plan", unit, plan.due))
             }
             let rating = try addObligation(c, "rating", unit: nil, round: c.round, from: day, setting: .ratingReminder, into: &result)
             try connection.execute("""
@@ -81,7 +82,7 @@ extension Store {
             var data: [(String, JSONValue)] = [("round", .int(c.round)), ("result", .string(result.rawValue)),
                                               ("attitude", .optional(attitude?.rawValue)), ("comment", .string(comment))]
             if next == .rehandling {
-                try cancel(c, kinds: ["plan"], unit: nil, note: "superseded by rehandling")
+                try cancel(c, kinds: ["plan"], unit: nil, note: "superseded by rehandling", on: day)
                 try connection.execute("UPDATE suggestion SET round = 2 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)")
                 let again = try addObligation(c, "rehandle", unit: c.leadUnit, round: 2, from: day, setting: .rehandle, into: &stepResult)
                 data += [("rehandle_due", .string(again.due.description)), ("policy", .string(again.policy))]

@@ -43,11 +43,18 @@ public struct LegalClock: Sendable {
         return Derivation(start: start, period: period, rawEnd: rawEnd, due: due, steps: steps, missingYears: missing)
     }
 
-    /// A due day given outright (a B-class plan date): no counting, but checked against
-    /// the calendar like any other.
+    /// A due day given outright (a B-class plan date): nothing to count, but a rest day
+    /// still moves to the next working day (art. 203).
     public func given(_ day: Day) -> Derivation {
-        let missing = calendar.holds(year: day.year) ? [] : [day.year]
-        return Derivation(start: day, period: nil, rawEnd: day, due: day, steps: [.given(day)], missingYears: missing)
+        var steps: [Derivation.Step] = [.given(day)]
+        var due = day
+        while !calendar.isWorkingDay(due) {
+            steps.append(.restDaySkipped(due, reason(due)))
+            due = due.adding(days: 1)
+        }
+        steps.append(.due(due))
+        let missing = Set((day.year...due.year).filter { !calendar.holds(year: $0) }).sorted()
+        return Derivation(start: day, period: nil, rawEnd: day, due: due, steps: steps, missingYears: missing)
     }
 
     /// Art. 202: the corresponding day of the last month, or that month's last day when it

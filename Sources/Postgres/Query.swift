@@ -45,6 +45,12 @@ public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolati
             append(PostgresBind(type: Value.postgresType, text: value?.postgresText))
         }
 
+        /// SQL text that ships with the program (a column list, say), spliced in as it is.
+        /// Never pass text that came from input.
+        public mutating func appendInterpolation(unsafeRaw sql: StaticString) {
+            sql.withUTF8Buffer { self.sql += String(decoding: $0, as: UTF8.self) }
+        }
+
         public mutating func appendInterpolation(bind: PostgresBind) {
             append(bind)
         }

@@ -83,3 +83,12 @@ import Testing
         #expect(LegalClock.addingMonths(11, to: Day("2024-12-15")!) == Day("2025-11-15")!)
     }
 }
+
+@Suite struct GivenDateTests {
+    @Test func aPlanDateOnARestDayMovesToTheNextWorkingDay() {
+        let clock = LegalClock(calendar: OfficialCalendar.calendar)
+        #expect(clock.given(Day("2025-10-03")!).due == Day("2025-10-09")!)  // National Day 2025: 10-01…10-08 off
+        #expect(clock.given(Day("2025-06-30")!).due == Day("2025-06-30")!)  // a Monday
+        #expect(clock.given(Day("2025-06-30")!).steps == [.given(Day("2025-06-30")!), .due(Day("2025-06-30")!)])
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import CaseStore
+import Casework
+import Foundation
+
+struct Overdue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The nightly overdue job (督办): tiers every open obligation and records each new flag once.",
+        subcommands: [Sweep.self, Runs.self],
+        defaultSubcommand: Sweep.self)
+
+    struct Sweep: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Check every open reply, opinion, rehandle and plan deadline as of a day (the default).",
+            discussion: """
+                due_soon: due within the warning window (working days); overdue: from the day after the
+                due day; severely_overdue: from severe_days (30) after it. Each flag (case, obligation,
+                unit, tier) is recorded the first time a run sees it; later runs report it with
+                "new": false. Safe to rerun, to run after missed nights, and for an earlier day.
+                Two runs at once: the second waits (--no-wait: exits 75).
+                Examples:
+                  jianyi overdue
+                  jianyi overdue --as-of 2024-06-01 --format json
+                  jianyi overdue --out-dir /var/lib/jianyi/digests     # one CSV per unit, and an index
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("as-of"), help: "The day to check, YYYY-MM-DD (default today).") var asOf: String?
+        @Option(help: "table, json or csv.") var format: ListFormat = .table
+        @Option(name: .customLong("out-dir"), help: "Write one digest CSV per unit (UTF-8 with BOM) and an index here.") var outDir: String?
+        @Option(name: .customLong("warn-days"), help: "Warning window in working days (default: the policy's warn_working_days, 10).") var warnDays: Int?
+        @Flag(name: .customLong("no-wait"), help: "Exit 75 instead of waiting when another run is working.") var noWait = false
+
+        func validate() throws {
+            if let warnDays, !(0...100).contains(warnDays) { throw ValidationError("--warn-days: \(warnDays) is not between 0 and 100") }
+        }
+
+        func run() throws {
+            let context = try Context(global)
+            let congress = try context.congress()
+            let day = try asOf.map { try Day.parse($0, for: "--as-of") } ?? context.today(in: congress)
+            let zh = context.lang == .zh
+            var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
+            var out = OutputBuffer()
+            var table = TextTable(
+                header: zh ? ["单位", "编号", "标题", "事项", "期限", "超期天数", "级别", "新"]
+                           : ["unit", "number", "title", "obligation", "due", "days over", "tier", "new"],
+                maxWidths: [nil, nil, 30])
+            var first = true
+            let run: OverdueRun
+            do {
+                run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait) { flag in
+                    try digests?.add(flag)
+                    switch format {
+                    case .json:
+                        if first { out.write("{\"as_of\":\"\(day)\",\"flags\":[") }
+                        out.write((first ? "" : ",\n") + flagJSON(flag).serialized())
+                    case .csv:
+                        if first { out.write(CSV.line(Self.csvHeader)) }
+                        out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
+                                            flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
+                    case .table:
+                        table.append([flag.unit, flag.number, flag.title, zh ? Deadline.label(flag.obligation) : flag.obligation,
+                                      flag.due.description, String(flag.daysOverdue), tierLabel(flag.tier, zh: zh),
+                                      flag.isNew ? "●" : ""])
+                    }
+                    first = false
+                }
+            } catch {
+                digests?.discard()
+                throw error
+            }
+            try digests?.finish()
+            switch format {
+            case .json:
+                if first { out.write("{\"as_of\":\"\(day)\",\"flags\":[") }
+                out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
+                          + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
+            case .csv:
+                if first { out.write(CSV.line(Self.csvHeader)) }
+            case .table:
+                out.write(table.render())
+                out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
+                             : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
+            }
+            out.flush()
+            for warning in run.warnings { FileHandle.standardError.write(Data("jianyi: warning: \(warning)\n".utf8)) }
+        }
+
+        static let csvHeader = ["number", "obligation", "unit", "due", "days_overdue", "tier", "new", "title", "unit_name"]
+    }
+
+    struct Runs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recent runs: as-of day, started, finished, counts, warnings.",
+            discussion: "Example: jianyi overdue runs --format json")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "table or json.") var format: ListFormat = .table
+        @Option(help: "How many runs (newest first).") var limit = 20
+
+        func run() throws {
+            let context = try Context(global)
+            let runs = try context.store.overdueRuns(try context.congress(), limit: limit)
+            if format == .json {
+                emit(JSONValue.array(runs.map { r in
+                    .object([("run_id", .int(r.id)), ("as_of", .string(r.asOf.description)), ("started_at", .string(r.startedAt)),
+                             ("finished_at", .optional(r.finishedAt)), ("warn_days", .int(r.warnDays)), ("flags", .int(r.flags)),
+                             ("new_flags", .int(r.newFlags)), ("due_soon", .int(r.dueSoon)), ("overdue", .int(r.overdue)),
+                             ("severely_overdue", .int(r.severelyOverdue)), ("warnings", .array(r.warnings.map(JSONValue.string)))])
+                }).serialized() + "\n")
+                return
+            }
+            let zh = context.lang == .zh
+            var table = TextTable(header: zh ? ["运行", "督办日", "开始", "结束", "临期", "超期", "严重超期", "新发现", "警告"]
+                                             : ["run", "as of", "started", "finished", "due soon", "overdue", "severe", "new", "warnings"])
+            for r in runs {
+                table.append([String(r.id), r.asOf.description, r.startedAt, r.finishedAt ?? "", String(r.dueSoon), String(r.overdue),
+                              String(r.severelyOverdue), String(r.newFlags), String(r.warnings.count)])
+            }
+            emit(table.render())
+        }
+    }
+}
+
+func flagJSON(_ flag: OverdueFlag) -> JSONValue {
+    .object([("number", .string(flag.number)), ("obligation", .string(flag.obligation)), ("unit", .string(flag.unit)),
+             ("due", .string(flag.due.description)), ("days_overdue", .int(flag.daysOverdue)), ("tier", .string(flag.tier)),
+             ("new", .bool(flag.isNew))])
+}
+
+func tierLabel(_ tier: String, zh: Bool) -> String {
+    guard zh else { return tier }
+    switch tier {
+    case "due_soon": return "临期"
+    case "overdue": return "超期"
+    case "severely_overdue": return "严重超期"
+    default: return tier
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Postgres
+import Testing
+
+@Suite struct OverdueCommandTests {
+    func assignedCase() throws -> Jianyi {
+        let jianyi = try Jianyi()
+        try jianyi.setUp()
+        for (code, name) in [("ZJJ", "市住房和城乡建设局"), ("JTJ", "市交通运输局")] {
+            _ = try jianyi("unit", "add", code, "--name", name)
+        }
+        _ = try jianyi("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
+        _ = try jianyi("review", "5-4-0001", "--accept", "--on", "2024-01-30")
+        _ = try jianyi("assign", "5-4-0001", "--lead", "ZJJ", "--co", "JTJ", "--on", "2024-02-20")
+        return jianyi
+    }
+
+    @Test func jsonReportAndDigests() throws {
+        let jianyi = try assignedCase()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("digests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let result = try jianyi("overdue", "--as-of", "2024-03-21", "--format", "json", "--out-dir", dir.path)
+        #expect(result.code == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["as_of"] as? String == "2024-03-21")
+        #expect(object["run_id"] as? Int == 1)
+        #expect(object["new_flags"] as? Int == 1)
+        let flags = try #require(object["flags"] as? [[String: Any]])
+        #expect(flags.count == 1)
+        #expect(flags[0]["number"] as? String == "5-4-0001")
+        #expect(flags[0]["obligation"] as? String == "opinion")
+        #expect(flags[0]["unit"] as? String == "JTJ")
+        #expect(flags[0]["due"] as? String == "2024-03-20")
+        #expect(flags[0]["days_overdue"] as? Int == 1)
+        #expect(flags[0]["tier"] as? String == "overdue")
+        #expect(flags[0]["new"] as? Bool == true)
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["2024-03-21-JTJ.csv", "2024-03-21-index.csv"])  // ZJJ has nothing due: no file
+        // Read as bytes: String(contentsOf:) would drop the BOM that Excel and WPS need.
+        let read = { (name: String) in String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self) }
+        let digest = try read("2024-03-21-JTJ.csv")
+        #expect(Array(try Data(contentsOf: dir.appendingPathComponent("2024-03-21-JTJ.csv")).prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,督办级别,本次新发现\r\n5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,超期,是\r\n")
+        let index = try read("2024-03-21-index.csv")
+        #expect(index == "\u{FEFF}单位代码,单位名称,临期,超期,严重超期,文件\r\nJTJ,市交通运输局,0,1,0,2024-03-21-JTJ.csv\r\n")
+
+        let again = try jianyi("overdue", "--as-of", "2024-03-21", "--format", "csv")
+        #expect(again.stdout == "number,obligation,unit,due,days_overdue,tier,new,title,unit_name\r\n5-4-0001,opinion,JTJ,2024-03-20,1,overdue,false,关于加快老旧小区改造的建议,市交通运输局\r\n")
+        let runs = try jianyi("overdue", "runs", "--format", "json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [[String: Any]])
+        #expect(list.map { $0["new_flags"] as? Int } == [0, 1])
+    }
+
+    @Test func noWaitExits75WhileAnotherRunWorks() throws {
+        let jianyi = try assignedCase()
+        let holder = try Connection(jianyi.database)
+        try holder.execute("BEGIN")
+        let congressID = try holder.query("SELECT congress_id FROM congress WHERE code = 'LL'").rows[0].decode(Int.self, "congress_id")
+        #expect(try holder.tryAdvisoryLock(0x6A79_6F64_0000_0000 + Int64(congressID)))
+        let result = try jianyi("overdue", "--no-wait", "--as-of", "2024-03-21")
+        #expect(result.code == 75)
+        #expect(result.stderr.hasPrefix("jianyi: another overdue run for LL is working"))
+        try holder.execute("ROLLBACK")
+        #expect(try jianyi("overdue", "--no-wait", "--as-of", "2024-03-21").code == 0)
+    }
+
+    @Test func badOutDirExits66AndRecordsNothing() throws {
+        let jianyi = try assignedCase()
+        let result = try jianyi("overdue", "--as-of", "2024-03-21", "--out-dir", "/nonexistent/digests")
+        #expect(result.code == 66)
+        #expect(try jianyi("overdue", "runs", "--format", "json").stdout == "[]\n")
+    }
+}
