@@ -57,9 +57,26 @@ extension Store {
                 INSERT INTO overdue_run (congress_id, as_of, warn_days, warnings, actor)
                 VALUES (\(congress.id), \(asOf), \(warn), \(warnings)::text[], \(actor)) RETURNING run_id
                 """).rows[0].decode(Int.self, "run_id")
+            // New flags: those whose tier bit the obligation lacks; the unique key stays the
+            // guarantee, the bit only spares probing it for flags known since earlier nights.
+            let fresh = try connection.query("""
+                WITH recorded AS (
+                    INSERT INTO overdue_flag (congress_id, suggestion_id, obligation_no, tier, unit_code, run_id, as_of)
+                    SELECT \(congress.id), suggestion_id, obligation_no, tier, unit_code, \(runID), \(asOf)
+                    FROM overdue_tiers(\(congress.id)::integer, \(asOf), \(soonUntil), \(severe)::integer)
+                    WHERE flagged & tier_bit = 0
+                    ON CONFLICT DO NOTHING
+                    RETURNING suggestion_id, obligation_no,
+                              (CASE tier WHEN 'due_soon' THEN 1 WHEN 'overdue' THEN 2 ELSE 4 END)::smallint AS bit
+                ), marked AS (
+                    UPDATE obligation o SET flagged = o.flagged | r.bit
+                    FROM recorded r
+                    WHERE o.congress_id = \(congress.id) AND o.suggestion_id = r.suggestion_id AND o.obligation_no = r.obligation_no
+                )
+                SELECT count(*) AS n FROM recorded
+                """).rows[0].decode(Int.self, "n")
             var tally: [String: Int] = [:]
-            var fresh = 0
-            try connection.forEachRow(Self.sweep(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe, run: runID)) { row in
+            try connection.forEachRow(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe, run: runID)) { row in
                 let flag = OverdueFlag(
                     number: try row.decode(String.self, "number"), title: try row.decode(String.self, "title"),
                     obligation: try row.decode(String.self, "kind"), unit: try row.decode(String.self, "unit_code"),
@@ -67,7 +84,6 @@ extension Store {
                     daysOverdue: try row.decode(Int.self, "days_overdue"), tier: try row.decode(String.self, "tier"),
                     isNew: try row.decode(Bool.self, "new"))
                 tally[flag.tier, default: 0] += 1
-                if flag.isNew { fresh += 1 }
                 try body(flag)
             }
             let row = try connection.query("""
@@ -109,35 +125,17 @@ extension Store {
         return value
     }
 
-    /// The set-based sweep: obligations open on the as-of day (still open, or met or
-    /// cancelled only later), in a tier, recorded once each through the unique key.
-    static func sweep(congress: Int, asOf: Day, soonUntil: Day, severe: Int, run: Int) -> PostgresQuery {
+    /// The report of a run, read-only so PostgreSQL may scan in parallel: every flag of the
+    /// day, marked new when this run recorded it.
+    static func report(congress: Int, asOf: Day, soonUntil: Day, severe: Int, run: Int) -> PostgresQuery {
         """
-        WITH open_then AS (
-            SELECT o.suggestion_id, o.obligation_no, o.kind, o.unit_code, o.due_on FROM obligation o
-            WHERE o.congress_id = \(congress) AND o.status = 'open' AND o.due_on <= \(soonUntil)
-              AND o.kind IN ('reply', 'opinion', 'rehandle', 'plan') AND o.start_on <= \(asOf)
-            UNION ALL
-            SELECT o.suggestion_id, o.obligation_no, o.kind, o.unit_code, o.due_on FROM obligation o
-            WHERE o.congress_id = \(congress) AND o.status <> 'open' AND coalesce(o.met_on, o.cancelled_on) > \(asOf)
-              AND o.due_on <= \(soonUntil) AND o.kind IN ('reply', 'opinion', 'rehandle', 'plan') AND o.start_on <= \(asOf)
-        ), tiered AS (
-            SELECT t.*, CASE WHEN t.due_on >= \(asOf) THEN 'due_soon'
-                             WHEN \(asOf) - t.due_on >= \(severe) THEN 'severely_overdue'
-                             ELSE 'overdue' END AS tier
-            FROM open_then t
-        ), recorded AS (
-            INSERT INTO overdue_flag (congress_id, suggestion_id, obligation_no, tier, unit_code, run_id, as_of)
-            SELECT \(congress), suggestion_id, obligation_no, tier, unit_code, \(run), \(asOf) FROM tiered
-            ON CONFLICT DO NOTHING
-            RETURNING suggestion_id, obligation_no, tier
-        )
         SELECT s.number, s.title, t.kind, t.unit_code, u.name AS unit_name, t.due_on,
-               \(asOf) - t.due_on AS days_overdue, t.tier, (r.suggestion_id IS NOT NULL) AS new
-        FROM tiered t
+               \(asOf) - t.due_on AS days_overdue, t.tier, (f.run_id IS NOT NULL) AS new
+        FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
         JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
         JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
-        LEFT JOIN recorded r ON r.suggestion_id = t.suggestion_id AND r.obligation_no = t.obligation_no AND r.tier = t.tier
+        LEFT JOIN overdue_flag f ON f.congress_id = \(congress) AND f.run_id = \(run)
+             AND f.suggestion_id = t.suggestion_id AND f.obligation_no = t.obligation_no AND f.tier = t.tier
         ORDER BY t.unit_code, t.due_on, s.series, s.seq, t.obligation_no
         """
     }

@@ -93,15 +93,20 @@ func emit(_ text: String) {
 
 /// Output collected and written in large pieces, for long lists.
 struct OutputBuffer {
-    private var pending = ""
+    private var pending: [UInt8] = []
 
     mutating func write(_ text: String) {
-        pending += text
-        if pending.utf8.count >= 1 << 16 { flush() }
+        pending.append(contentsOf: text.utf8)
+        if pending.count >= 1 << 16 { flush() }
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        pending.append(contentsOf: bytes)
+        if pending.count >= 1 << 16 { flush() }
     }
 
     mutating func flush() {
-        emit(pending)
-        pending = ""
+        FileHandle.standardOutput.write(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 }

@@ -2,7 +2,7 @@
 public final class Columns: Sendable {
     public let names: [String]
     public let types: [UInt32]
-    private let indexByName: [String: Int]
+    @usableFromInline let indexByName: [String: Int]
 
     init(names: [String], types: [UInt32]) {
         self.names = names
@@ -12,7 +12,12 @@ public final class Columns: Sendable {
         indexByName = index
     }
 
-    public func index(of name: String) -> Int? { indexByName[name] }
+    @inlinable
+    public func index(of name: String) -> Int? {
+        // Results are narrow: comparing a few short names beats hashing one, row after row.
+        if names.count <= 16 { return names.firstIndex(of: name) }
+        return indexByName[name]
+    }
 }
 
 /// One row of a result, in PostgreSQL's text format; read values with `decode`.
@@ -27,6 +32,7 @@ public struct Row: Sendable {
     }
 
     /// The value of a column that must not be NULL.
+    @inlinable
     public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, _ column: String) throws -> Value {
         let index = try position(of: column)
         guard let text = values[index] else {
@@ -36,6 +42,7 @@ public struct Row: Sendable {
     }
 
     /// The value of a column that may be NULL.
+    @inlinable
     public func decode<Value: PostgresDecodable>(_ type: Value?.Type, _ column: String) throws -> Value? {
         let index = try position(of: column)
         guard let text = values[index] else { return nil }
@@ -46,7 +53,8 @@ public struct Row: Sendable {
         columns.index(of: column).flatMap { values[$0] }
     }
 
-    private func position(of column: String) throws -> Int {
+    @usableFromInline
+    func position(of column: String) throws -> Int {
         guard let index = columns.index(of: column) else {
             throw PostgresError(
                 kind: .decoding,
@@ -55,7 +63,8 @@ public struct Row: Sendable {
         return index
     }
 
-    private static func decode<Value: PostgresDecodable>(_ type: Value.Type, _ text: String, column: String) throws -> Value {
+    @inlinable
+    static func decode<Value: PostgresDecodable>(_ type: Value.Type, _ text: String, column: String) throws -> Value {
         guard let value = Value(postgresText: text) else {
             throw PostgresError(kind: .decoding, message: "column \"\(column)\": cannot read \"\(text.prefix(40))\" as \(Value.self)")
         }

@@ -41,6 +41,15 @@ import Testing
         #expect(run.dueSoon == 1 && run.severelyOverdue == 1 && run.overdue == 0)
         #expect(try f.count("overdue_flag") == 4)
         #expect(try f.count("overdue_run") == 8)
+        // Each obligation's tier bits say exactly which flags it has.
+        let outOfStep = try f.store.connection.query("""
+            SELECT count(*) AS n FROM obligation o
+            WHERE o.flagged <> coalesce((SELECT bit_or(CASE f.tier WHEN 'due_soon' THEN 1 WHEN 'overdue' THEN 2 ELSE 4 END)
+                                         FROM overdue_flag f WHERE f.congress_id = o.congress_id
+                                           AND f.suggestion_id = o.suggestion_id AND f.obligation_no = o.obligation_no), 0)
+            """).rows[0].decode(Int.self, "n")
+        #expect(outOfStep == 0)
+        #expect(try f.store.connection.query("SELECT flagged FROM obligation WHERE kind = 'opinion'").rows[0].decode(Int.self, "flagged") == 7)
     }
 
     @Test func aDueDayMovedPastAHolidayIsNotOverdueDuringIt() throws {

@@ -54,7 +54,8 @@ struct Overdue: ParsableCommand {
                     switch format {
                     case .json:
                         if first { out.write("{\"as_of\":\"\(day)\",\"flags\":[") }
-                        out.write((first ? "" : ",\n") + flagJSON(flag).serialized())
+                        out.write(first ? "" : ",\n")
+                        out.write(flagJSON(flag))
                     case .csv:
                         if first { out.write(CSV.line(Self.csvHeader)) }
                         out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
@@ -122,10 +123,26 @@ struct Overdue: ParsableCommand {
     }
 }
 
-func flagJSON(_ flag: OverdueFlag) -> JSONValue {
-    .object([("number", .string(flag.number)), ("obligation", .string(flag.obligation)), ("unit", .string(flag.unit)),
-             ("due", .string(flag.due.description)), ("days_overdue", .int(flag.daysOverdue)), ("tier", .string(flag.tier)),
-             ("new", .bool(flag.isNew))])
+/// One flag as JSON, written straight to bytes: a run can report a hundred thousand flags.
+func flagJSON(_ flag: OverdueFlag) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(160)
+    func field(_ key: StaticString, _ value: String, quoted: Bool = true, last: Bool = false) {
+        out.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(contentsOf: "\":".utf8)
+        if quoted { JSONValue.appendQuoted(value, to: &out) } else { out.append(contentsOf: value.utf8) }
+        out.append(UInt8(ascii: last ? "}" : ","))
+    }
+    out.append(UInt8(ascii: "{"))
+    field("number", flag.number)
+    field("obligation", flag.obligation)
+    field("unit", flag.unit)
+    field("due", flag.due.description)
+    field("days_overdue", String(flag.daysOverdue), quoted: false)
+    field("tier", flag.tier)
+    field("new", flag.isNew ? "true" : "false", quoted: false, last: true)
+    return out
 }
 
 func tierLabel(_ tier: String, zh: Bool) -> String {
