@@ -23,8 +23,8 @@ public struct Jianyi: ParsableCommand {
             DB.self, CongressCommand.self, SessionCommand.self, DeputyCommand.self, UnitCommand.self,
             CalendarCommand.self, PolicyCommand.self, Register.self, ImportCommand.self,
             Review.self, Withdraw.self, Assign.self, Transfer.self, Contact.self, Opinion.self, Reply.self,
-            Rate.self, FollowUp.self, Supervise.self,
-            Show.self, List.self, History.self, Explain.self, Overdue.self,
+            RateCommand.self, FollowUp.self, Supervise.self,
+            Show.self, List.self, History.self, Explain.self, Overdue.self, Export.self, Score.self,
         ]
     )
 

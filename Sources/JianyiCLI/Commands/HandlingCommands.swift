@@ -61,8 +61,9 @@ struct Reply: ParsableCommand {
     }
 }
 
-struct Rate: ParsableCommand {
+struct RateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rate",
         abstract: "The deputy rates the reply (评价): result and attitude.",
         discussion: """
             Dissatisfied with the result in round 1 sends the case back (重新办理) with a new deadline;

@@ -1,0 +1,121 @@
+import Casework
+import Postgres
+
+/// How the satisfaction summary groups cases.
+public enum Grouping: String, CaseIterable, Sendable {
+    case unit, category, session, delegation, deputy
+}
+
+/// Which cases a summary counts: assigned cases, optionally of one session, key ones only,
+/// or whose first reply falls in a date range.
+public struct SummaryScope: Sendable {
+    public var session: String?
+    public var from: Day?
+    public var to: Day?
+    public var keyOnly = false
+
+    public init(session: String? = nil, from: Day? = nil, to: Day? = nil, keyOnly: Bool = false) {
+        self.session = session
+        self.from = from
+        self.to = to
+        self.keyOnly = keyOnly
+    }
+}
+
+extension Store {
+    /// The measures of every group, in group order, computed by one set-based query and
+    /// streamed to `body`.
+    public func satisfaction(_ congress: Congress, by grouping: Grouping, scope: SummaryScope,
+                             _ body: (Measures) throws -> Void) throws {
+        try connection.forEachRow(Self.summaryQuery(congress.id, grouping, scope)) { row in
+            var m = Measures(group: try row.decode(String.self, "grp"), groupName: try row.decode(String.self, "grp_name"))
+            m.cases = try row.decode(Int.self, "cases")
+            m.replied = try row.decode(Int.self, "replied")
+            m.repliedOnTime = try row.decode(Int.self, "replied_on_time")
+            m.contacted = try row.decode(Int.self, "contacted")
+            m.rated = try row.decode(Int.self, "rated")
+            m.satisfied = try row.decode(Int.self, "satisfied")
+            m.basic = try row.decode(Int.self, "basic")
+            m.dissatisfied = try row.decode(Int.self, "dissatisfied")
+            m.attitudeRated = try row.decode(Int.self, "attitude_rated")
+            m.attitudeSatisfied = try row.decode(Int.self, "attitude_satisfied")
+            m.firstRoundDissatisfied = try row.decode(Int.self, "first_round_dissatisfied")
+            m.outcomeA = try row.decode(Int.self, "outcome_a")
+            m.outcomeB = try row.decode(Int.self, "outcome_b")
+            m.outcomeC = try row.decode(Int.self, "outcome_c")
+            m.resolved = try row.decode(Int.self, "resolved")
+            m.closed = try row.decode(Int.self, "closed")
+            try body(m)
+        }
+    }
+
+    /// The score weights this congress uses now.
+    public func scoreWeights(_ congress: Congress) throws -> ScoreWeights {
+        let entries = try policy(congress)
+        func weight(_ setting: PolicySetting) -> Double {
+            guard case .weight(let w)? = entries.first(where: { $0.setting == setting })?.value else { return 0 }
+            return w
+        }
+        return ScoreWeights(onTime: weight(.weightOnTime), contact: weight(.weightContact),
+                            satisfaction: weight(.weightSatisfaction), resolution: weight(.weightResolution))
+    }
+
+    /// One pass over the cases in scope: per case, its first reply against that reply's due
+    /// day, a contact on or before the first reply, the final and round-1 ratings and the
+    /// latest outcome; then one GROUP BY.
+    static func summaryQuery(_ congress: Int, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
+        """
+        WITH per_case AS (
+            SELECT CASE \(grouping.rawValue)
+                        WHEN 'unit' THEN s.lead_unit
+                        WHEN 'category' THEN s.category
+                        WHEN 'session' THEN coalesce(s.session_code, 'recess')
+                        WHEN 'delegation' THEN d.delegation
+                        ELSE s.deputy_code END AS grp,
+                   CASE \(grouping.rawValue)
+                        WHEN 'unit' THEN (SELECT u.name FROM unit u WHERE u.congress_id = s.congress_id AND u.code = s.lead_unit)
+                        WHEN 'deputy' THEN d.name
+                        ELSE '' END AS grp_name,
+                   fr.on_date AS first_reply_on,
+                   fr.on_date <= (SELECT o.due_on FROM obligation o
+                                  WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id
+                                    AND o.kind = 'reply' AND o.status <> 'cancelled'
+                                  ORDER BY o.obligation_no DESC LIMIT 1) AS on_time,
+                   EXISTS (SELECT 1 FROM contact c WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id
+                                                      AND c.on_date <= fr.on_date) AS contacted,
+                   s.rating_result, s.rating_attitude,
+                   r1.result = 'dissatisfied' AS first_round_dissatisfied,
+                   s.outcome, s.plan_done_on, s.state
+            FROM suggestion s
+            JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
+            LEFT JOIN reply fr ON fr.congress_id = s.congress_id AND fr.suggestion_id = s.suggestion_id AND fr.round = 1
+            LEFT JOIN rating r1 ON r1.congress_id = s.congress_id AND r1.suggestion_id = s.suggestion_id AND r1.round = 1
+            WHERE s.congress_id = \(congress) AND s.assigned_on IS NOT NULL
+              AND (\(scope.session)::text IS NULL OR s.session_code = \(scope.session))
+              AND (NOT \(scope.keyOnly) OR s.is_key)
+              AND (\(scope.from)::date IS NULL OR fr.on_date >= \(scope.from))
+              AND (\(scope.to)::date IS NULL OR fr.on_date <= \(scope.to))
+        )
+        SELECT grp, min(grp_name) AS grp_name,
+               count(*) AS cases,
+               count(first_reply_on) AS replied,
+               count(*) FILTER (WHERE on_time) AS replied_on_time,
+               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND contacted) AS contacted,
+               count(rating_result) AS rated,
+               count(*) FILTER (WHERE rating_result = 'satisfied') AS satisfied,
+               count(*) FILTER (WHERE rating_result = 'basic') AS basic,
+               count(*) FILTER (WHERE rating_result = 'dissatisfied') AS dissatisfied,
+               count(rating_attitude) AS attitude_rated,
+               count(*) FILTER (WHERE rating_attitude IN ('satisfied', 'basic')) AS attitude_satisfied,
+               count(*) FILTER (WHERE first_round_dissatisfied) AS first_round_dissatisfied,
+               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'A') AS outcome_a,
+               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'B') AS outcome_b,
+               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'C') AS outcome_c,
+               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND (outcome = 'A' OR (outcome = 'B' AND plan_done_on IS NOT NULL))) AS resolved,
+               count(*) FILTER (WHERE state = 'closed') AS closed
+        FROM per_case
+        GROUP BY grp
+        ORDER BY grp
+        """
+    }
+}

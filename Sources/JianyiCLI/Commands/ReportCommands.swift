@@ -1,0 +1,154 @@
+import ArgumentParser
+import CaseStore
+import Casework
+
+extension Grouping: ExpressibleByArgument {}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, table, html
+}
+
+/// The filters every summary takes.
+struct ScopeOptions: ParsableArguments {
+    @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+    @Option(help: "Only cases first replied on or after this day.") var from: String?
+    @Option(help: "Only cases first replied on or before this day.") var to: String?
+    @Flag(help: "Only key suggestions (重点建议).") var key = false
+
+    func scope() throws -> SummaryScope {
+        let from = try self.from.map { try Day.parse($0, for: "--from") }
+        let to = try self.to.map { try Day.parse($0, for: "--to") }
+        if let from, let to, to < from { throw Failure.badValue("--to: \(to) is before --from \(from)") }
+        return SummaryScope(session: session, from: from, to: to, keyOnly: key)
+    }
+
+    var description: String {
+        var parts: [String] = []
+        if let session { parts.append(SessionCode(session).map { "\($0.label)（\(session)）" } ?? session) }
+        if from != nil || to != nil { parts.append("答复日期 \(from ?? "…") 至 \(to ?? "…")") }
+        if key { parts.append("重点建议") }
+        return parts.isEmpty ? "全部已交办建议" : parts.joined(separator: "，")
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reports for publication.", subcommands: [Satisfaction.self])
+
+    struct Satisfaction: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Satisfaction summary (满意度测评): replies on time, contacts, ratings, resolution, per group.",
+            discussion: """
+                Counts are of assigned cases; the final rating counts for satisfaction, round-1
+                dissatisfied cases are counted apart; outcome B counts as resolved once its plan is
+                done. Rates are decimals with 4 places, empty when nothing is there to divide by.
+                Examples:
+                  jianyi export satisfaction --by unit --session 5-4 --format csv --bom --output 满意度.csv
+                  jianyi export satisfaction --by deputy --from 2024-03-01 --to 2024-12-31 --format json
+                  jianyi export satisfaction --key --format html --output report.html
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: ScopeOptions
+        @Option(help: "unit (the lead unit), category, session, delegation or deputy.") var by: Grouping = .unit
+        @Option(help: "csv, json, table or html.") var format: ReportFormat = .table
+        @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
+        @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+
+        func run() throws {
+            let scope = try filters.scope()
+            let context = try Context(global)
+            let congress = try context.congress()
+            var sink = try ReportSink(output: output)
+            do {
+                try render(context, congress, scope, &sink)
+                try sink.finish()
+            } catch {
+                sink.discard()
+                throw error
+            }
+        }
+
+        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout ReportSink) throws {
+            let zh = context.lang == .zh
+            switch format {
+            case .csv:
+                sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys))
+                try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0))) }
+            case .json:
+                var first = true
+                sink.write("[")
+                try context.store.satisfaction(congress, by: by, scope: scope) {
+                    sink.write((first ? "" : ",\n") + measureJSON($0).serialized())
+                    first = false
+                }
+                sink.write("]\n")
+            case .table:
+                var table = measureTable(zh: zh, grouping: groupingLabel(by.rawValue, zh: zh), score: false)
+                try context.store.satisfaction(congress, by: by, scope: scope) { table.append(measureRow($0)) }
+                sink.write(table.render())
+            case .html:
+                var rows: [Measures] = []
+                try context.store.satisfaction(congress, by: by, scope: scope) { rows.append($0) }
+                sink.write(HTMLReport(title: "\(congress.name)代表建议办理满意度测评", subtitle: filters.description + " · 按\(groupingLabel(by.rawValue, zh: true))",
+                                      grouping: by.rawValue, rows: rows, scores: nil, weights: nil).render())
+            }
+        }
+    }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Score the handling units (评分通报).", subcommands: [Units.self])
+
+    struct Units: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Each lead unit's score, 0–100, from its on-time, contact, satisfaction and resolution rates.",
+            discussion: """
+                score = 100 × (w_on_time × on_time_rate + w_contact × contact_rate + w_satisfaction ×
+                satisfaction_rate + w_resolution × resolution_rate); an empty rate counts as 0 and is
+                named. Weights: 0.25, 0.15, 0.45, 0.15 unless the congress sets its own (jianyi policy
+                set weight_satisfaction 0.5). Ranked by score, then cases, then code.
+                Example: jianyi score units --session 5-4 --format csv --output 评分.csv
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: ScopeOptions
+        @Option(help: "table, json, csv or html.") var format: ReportFormat = .table
+        @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
+        @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+
+        func run() throws {
+            let scope = try filters.scope()
+            let context = try Context(global)
+            let congress = try context.congress()
+            let weights = try context.store.scoreWeights(congress)
+            var units: [Measures] = []
+            try context.store.satisfaction(congress, by: .unit, scope: scope) { units.append($0) }
+            let scores = UnitScore.ranked(units, weights: weights)
+            var sink = try ReportSink(output: output)
+            let zh = context.lang == .zh
+            switch format {
+            case .csv:
+                sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys + ["score"]))
+                for s in scores { sink.write(CSV.line(measureFields(s.measures) + [s.formattedScore])) }
+            case .json:
+                let rows = scores.map { s in
+                    measureJSON(s.measures, extra: [("score", .raw(s.formattedScore)), ("rank", .int(s.rank)),
+                                                    ("empty_rates", .array(s.emptyRates.map(JSONValue.string)))])
+                }
+                sink.write(JSONValue.object([
+                    ("weights", .object([("on_time", .number(weights.onTime)), ("contact", .number(weights.contact)),
+                                         ("satisfaction", .number(weights.satisfaction)), ("resolution", .number(weights.resolution))])),
+                    ("units", .array(rows)),
+                ]).serialized() + "\n")
+            case .table:
+                var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
+                for s in scores { table.append([String(s.rank)] + measureRow(s.measures) + [s.formattedScore]) }
+                sink.write(table.render())
+                sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
+                              : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
+            case .html:
+                sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
+                                      grouping: "unit", rows: units, scores: scores, weights: weights).render())
+            }
+            do { try sink.finish() } catch { sink.discard(); throw error }
+        }
+    }
+}
