@@ -33,12 +33,7 @@ public struct LegalClock: Sendable {
             rawEnd = day
             steps.append(.workingDaysEnd(period: period, end: rawEnd))
         }
-        var due = rawEnd
-        while !calendar.isWorkingDay(due) {
-            steps.append(.restDaySkipped(due, reason(due)))
-            due = due.adding(days: 1)
-        }
-        steps.append(.due(due))
+        let due = firstWorkingDay(from: rawEnd, steps: &steps)
         let missing = Set((start.year...due.year).filter { !calendar.holds(year: $0) }).sorted()
         return Derivation(start: start, period: period, rawEnd: rawEnd, due: due, steps: steps, missingYears: missing)
     }
@@ -47,12 +42,7 @@ public struct LegalClock: Sendable {
     /// still moves to the next working day (art. 203).
     public func given(_ day: Day) -> Derivation {
         var steps: [Derivation.Step] = [.given(day)]
-        var due = day
-        while !calendar.isWorkingDay(due) {
-            steps.append(.restDaySkipped(due, reason(due)))
-            due = due.adding(days: 1)
-        }
-        steps.append(.due(due))
+        let due = firstWorkingDay(from: day, steps: &steps)
         let missing = Set((day.year...due.year).filter { !calendar.holds(year: $0) }).sorted()
         return Derivation(start: day, period: nil, rawEnd: day, due: due, steps: steps, missingYears: missing)
     }
@@ -64,6 +54,17 @@ public struct LegalClock: Sendable {
         let index = start.year * 12 + (start.month - 1) + months
         let year = index / 12, month = index % 12 + 1
         return Day(year: year, month: month, day: min(start.day, Day.daysIn(month: month, year: year)))!
+    }
+
+    /// Art. 203: a period ending on a rest day ends on the first working day after it.
+    private func firstWorkingDay(from day: Day, steps: inout [Derivation.Step]) -> Day {
+        var due = day
+        while !calendar.isWorkingDay(due) {
+            steps.append(.restDaySkipped(due, reason(due)))
+            due = due.adding(days: 1)
+        }
+        steps.append(.due(due))
+        return due
     }
 
     func reason(_ day: Day) -> RestReason {
