@@ -60,29 +60,30 @@ extension Store {
                             satisfaction: weight(.weightSatisfaction), resolution: weight(.weightResolution))
     }
 
-    /// One pass over the cases in scope: per case, its first reply against that reply's due
-    /// day, a contact on or before the first reply, the final and round-1 ratings and the
-    /// latest outcome; then one GROUP BY.
+    /// One pass over the cases in scope, all joins set-based: per case, its first reply
+    /// against the due day of its reply obligation (the one in force after any transfer), its
+    /// first contact on or before that reply, the final and round-1 ratings and the latest
+    /// outcome; then one GROUP BY, and the units' names for the groups.
     static func summaryQuery(_ congress: Int, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
         """
-        WITH per_case AS (
+        WITH reply_due AS (
+            SELECT DISTINCT ON (o.suggestion_id) o.suggestion_id, o.due_on FROM obligation o
+            WHERE o.congress_id = \(congress) AND o.kind = 'reply' AND o.status <> 'cancelled'
+            ORDER BY o.suggestion_id, o.obligation_no DESC
+        ), first_contact AS (
+            SELECT c.suggestion_id, min(c.on_date) AS on_date FROM contact c
+            WHERE c.congress_id = \(congress) GROUP BY c.suggestion_id
+        ), per_case AS (
             SELECT CASE \(grouping.rawValue)
                         WHEN 'unit' THEN s.lead_unit
                         WHEN 'category' THEN s.category
                         WHEN 'session' THEN coalesce(s.session_code, 'recess')
                         WHEN 'delegation' THEN d.delegation
                         ELSE s.deputy_code END AS grp,
-                   CASE \(grouping.rawValue)
-                        WHEN 'unit' THEN (SELECT u.name FROM unit u WHERE u.congress_id = s.congress_id AND u.code = s.lead_unit)
-                        WHEN 'deputy' THEN d.name
-                        ELSE '' END AS grp_name,
+                   CASE \(grouping.rawValue) WHEN 'deputy' THEN d.name ELSE '' END AS grp_name,
                    fr.on_date AS first_reply_on,
-                   fr.on_date <= (SELECT o.due_on FROM obligation o
-                                  WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id
-                                    AND o.kind = 'reply' AND o.status <> 'cancelled'
-                                  ORDER BY o.obligation_no DESC LIMIT 1) AS on_time,
-                   EXISTS (SELECT 1 FROM contact c WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id
-                                                      AND c.on_date <= fr.on_date) AS contacted,
+                   fr.on_date <= rd.due_on AS on_time,
+                   fc.on_date <= fr.on_date AS contacted,
                    s.rating_result, s.rating_attitude,
                    r1.result = 'dissatisfied' AS first_round_dissatisfied,
                    s.outcome, s.plan_done_on, s.state
@@ -90,32 +91,41 @@ extension Store {
             JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
             LEFT JOIN reply fr ON fr.congress_id = s.congress_id AND fr.suggestion_id = s.suggestion_id AND fr.round = 1
             LEFT JOIN rating r1 ON r1.congress_id = s.congress_id AND r1.suggestion_id = s.suggestion_id AND r1.round = 1
+            LEFT JOIN reply_due rd ON rd.suggestion_id = s.suggestion_id
+            LEFT JOIN first_contact fc ON fc.suggestion_id = s.suggestion_id
             WHERE s.congress_id = \(congress) AND s.assigned_on IS NOT NULL
               AND (\(scope.session)::text IS NULL OR s.session_code = \(scope.session))
               AND (NOT \(scope.keyOnly) OR s.is_key)
               AND (\(scope.from)::date IS NULL OR fr.on_date >= \(scope.from))
               AND (\(scope.to)::date IS NULL OR fr.on_date <= \(scope.to))
+        ), grouped AS (
+            SELECT grp, min(grp_name) AS grp_name,
+                   count(*) AS cases,
+                   count(first_reply_on) AS replied,
+                   count(*) FILTER (WHERE on_time) AS replied_on_time,
+                   count(*) FILTER (WHERE contacted) AS contacted,
+                   count(rating_result) AS rated,
+                   count(*) FILTER (WHERE rating_result = 'satisfied') AS satisfied,
+                   count(*) FILTER (WHERE rating_result = 'basic') AS basic,
+                   count(*) FILTER (WHERE rating_result = 'dissatisfied') AS dissatisfied,
+                   count(rating_attitude) AS attitude_rated,
+                   count(*) FILTER (WHERE rating_attitude IN ('satisfied', 'basic')) AS attitude_satisfied,
+                   count(*) FILTER (WHERE first_round_dissatisfied) AS first_round_dissatisfied,
+                   count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'A') AS outcome_a,
+                   count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'B') AS outcome_b,
+                   count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'C') AS outcome_c,
+                   count(*) FILTER (WHERE first_reply_on IS NOT NULL
+                                      AND (outcome = 'A' OR (outcome = 'B' AND plan_done_on IS NOT NULL))) AS resolved,
+                   count(*) FILTER (WHERE state = 'closed') AS closed
+            FROM per_case
+            GROUP BY grp
         )
-        SELECT grp, min(grp_name) AS grp_name,
-               count(*) AS cases,
-               count(first_reply_on) AS replied,
-               count(*) FILTER (WHERE on_time) AS replied_on_time,
-               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND contacted) AS contacted,
-               count(rating_result) AS rated,
-               count(*) FILTER (WHERE rating_result = 'satisfied') AS satisfied,
-               count(*) FILTER (WHERE rating_result = 'basic') AS basic,
-               count(*) FILTER (WHERE rating_result = 'dissatisfied') AS dissatisfied,
-               count(rating_attitude) AS attitude_rated,
-               count(*) FILTER (WHERE rating_attitude IN ('satisfied', 'basic')) AS attitude_satisfied,
-               count(*) FILTER (WHERE first_round_dissatisfied) AS first_round_dissatisfied,
-               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'A') AS outcome_a,
-               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'B') AS outcome_b,
-               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'C') AS outcome_c,
-               count(*) FILTER (WHERE first_reply_on IS NOT NULL AND (outcome = 'A' OR (outcome = 'B' AND plan_done_on IS NOT NULL))) AS resolved,
-               count(*) FILTER (WHERE state = 'closed') AS closed
-        FROM per_case
-        GROUP BY grp
-        ORDER BY grp
+        SELECT g.grp, coalesce(u.name, g.grp_name) AS grp_name, g.cases, g.replied, g.replied_on_time, g.contacted, g.rated,
+               g.satisfied, g.basic, g.dissatisfied, g.attitude_rated, g.attitude_satisfied, g.first_round_dissatisfied,
+               g.outcome_a, g.outcome_b, g.outcome_c, g.resolved, g.closed
+        FROM grouped g
+        LEFT JOIN unit u ON \(grouping.rawValue) = 'unit' AND u.congress_id = \(congress) AND u.code = g.grp
+        ORDER BY g.grp
         """
     }
 }
