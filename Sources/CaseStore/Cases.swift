@@ -166,12 +166,25 @@ extension Store {
         try connection.forEachRow(query) { try body(CaseView(row: $0)) }
     }
 
+    /// The internal id of a case, or a rule failure naming the number.
+    public func caseID(_ congress: Congress, number: String) throws -> Int {
+        guard let row = try connection.query("""
+            SELECT suggestion_id FROM suggestion WHERE congress_id = \(congress.id) AND number = \(number)
+            """).rows.first else {
+            throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)")
+        }
+        return try row.decode(Int.self, "suggestion_id")
+    }
+
     /// Every event of a case, oldest first.
     public func history(_ congress: Congress, number: String) throws -> [CaseEvent] {
-        let view = try caseView(congress, number: number)
-        return try connection.query("""
+        try history(congress, caseID: try caseID(congress, number: number))
+    }
+
+    public func history(_ congress: Congress, caseID: Int) throws -> [CaseEvent] {
+        try connection.query("""
             SELECT event_no, kind, on_date, to_char(recorded_at, 'YYYY-MM-DD HH24:MI:SS') AS recorded_at, actor, data::text AS data
-            FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(view.id)
+            FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID)
             ORDER BY event_no
             """).rows.map {
             CaseEvent(number: try $0.decode(Int.self, "event_no"), kind: try $0.decode(String.self, "kind"),

@@ -22,8 +22,7 @@ extension Store {
     /// has changed since the deadline was recorded, the recorded day stands and the
     /// derivation shows the difference.
     public func explain(_ congress: Congress, number: String) throws -> [(Deadline, Derivation)] {
-        let view = try caseView(congress, number: number)
-        let deadlines = try self.deadlines(congress, caseID: view.id)
+        let deadlines = try self.deadlines(congress, caseID: try caseID(congress, number: number))
         guard let first = deadlines.map(\.start).min() else { return [] }
         let clock = LegalClock(calendar: try workCalendar(congress, years: first.year...(deadlines.map(\.due.year).max()! + 1)))
         return deadlines.map { deadline in

@@ -75,13 +75,16 @@ extension Store {
         }
     }
 
-    /// The period a setting gives this congress now.
-    func period(_ congress: Congress, _ setting: PolicySetting) throws -> Period {
+    /// The value a setting has for this congress now: its own, or the default.
+    func policyValue(_ congress: Congress, _ setting: PolicySetting) throws -> PolicySetting.Value {
         let stored = try connection.query("""
             SELECT value FROM policy_setting WHERE congress_id = \(congress.id) AND key = \(setting.rawValue)
             """).rows.first?.decode(String.self, "value")
-        let value = try stored.map(setting.parse) ?? setting.defaultValue
-        guard case .period(let period) = value else { preconditionFailure("\(setting) is not a period") }
+        return try stored.map(setting.parse) ?? setting.defaultValue
+    }
+
+    func period(_ congress: Congress, _ setting: PolicySetting) throws -> Period {
+        guard case .period(let period) = try policyValue(congress, setting) else { preconditionFailure("\(setting) is not a period") }
         return period
     }
 

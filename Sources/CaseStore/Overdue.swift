@@ -116,12 +116,7 @@ extension Store {
     }
 
     private func count(_ congress: Congress, _ setting: PolicySetting) throws -> Int {
-        let stored = try connection.query("""
-            SELECT value FROM policy_setting WHERE congress_id = \(congress.id) AND key = \(setting.rawValue)
-            """).rows.first?.decode(String.self, "value")
-        guard case .count(let value) = try stored.map(setting.parse) ?? setting.defaultValue else {
-            preconditionFailure("\(setting) is not a count")
-        }
+        guard case .count(let value) = try policyValue(congress, setting) else { preconditionFailure("\(setting) is not a count") }
         return value
     }
 

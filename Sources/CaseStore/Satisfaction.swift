@@ -51,13 +51,12 @@ extension Store {
 
     /// The score weights this congress uses now.
     public func scoreWeights(_ congress: Congress) throws -> ScoreWeights {
-        let entries = try policy(congress)
-        func weight(_ setting: PolicySetting) -> Double {
-            guard case .weight(let w)? = entries.first(where: { $0.setting == setting })?.value else { return 0 }
+        func weight(_ setting: PolicySetting) throws -> Double {
+            guard case .weight(let w) = try policyValue(congress, setting) else { preconditionFailure("\(setting) is not a weight") }
             return w
         }
-        return ScoreWeights(onTime: weight(.weightOnTime), contact: weight(.weightContact),
-                            satisfaction: weight(.weightSatisfaction), resolution: weight(.weightResolution))
+        return ScoreWeights(onTime: try weight(.weightOnTime), contact: try weight(.weightContact),
+                            satisfaction: try weight(.weightSatisfaction), resolution: try weight(.weightResolution))
     }
 
     /// One pass over the cases in scope, all joins set-based: per case, its first reply

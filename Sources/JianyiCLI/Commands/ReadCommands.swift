@@ -18,7 +18,7 @@ struct Show: ParsableCommand {
         let context = try Context(global)
         let congress = try context.congress()
         let view = try context.store.caseView(congress, number: number)
-        let events = try context.store.history(congress, number: number)
+        let events = try context.store.history(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
             emit(caseJSON(view, today: today, timeline: events).serialized() + "\n")
