@@ -44,6 +44,8 @@ import Testing
         #expect(history.stdout.contains("2024-01-21"))
         #expect(history.stdout.contains("秘书处"))
         #expect(history.stdout.contains("registered"))
+        #expect(history.stdout.contains("number: 5-4-0001; title: 关于加快老旧小区改造的建议; category: 城乡建设"))
+        #expect(try jianyi("history", "5-4-0001").stdout.contains("编号: 5-4-0001；标题: 关于加快老旧小区改造的建议"))
     }
 
     @Test func importedSuggestionsAreNumberedAndListed() throws {

@@ -147,7 +147,8 @@ struct History: ParsableCommand {
         let zh = context.lang == .zh
         var table = TextTable(header: zh ? ["序号", "日期", "记录时间", "经办", "事项", "内容"] : ["#", "date", "recorded", "by", "event", "details"], maxWidths: [nil, nil, nil, nil, nil, 100])
         for event in events {
-            table.append([String(event.number), event.on.description, event.recordedAt, event.actor, eventLabel(event.kind, zh: zh), event.data])
+            table.append([String(event.number), event.on.description, event.recordedAt, event.actor, eventLabel(event.kind, zh: zh),
+                          eventDetails(event.data, zh: zh)])
         }
         emit(table.render())
     }

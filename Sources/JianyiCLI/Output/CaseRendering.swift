@@ -1,5 +1,6 @@
 import CaseStore
 import Casework
+import Foundation
 
 /// The JSON object of a case, with the keys cli.md promises, in a stable order; deadline
 /// statuses are as of `today`.
@@ -75,4 +76,37 @@ func statusLabel(_ status: Deadline.Status, zh: Bool) -> String {
     case .cancelled: return "已取消"
     case .expired: return "已过期"
     }
+}
+
+/// An event's details for people: `key: value` pairs in the order stored, arrays joined,
+/// empty values left out (the JSON form is `history --format json`).
+func eventDetails(_ data: String, zh: Bool) -> String {
+    guard let object = try? JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any] else { return data }
+    let labels: [String: String] = zh ? [
+        "number": "编号", "title": "标题", "deputy": "代表", "cosigners": "附议", "session": "届次", "channel": "渠道",
+        "category": "类别", "file": "文件", "reason": "理由", "lead": "主办", "co": "协办", "complex": "涉及面广",
+        "reply_due": "答复期限", "policy": "依据", "unit": "单位", "mode": "方式", "note": "备注", "text": "内容",
+        "round": "轮次", "outcome": "答复类别", "plan_by": "计划完成", "rating_reminder": "评价提醒", "result": "结果",
+        "attitude": "态度", "comment": "意见", "rehandle_due": "重新办理期限", "progress": "进展", "done": "完成",
+        "leader": "督办领导", "committee": "督办委员会", "from": "原单位", "to": "新单位", "role": "角色", "due": "期限",
+        "state": "状态",
+    ] : [:]
+    func text(_ value: Any) -> String? {
+        switch value {
+        case is NSNull: return nil
+        case let list as [Any]: let items = list.compactMap(text); return items.isEmpty ? nil : items.joined(separator: ", ")
+        case let flag as Bool where type(of: value) == type(of: NSNumber(value: true)): return flag ? (zh ? "是" : "yes") : (zh ? "否" : "no")
+        case let string as String: return string.isEmpty ? nil : string
+        default: return "\(value)"
+        }
+    }
+    return object.keys.sorted(by: { eventKeyOrder($0) < eventKeyOrder($1) }).compactMap { key in
+        text(object[key]!).map { "\(labels[key] ?? key): \($0)" }
+    }.joined(separator: zh ? "；" : "; ")
+}
+
+/// Stored jsonb has no key order; show the ones people look for first.
+private func eventKeyOrder(_ key: String) -> (Int, String) {
+    let first = ["number", "title", "lead", "co", "unit", "outcome", "result", "attitude", "reply_due", "rehandle_due", "due"]
+    return (first.firstIndex(of: key) ?? first.count, key)
 }
