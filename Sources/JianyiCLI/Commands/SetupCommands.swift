@@ -28,7 +28,8 @@ struct CongressCommand: ParsableCommand {
     }
 
     struct ListCongresses: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the congresses.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the congresses.",
+                                                        discussion: "Example: jianyi congress list")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -65,7 +66,8 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct ListSessions: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sessions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sessions.",
+                                                        discussion: "Example: jianyi session list --congress LL")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -116,7 +118,8 @@ struct DeputyCommand: ParsableCommand {
     }
 
     struct ListDeputies: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the deputies.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the deputies.",
+                                                        discussion: "Example: jianyi deputy list --lang en")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -165,7 +168,8 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct ListUnits: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the handling units.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the handling units.",
+                                                        discussion: "Example: jianyi unit list")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
