@@ -76,7 +76,10 @@ import Testing
             }
         }
         threads.forEach { $0.start() }
-        while results.count < 16 { Thread.sleep(forTimeInterval: 0.01) }
+        // A hung child must fail this test, not stall the whole run.
+        let deadline = Date().addingTimeInterval(120)
+        while results.count < 16 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(results.count == 16, "only \(results.count) of 16 registrations finished within 120 s")
         #expect(Set(results.items) == Set((1...16).map { String(format: "5-4-%04d", $0) }))
     }
 }
