@@ -47,6 +47,12 @@ CREATE TABLE overdue_flag (
 );
 CREATE INDEX overdue_flag_run ON overdue_flag (congress_id, run_id);
 
+-- The bit of a tier in obligation.flagged.
+CREATE FUNCTION overdue_tier_bit(tier text) RETURNS smallint
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT (CASE tier WHEN 'due_soon' THEN 1 WHEN 'overdue' THEN 2 ELSE 4 END)::smallint
+$$;
+
 -- The obligations a run checks: reply, opinion, rehandle and plan obligations that were open
 -- on `as_of` (still open, or met or cancelled only later) and due by `soon_until`, with
 -- their tier. One definition for the INSERT of new flags and the SELECT of the report; a
@@ -56,7 +62,7 @@ RETURNS TABLE (suggestion_id bigint, obligation_no integer, kind text, unit_code
                tier_bit smallint, flagged smallint)
 LANGUAGE sql STABLE AS $$
     SELECT t.suggestion_id, t.obligation_no, t.kind, t.unit_code, t.due_on, x.tier,
-           (CASE x.tier WHEN 'due_soon' THEN 1 WHEN 'overdue' THEN 2 ELSE 4 END)::smallint, t.flagged
+           overdue_tier_bit(x.tier), t.flagged
     FROM (
         SELECT o.suggestion_id, o.obligation_no, o.kind, o.unit_code, o.due_on, o.flagged FROM obligation o
         WHERE o.congress_id = p_congress AND o.status = 'open' AND o.due_on <= p_soon_until

@@ -20,15 +20,17 @@ extension Store {
                 UPDATE suggestion SET lead_unit = \(lead), complex = \(complex), assigned_on = \(day), round = 1
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
+            let rules = try rules(congress, from: day)
             let reply = try addObligation(c, "reply", unit: lead, round: 1, from: day,
-                                          setting: complex ? .replyComplex : .reply, into: &result)
+                                          setting: complex ? .replyComplex : .reply, rules: rules, into: &result)
             var policies: [JSONValue] = [.string(reply.policy)]
             for unit in co {
-                let opinion = try addObligation(c, "opinion", unit: unit, round: 1, from: day, setting: .opinion, into: &result)
+                let opinion = try addObligation(c, "opinion", unit: unit, round: 1, from: day, setting: .opinion, rules: rules, into: &result)
                 if unit == co.first { policies.append(.string(opinion.policy)) }
             }
             for unit in [lead] + co {
-                let window = try addObligation(c, "transfer_window", unit: unit, round: 1, from: day, setting: .transferWindow, into: &result)
+                let window = try addObligation(c, "transfer_window", unit: unit, round: 1, from: day, setting: .transferWindow,
+                                               rules: rules, into: &result)
                 if unit == lead { policies.append(.string(window.policy)) }
             }
             return (.assigned, [("lead", .string(lead)), ("co", .array(co.map(JSONValue.string))), ("complex", .bool(complex)),
@@ -109,16 +111,18 @@ extension Store {
                 VALUES (\(congress.id), \(c.id), \(newUnit), \(role), \(day))
                 """)
             try cancel(c, kinds: ["reply", "opinion", "transfer_window"], unit: request.unit, note: "transferred to \(newUnit)", on: day)
+            let rules = try rules(congress, from: day)
             let due: (due: Day, policy: String)
             if role == "lead" {
                 try connection.execute("""
                     UPDATE suggestion SET lead_unit = \(newUnit) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                     """)
-                due = try addObligation(c, "reply", unit: newUnit, round: 1, from: day, setting: c.complex ? .replyComplex : .reply, into: &result)
+                due = try addObligation(c, "reply", unit: newUnit, round: 1, from: day, setting: c.complex ? .replyComplex : .reply,
+                                    rules: rules, into: &result)
             } else {
-                due = try addObligation(c, "opinion", unit: newUnit, round: 1, from: day, setting: .opinion, into: &result)
+                due = try addObligation(c, "opinion", unit: newUnit, round: 1, from: day, setting: .opinion, rules: rules, into: &result)
             }
-            try addObligation(c, "transfer_window", unit: newUnit, round: 1, from: day, setting: .transferWindow, into: &result)
+            try addObligation(c, "transfer_window", unit: newUnit, round: 1, from: day, setting: .transferWindow, rules: rules, into: &result)
             try connection.execute("""
                 UPDATE transfer_request SET decision = 'approved', decided_on = \(day), to_unit = \(newUnit)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(request.no)

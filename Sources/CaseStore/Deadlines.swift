@@ -5,13 +5,18 @@ extension Store {
     /// Every obligation of a case, in the order they were created.
     public func deadlines(_ congress: Congress, caseID: Int) throws -> [Deadline] {
         try connection.query("""
-            SELECT obligation_no, kind, unit_code, round, start_on, period, policy, due_on, status, met_on, note
-            FROM obligation WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID) ORDER BY obligation_no
+            SELECT o.obligation_no, o.kind, o.unit_code, o.round, o.start_on, o.period, r.plan_by, o.policy, o.due_on,
+                   o.status, o.met_on, o.note
+            FROM obligation o
+            LEFT JOIN reply r ON o.kind = 'plan' AND r.congress_id = o.congress_id AND r.suggestion_id = o.suggestion_id
+                             AND r.round = o.round
+            WHERE o.congress_id = \(congress.id) AND o.suggestion_id = \(caseID) ORDER BY o.obligation_no
             """).rows.map { row in
             Deadline(
                 number: try row.decode(Int.self, "obligation_no"), kind: try row.decode(String.self, "kind"),
                 unit: try row.decode(String?.self, "unit_code"), round: try row.decode(Int.self, "round"),
                 start: try row.decode(Day.self, "start_on"), period: try row.decode(String?.self, "period").flatMap(Period.init),
+                given: try row.decode(Day?.self, "plan_by"),
                 policy: try row.decode(String.self, "policy"), due: try row.decode(Day.self, "due_on"),
                 recordedStatus: try row.decode(String.self, "status"), metOn: try row.decode(Day?.self, "met_on"),
                 note: try row.decode(String?.self, "note"))
@@ -26,12 +31,7 @@ extension Store {
         guard let first = deadlines.map(\.start).min() else { return [] }
         let clock = LegalClock(calendar: try workCalendar(congress, years: first.year...(deadlines.map(\.due.year).max()! + 1)))
         return deadlines.map { deadline in
-            (deadline, deadline.period.map { clock.due(from: deadline.start, $0) } ?? clock.given(Self.planDate(deadline)))
+            (deadline, deadline.period.map { clock.due(from: deadline.start, $0) } ?? clock.given(deadline.given ?? deadline.due))
         }
-    }
-
-    /// The plan date as the reply gave it (kept in the policy text), before any rest-day move.
-    static func planDate(_ deadline: Deadline) -> Day {
-        deadline.policy.split(separator: " ").last.flatMap { Day($0) } ?? deadline.due
     }
 }

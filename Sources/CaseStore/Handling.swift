@@ -14,19 +14,27 @@ struct LockedCase {
     let outcome: Outcome?
 }
 
+/// An obligation a step created: its kind, the unit that owes it (nil for the deputy), its due day.
+public struct CreatedObligation: Sendable, Equatable {
+    public let kind: String
+    public let unit: String?
+    public let due: Day
+}
+
 /// What a step did, for the command to report.
 public struct StepResult: Sendable, Equatable {
     public let number: String
-    public let state: CaseState
-    /// Obligations the step created: kind, unit (nil for the deputy), due day.
-    public var created: [(kind: String, unit: String?, due: Day)] = []
+    public internal(set) var state: CaseState
+    public internal(set) var created: [CreatedObligation] = []
     /// Calendar years the deadline counting needed but the calendar lacks.
-    public var warnings: [String] = []
+    public internal(set) var warnings: [String] = []
+}
 
-    public static func == (lhs: StepResult, rhs: StepResult) -> Bool {
-        lhs.number == rhs.number && lhs.state == rhs.state && lhs.warnings == rhs.warnings
-            && lhs.created.map { "\($0.kind) \($0.unit ?? "") \($0.due)" } == rhs.created.map { "\($0.kind) \($0.unit ?? "") \($0.due)" }
-    }
+/// What deadlines are counted with: the congress's policy as it stands and its calendar from
+/// a day on, loaded once for a step or a run rather than once per obligation.
+struct Rules {
+    let policy: Policy
+    let clock: LegalClock
 }
 
 extension Store {
@@ -71,21 +79,15 @@ extension Store {
                 FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id)
                 """)
             logger.debug("\(number): \(step.rawValue) → \(next.rawValue)")
-            return StepResult(number: number, state: next, created: result.created, warnings: result.warnings)
+            result.state = next
+            return result
         }
     }
 
-    /// The value a setting has for this congress now: its own, or the default.
-    func policyValue(_ congress: Congress, _ setting: PolicySetting) throws -> PolicySetting.Value {
-        let stored = try connection.query("""
-            SELECT value FROM policy_setting WHERE congress_id = \(congress.id) AND key = \(setting.rawValue)
-            """).rows.first?.decode(String.self, "value")
-        return try stored.map(setting.parse) ?? setting.defaultValue
-    }
-
-    func period(_ congress: Congress, _ setting: PolicySetting) throws -> Period {
-        guard case .period(let period) = try policyValue(congress, setting) else { preconditionFailure("\(setting) is not a period") }
-        return period
+    /// The settings and a calendar covering `start`'s year and the two after it, which holds
+    /// every period the policy allows to start that year (the longest are months).
+    func rules(_ congress: Congress, from start: Day) throws -> Rules {
+        Rules(policy: try currentPolicy(congress), clock: try legalClock(congress, from: start))
     }
 
     func legalClock(_ congress: Congress, from start: Day) throws -> LegalClock {
@@ -96,13 +98,13 @@ extension Store {
     @discardableResult
     func addObligation(
         _ c: LockedCase, _ kind: String, unit: String?, round: Int, from start: Day, setting: PolicySetting,
-        into result: inout StepResult
+        rules: Rules, into result: inout StepResult
     ) throws -> (due: Day, policy: String) {
-        let period = try period(c.congress, setting)
-        let derivation = try legalClock(c.congress, from: start).due(from: start, period)
+        let period = rules.policy.period(setting)
+        let derivation = rules.clock.due(from: start, period)
         let policy = "\(setting.rawValue) = \(period)"
         try insertObligation(c, kind, unit: unit, round: round, start: start, period: period.description, policy: policy, due: derivation.due)
-        result.created.append((kind, unit, derivation.due))
+        result.created.append(CreatedObligation(kind: kind, unit: unit, due: derivation.due))
         for year in derivation.missingYears where !result.warnings.contains(where: { $0.contains(String(year)) }) {
             result.warnings.append("the calendar has no \(year) holiday notice: \(year) was counted with weekends only (jianyi calendar import)")
         }

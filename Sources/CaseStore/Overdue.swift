@@ -48,11 +48,11 @@ extension Store {
             } else if try !connection.tryAdvisoryLock(key) {
                 throw Failure(.tryLater, "another overdue run for \(congress.code) is working; try again later (or drop --no-wait to wait for it)")
             }
-            let warn = try warnDays ?? count(congress, .warnWorkingDays)
-            let severe = try count(congress, .severeDays)
-            let clock = try legalClock(congress, from: asOf)
-            let soonUntil = warn > 0 ? clock.due(from: asOf, Period(warn, .workingDays)).due : asOf
-            let warnings = try calendarWarnings(congress, asOf: asOf)
+            let rules = try rules(congress, from: asOf)
+            let warn = warnDays ?? rules.policy.count(.warnWorkingDays)
+            let severe = rules.policy.count(.severeDays)
+            let soonUntil = warn > 0 ? rules.clock.due(from: asOf, Period(warn, .workingDays)).due : asOf
+            let warnings = Self.calendarWarnings(rules.clock.calendar, asOf: asOf)
             let runID = try connection.query("""
                 INSERT INTO overdue_run (congress_id, as_of, warn_days, warnings, actor)
                 VALUES (\(congress.id), \(asOf), \(warn), \(warnings)::text[], \(actor)) RETURNING run_id
@@ -66,8 +66,7 @@ extension Store {
                     FROM overdue_tiers(\(congress.id)::integer, \(asOf), \(soonUntil), \(severe)::integer)
                     WHERE flagged & tier_bit = 0
                     ON CONFLICT DO NOTHING
-                    RETURNING suggestion_id, obligation_no,
-                              (CASE tier WHEN 'due_soon' THEN 1 WHEN 'overdue' THEN 2 ELSE 4 END)::smallint AS bit
+                    RETURNING suggestion_id, obligation_no, overdue_tier_bit(tier) AS bit
                 ), marked AS (
                     UPDATE obligation o SET flagged = o.flagged | r.bit
                     FROM recorded r
@@ -106,18 +105,12 @@ extension Store {
             """).rows.map(Self.run)
     }
 
-    /// Warns when the as-of day, or any day of the next 60, is in a year the calendar lacks.
-    func calendarWarnings(_ congress: Congress, asOf: Day) throws -> [String] {
-        let horizon = asOf.adding(days: 60)
-        let held = try workCalendar(congress, years: asOf.year...horizon.year)
-        return (asOf.year...horizon.year).filter { !held.holds(year: $0) }.map {
+    /// Warns when the as-of day, or any day of the next 60, is in a year the calendar lacks
+    /// (the rules' calendar covers the as-of year and the two after it).
+    static func calendarWarnings(_ calendar: WorkCalendar, asOf: Day) -> [String] {
+        (asOf.year...asOf.adding(days: 60).year).filter { !calendar.holds(year: $0) }.map {
             "the calendar has no \($0) holiday notice (needed within 60 days of \(asOf)): load it with jianyi calendar import"
         }
-    }
-
-    private func count(_ congress: Congress, _ setting: PolicySetting) throws -> Int {
-        guard case .count(let value) = try policyValue(congress, setting) else { preconditionFailure("\(setting) is not a count") }
-        return value
     }
 
     /// The report of a run, read-only so PostgreSQL may scan in parallel: every flag of the

@@ -30,6 +30,11 @@ extension Store {
         }
     }
 
+    /// The settings in force: the congress's own values over the defaults.
+    public func currentPolicy(_ congress: Congress) throws -> Policy {
+        Policy(Dictionary(uniqueKeysWithValues: try policy(congress).filter(\.isSet).map { ($0.setting, $0.value) }))
+    }
+
     /// Sets one value (`reply 2 months`, `reply_months 2`, `weight_contact 0.2`).
     @discardableResult
     public func setPolicy(_ congress: Congress, key: String, value: String) throws -> PolicyEntry {

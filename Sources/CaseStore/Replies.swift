@@ -53,9 +53,10 @@ extension Store {
                 let plan = try legalClock(congress, from: planBy).given(planBy)
                 try insertObligation(c, "plan", unit: unit, round: c.round, start: day, period: nil,
                                      policy: "plan date given in the reply: \(planBy)", due: plan.due)
-                result.created.append(("plan", unit, plan.due))
+                result.created.append(CreatedObligation(kind: "plan", unit: unit, due: plan.due))
             }
-            let rating = try addObligation(c, "rating", unit: nil, round: c.round, from: day, setting: .ratingReminder, into: &result)
+            let rating = try addObligation(c, "rating", unit: nil, round: c.round, from: day, setting: .ratingReminder,
+                                           rules: try rules(congress, from: day), into: &result)
             try connection.execute("""
                 UPDATE suggestion SET outcome = \(outcome.rawValue), plan_by = \(planBy), replied_on = \(day)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
@@ -84,7 +85,8 @@ extension Store {
             if next == .rehandling {
                 try cancel(c, kinds: ["plan"], unit: nil, note: "superseded by rehandling", on: day)
                 try connection.execute("UPDATE suggestion SET round = 2 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)")
-                let again = try addObligation(c, "rehandle", unit: c.leadUnit, round: 2, from: day, setting: .rehandle, into: &stepResult)
+                let again = try addObligation(c, "rehandle", unit: c.leadUnit, round: 2, from: day, setting: .rehandle,
+                                              rules: try rules(congress, from: day), into: &stepResult)
                 data += [("rehandle_due", .string(again.due.description)), ("policy", .string(again.policy))]
             }
             try connection.execute("""

@@ -51,12 +51,7 @@ extension Store {
 
     /// The score weights this congress uses now.
     public func scoreWeights(_ congress: Congress) throws -> ScoreWeights {
-        func weight(_ setting: PolicySetting) throws -> Double {
-            guard case .weight(let w) = try policyValue(congress, setting) else { preconditionFailure("\(setting) is not a weight") }
-            return w
-        }
-        return ScoreWeights(onTime: try weight(.weightOnTime), contact: try weight(.weightContact),
-                            satisfaction: try weight(.weightSatisfaction), resolution: try weight(.weightResolution))
+        try currentPolicy(congress).scoreWeights
     }
 
     /// One pass over the cases in scope, all joins set-based: per case, its first reply

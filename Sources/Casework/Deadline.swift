@@ -22,20 +22,23 @@ public struct Deadline: Sendable, Equatable {
     public let round: Int
     public let start: Day
     public let period: Period?
+    /// For a plan: the date the reply gave, before any rest-day move.
+    public let given: Day?
     public let policy: String
     public let due: Day
     public let recordedStatus: String
     public let metOn: Day?
     public let note: String?
 
-    public init(number: Int, kind: String, unit: String?, round: Int, start: Day, period: Period?, policy: String,
-                due: Day, recordedStatus: String, metOn: Day?, note: String?) {
+    public init(number: Int, kind: String, unit: String?, round: Int, start: Day, period: Period?, given: Day? = nil,
+                policy: String, due: Day, recordedStatus: String, metOn: Day?, note: String?) {
         self.number = number
         self.kind = kind
         self.unit = unit
         self.round = round
         self.start = start
         self.period = period
+        self.given = given
         self.policy = policy
         self.due = due
         self.recordedStatus = recordedStatus
