@@ -90,23 +90,3 @@ func readInput(_ path: String) throws -> String {
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
-
-/// Output collected and written in large pieces, for long lists.
-struct OutputBuffer {
-    private var pending: [UInt8] = []
-
-    mutating func write(_ text: String) {
-        pending.append(contentsOf: text.utf8)
-        if pending.count >= 1 << 16 { flush() }
-    }
-
-    mutating func write(_ bytes: [UInt8]) {
-        pending.append(contentsOf: bytes)
-        if pending.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        FileHandle.standardOutput.write(Data(pending))
-        pending.removeAll(keepingCapacity: true)
-    }
-}

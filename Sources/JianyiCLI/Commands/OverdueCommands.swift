@@ -41,51 +41,52 @@ struct Overdue: ParsableCommand {
             let day = try asOf.map { try Day.parse($0, for: "--as-of") } ?? context.today(in: congress)
             let zh = context.lang == .zh
             var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
-            var out = OutputBuffer()
             var table = TextTable(
                 header: zh ? ["单位", "编号", "标题", "事项", "期限", "超期天数", "级别", "新"]
                            : ["unit", "number", "title", "obligation", "due", "days over", "tier", "new"],
                 maxWidths: [nil, nil, 30])
-            var first = true
-            let run: OverdueRun
-            do {
-                run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait) { flag in
-                    try digests?.add(flag)
-                    switch format {
-                    case .json:
-                        if first { out.write("{\"as_of\":\"\(day)\",\"flags\":[") }
-                        out.write(first ? "" : ",\n")
-                        out.write(flagJSON(flag))
-                    case .csv:
-                        if first { out.write(CSV.line(Self.csvHeader)) }
-                        out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
-                                            flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
-                    case .table:
-                        table.append([flag.unit, flag.number, flag.title, zh ? Deadline.label(flag.obligation) : flag.obligation,
-                                      flag.due.description, String(flag.daysOverdue), tierLabel(flag.tier, zh: zh),
-                                      flag.isNew ? "●" : ""])
-                    }
-                    first = false
+            var warnings: [String] = []
+            try Output.write { out in
+                switch format {
+                case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
+                case .csv: out.write(CSV.line(Self.csvHeader))
+                case .table: break
                 }
-            } catch {
-                digests?.discard()
-                throw error
+                let run: OverdueRun
+                do {
+                    run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait) { flag in
+                        try digests?.add(flag)
+                        switch format {
+                        case .json:
+                            out.writeElement(flagJSON(flag))
+                        case .csv:
+                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
+                                                flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
+                        case .table:
+                            table.append([flag.unit, flag.number, flag.title, zh ? Deadline.label(flag.obligation) : flag.obligation,
+                                          flag.due.description, String(flag.daysOverdue), tierLabel(flag.tier, zh: zh),
+                                          flag.isNew ? "●" : ""])
+                        }
+                    }
+                } catch {
+                    digests?.discard()
+                    throw error
+                }
+                try digests?.finish()
+                switch format {
+                case .json:
+                    out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
+                              + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
+                case .csv:
+                    break
+                case .table:
+                    out.write(table.render())
+                    out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
+                                 : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
+                }
+                warnings = run.warnings
             }
-            try digests?.finish()
-            switch format {
-            case .json:
-                if first { out.write("{\"as_of\":\"\(day)\",\"flags\":[") }
-                out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
-                          + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
-            case .csv:
-                if first { out.write(CSV.line(Self.csvHeader)) }
-            case .table:
-                out.write(table.render())
-                out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
-                             : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
-            }
-            out.flush()
-            for warning in run.warnings { FileHandle.standardError.write(Data("jianyi: warning: \(warning)\n".utf8)) }
+            for warning in warnings { FileHandle.standardError.write(Data("jianyi: warning: \(warning)\n".utf8)) }
         }
 
         static let csvHeader = ["number", "obligation", "unit", "due", "days_overdue", "tier", "new", "title", "unit_name"]

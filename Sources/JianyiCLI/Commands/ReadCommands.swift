@@ -100,32 +100,28 @@ struct List: ParsableCommand {
         let today = try context.today(in: congress)
         let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key, unit: unit,
                                 overdueOn: overdue ? today : nil)
-        var out = OutputBuffer()
         let zh = context.lang == .zh
-        switch format {
-        case .json:
-            var first = true
-            out.write("[")
-            try context.store.listCases(congress, filter) { view in
-                out.write((first ? "" : ",\n") + caseJSON(view, today: today).serialized())
-                first = false
+        try Output.write { out in
+            switch format {
+            case .json:
+                out.write("[")
+                try context.store.listCases(congress, filter) { out.writeElement(Array(caseJSON($0, today: today).serialized().utf8)) }
+                out.write("]\n")
+            case .csv:
+                out.write(CSV.line(caseCSVHeader))
+                try context.store.listCases(congress, filter) { out.write(CSV.line(caseCSVRow($0))) }
+            case .table:
+                var table = TextTable(
+                    header: zh ? ["编号", "标题", "状态", "领衔代表", "类别", "提交日期"] : ["number", "title", "state", "deputy", "category", "submitted"],
+                    maxWidths: [nil, 44])
+                try context.store.listCases(congress, filter) { view in
+                    table.append([view.number, view.title, zh ? view.state.label : view.state.rawValue,
+                                  "\(view.deputy) \(view.deputyName)", view.category, view.submittedOn.description])
+                }
+                out.write(table.render())
+                out.write(zh ? "共 \(table.rows.count) 件\n" : "\(table.rows.count) cases\n")
             }
-            out.write("]\n")
-        case .csv:
-            out.write(CSV.line(caseCSVHeader))
-            try context.store.listCases(congress, filter) { out.write(CSV.line(caseCSVRow($0))) }
-        case .table:
-            var table = TextTable(
-                header: zh ? ["编号", "标题", "状态", "领衔代表", "类别", "提交日期"] : ["number", "title", "state", "deputy", "category", "submitted"],
-                maxWidths: [nil, 44])
-            try context.store.listCases(congress, filter) { view in
-                table.append([view.number, view.title, zh ? view.state.label : view.state.rawValue,
-                              "\(view.deputy) \(view.deputyName)", view.category, view.submittedOn.description])
-            }
-            out.write(table.render())
-            out.write(zh ? "共 \(table.rows.count) 件\n" : "\(table.rows.count) cases\n")
         }
-        out.flush()
     }
 }
 

@@ -57,29 +57,18 @@ struct Export: ParsableCommand {
             let scope = try filters.scope()
             let context = try Context(global)
             let congress = try context.congress()
-            var sink = try ReportSink(output: output)
-            do {
-                try render(context, congress, scope, &sink)
-                try sink.finish()
-            } catch {
-                sink.discard()
-                throw error
-            }
+            try Output.write(to: output) { try render(context, congress, scope, &$0) }
         }
 
-        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout ReportSink) throws {
+        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout Output) throws {
             let zh = context.lang == .zh
             switch format {
             case .csv:
                 sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys))
                 try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0))) }
             case .json:
-                var first = true
                 sink.write("[")
-                try context.store.satisfaction(congress, by: by, scope: scope) {
-                    sink.write((first ? "" : ",\n") + measureJSON($0).serialized())
-                    first = false
-                }
+                try context.store.satisfaction(congress, by: by, scope: scope) { sink.writeElement(Array(measureJSON($0).serialized().utf8)) }
                 sink.write("]\n")
             case .table:
                 var table = measureTable(zh: zh, grouping: groupingLabel(by.rawValue, zh: zh), score: false)
@@ -122,33 +111,33 @@ struct Score: ParsableCommand {
             var units: [Measures] = []
             try context.store.satisfaction(congress, by: .unit, scope: scope) { units.append($0) }
             let scores = UnitScore.ranked(units, weights: weights)
-            var sink = try ReportSink(output: output)
             let zh = context.lang == .zh
-            switch format {
-            case .csv:
-                sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys + ["score"]))
-                for s in scores { sink.write(CSV.line(measureFields(s.measures) + [s.formattedScore])) }
-            case .json:
-                let rows = scores.map { s in
-                    measureJSON(s.measures, extra: [("score", .raw(s.formattedScore)), ("rank", .int(s.rank)),
-                                                    ("empty_rates", .array(s.emptyRates.map(JSONValue.string)))])
+            try Output.write(to: output) { sink in
+                switch format {
+                case .csv:
+                    sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys + ["score"]))
+                    for s in scores { sink.write(CSV.line(measureFields(s.measures) + [s.formattedScore])) }
+                case .json:
+                    let rows = scores.map { s in
+                        measureJSON(s.measures, extra: [("score", .raw(s.formattedScore)), ("rank", .int(s.rank)),
+                                                        ("empty_rates", .array(s.emptyRates.map(JSONValue.string)))])
+                    }
+                    sink.write(JSONValue.object([
+                        ("weights", .object([("on_time", .number(weights.onTime)), ("contact", .number(weights.contact)),
+                                             ("satisfaction", .number(weights.satisfaction)), ("resolution", .number(weights.resolution))])),
+                        ("units", .array(rows)),
+                    ]).serialized() + "\n")
+                case .table:
+                    var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
+                    for s in scores { table.append([String(s.rank)] + measureRow(s.measures) + [s.formattedScore]) }
+                    sink.write(table.render())
+                    sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
+                                  : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
+                case .html:
+                    sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
+                                          grouping: "unit", rows: units, scores: scores, weights: weights).render())
                 }
-                sink.write(JSONValue.object([
-                    ("weights", .object([("on_time", .number(weights.onTime)), ("contact", .number(weights.contact)),
-                                         ("satisfaction", .number(weights.satisfaction)), ("resolution", .number(weights.resolution))])),
-                    ("units", .array(rows)),
-                ]).serialized() + "\n")
-            case .table:
-                var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
-                for s in scores { table.append([String(s.rank)] + measureRow(s.measures) + [s.formattedScore]) }
-                sink.write(table.render())
-                sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
-                              : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
-            case .html:
-                sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
-                                      grouping: "unit", rows: units, scores: scores, weights: weights).render())
             }
-            do { try sink.finish() } catch { sink.discard(); throw error }
         }
     }
 }

@@ -1,15 +1,30 @@
 import Casework
 import Foundation
 
-/// Where a report goes: standard output, or a file written whole or not at all (a temp
-/// file beside it, renamed into place when the report is complete).
-struct ReportSink {
+/// Where a command's output goes: standard output, or a file written whole or not at all (a
+/// temp file beside it, renamed into place when the output is complete). Written in large
+/// pieces, so long lists and reports stream without a write per row.
+struct Output {
     private let target: URL?
     private let temporary: URL?
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    private var elements = 0
 
-    init(output path: String?) throws {
+    /// Runs `body` with output to `path` (standard output when nil). The output is completed
+    /// only when `body` succeeds; otherwise a file is left as it was.
+    static func write(to path: String? = nil, _ body: (inout Output) throws -> Void) throws {
+        var output = try Output(file: path)
+        do {
+            try body(&output)
+            try output.finish()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    private init(file path: String?) throws {
         guard let path else {
             target = nil
             temporary = nil
@@ -32,8 +47,19 @@ struct ReportSink {
     }
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        write(Array(text.utf8))
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes one element of a JSON array, with the separator before all but the first.
+    mutating func writeElement(_ bytes: [UInt8]) {
+        if elements > 0 { write(",\n") }
+        elements += 1
+        write(bytes)
     }
 
     private mutating func flush() {
@@ -41,18 +67,18 @@ struct ReportSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Completes the report: flushes, and moves the file into place.
-    mutating func finish() throws {
+    private mutating func finish() throws {
         flush()
         guard let target, let temporary else { return }
         try handle.close()
-        if FileManager.default.fileExists(atPath: target.path) { _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary) } else {
+        if FileManager.default.fileExists(atPath: target.path) {
+            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        } else {
             try FileManager.default.moveItem(at: temporary, to: target)
         }
     }
 
-    /// Abandons a report that failed: the target is left as it was.
-    func discard() {
+    private func discard() {
         guard let temporary else { return }
         try? handle.close()
         try? FileManager.default.removeItem(at: temporary)
