@@ -31,6 +31,16 @@ struct ScopeOptions: ParsableArguments {
     }
 }
 
+/// How a report is written.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "table, csv, json or html.") var format: ReportFormat = .table
+    @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
+    @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+
+    /// What a CSV starts with: the byte-order mark when asked for.
+    var csvStart: String { bom ? CSV.byteOrderMark : "" }
+}
+
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Reports for publication.", subcommands: [Satisfaction.self])
 
@@ -49,22 +59,20 @@ struct Export: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
         @Option(help: "unit (the lead unit), category, session, delegation or deputy.") var by: Grouping = .unit
-        @Option(help: "csv, json, table or html.") var format: ReportFormat = .table
-        @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
-        @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+        @OptionGroup var report: ReportOptions
 
         func run() throws {
             let scope = try filters.scope()
             let context = try Context(global)
             let congress = try context.congress()
-            try Output.write(to: output) { try render(context, congress, scope, &$0) }
+            try Output.write(to: report.output) { try render(context, congress, scope, &$0) }
         }
 
         private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout Output) throws {
             let zh = context.lang == .zh
-            switch format {
+            switch report.format {
             case .csv:
-                sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys))
+                sink.write(report.csvStart + CSV.line(measureKeys))
                 try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0))) }
             case .json:
                 sink.write("[")
@@ -99,9 +107,7 @@ struct Score: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
-        @Option(help: "table, json, csv or html.") var format: ReportFormat = .table
-        @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
-        @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+        @OptionGroup var report: ReportOptions
 
         func run() throws {
             let scope = try filters.scope()
@@ -112,10 +118,10 @@ struct Score: ParsableCommand {
             try context.store.satisfaction(congress, by: .unit, scope: scope) { units.append($0) }
             let scores = UnitScore.ranked(units, weights: weights)
             let zh = context.lang == .zh
-            try Output.write(to: output) { sink in
-                switch format {
+            try Output.write(to: report.output) { sink in
+                switch report.format {
                 case .csv:
-                    sink.write((bom ? CSV.byteOrderMark : "") + CSV.line(measureKeys + ["score"]))
+                    sink.write(report.csvStart + CSV.line(measureKeys + ["score"]))
                     for s in scores { sink.write(CSV.line(measureFields(s.measures) + [s.formattedScore])) }
                 case .json:
                     let rows = scores.map { s in
