@@ -57,42 +57,43 @@ extension Store {
                 INSERT INTO overdue_run (congress_id, as_of, warn_days, warnings, actor)
                 VALUES (\(congress.id), \(asOf), \(warn), \(warnings)::text[], \(actor)) RETURNING run_id
                 """).rows[0].decode(Int.self, "run_id")
-            // New flags: those whose tier bit the obligation lacks; the unique key stays the
-            // guarantee, the bit only spares probing it for flags known since earlier nights.
-            let fresh = try connection.query("""
-                WITH recorded AS (
-                    INSERT INTO overdue_flag (congress_id, suggestion_id, obligation_no, tier, unit_code, run_id, as_of)
-                    SELECT \(congress.id), suggestion_id, obligation_no, tier, unit_code, \(runID), \(asOf)
-                    FROM overdue_tiers(\(congress.id)::integer, \(asOf), \(soonUntil), \(severe)::integer)
-                    WHERE flagged & tier_bit = 0
-                    ON CONFLICT DO NOTHING
-                    RETURNING suggestion_id, obligation_no, overdue_tier_bit(tier) AS bit
-                ), marked AS (
-                    UPDATE obligation o SET flagged = o.flagged | r.bit
-                    FROM recorded r
-                    WHERE o.congress_id = \(congress.id) AND o.suggestion_id = r.suggestion_id AND o.obligation_no = r.obligation_no
-                )
-                SELECT count(*) AS n FROM recorded
-                """).rows[0].decode(Int.self, "n")
+            try Self.tuneForSweep(connection)
+            // One scan: the report marks a flag new when its obligation lacks the tier bit
+            // (the bits are kept in step with overdue_flag under this run's lock), and the
+            // new ones are recorded after it. A rerun has none, so it writes nothing.
             var tally: [String: Int] = [:]
-            try connection.forEachRow(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe, run: runID)) { row in
+            var fresh = NewFlags()
+            var at: ReportColumns?
+            try connection.forEachRow(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe)) { row in
+                let c = try at ?? ReportColumns(row.columns)
+                at = c
                 let flag = OverdueFlag(
-                    number: try row.decode(String.self, "number"), title: try row.decode(String.self, "title"),
-                    obligation: try row.decode(String.self, "kind"), unit: try row.decode(String.self, "unit_code"),
-                    unitName: try row.decode(String.self, "unit_name"), due: try row.decode(Day.self, "due_on"),
-                    daysOverdue: try row.decode(Int.self, "days_overdue"), tier: try row.decode(String.self, "tier"),
-                    isNew: try row.decode(Bool.self, "new"))
+                    number: try row.decode(at: c.number), title: try row.decode(at: c.title), obligation: try row.decode(at: c.kind),
+                    unit: try row.decode(at: c.unit), unitName: try row.decode(at: c.unitName), due: try row.decode(at: c.due),
+                    daysOverdue: try row.decode(at: c.daysOverdue), tier: try row.decode(at: c.tier), isNew: try row.decode(at: c.isNew))
+                if flag.isNew {
+                    fresh.append(suggestion: try row.decode(at: c.suggestion), obligation: try row.decode(at: c.obligation),
+                                 tierBit: try row.decode(at: c.tierBit))
+                }
                 tally[flag.tier, default: 0] += 1
                 try body(flag)
             }
+            let recorded = try fresh.isEmpty ? 0 : record(fresh, congress: congress.id, run: runID, asOf: asOf)
+            // Only a hand edit of overdue_flag or of the bits can make these differ; say so
+            // rather than let the report's "new" and the run's count disagree in silence.
+            let stale = fresh.count - recorded
+            let lateWarnings = stale == 0 ? [] : [
+                "\(stale) flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of step with overdue_flag (repaired now)"
+            ]
             let row = try connection.query("""
-                UPDATE overdue_run SET finished_at = clock_timestamp(), flags = \(tally.values.reduce(0, +)), new_flags = \(fresh),
+                UPDATE overdue_run SET finished_at = clock_timestamp(), flags = \(tally.values.reduce(0, +)), new_flags = \(recorded),
+                       warnings = warnings || \(lateWarnings)::text[],
                        due_soon = \(tally["due_soon", default: 0]), overdue = \(tally["overdue", default: 0]),
                        severely_overdue = \(tally["severely_overdue", default: 0])
                 WHERE congress_id = \(congress.id) AND run_id = \(runID)
                 RETURNING \(unsafeRaw: Self.runColumns)
                 """).rows[0]
-            logger.debug("overdue run \(runID) for \(asOf): \(tally) new \(fresh)")
+            logger.debug("overdue run \(runID) for \(asOf): \(tally) new \(recorded)")
             return try Self.run(row)
         }
     }
@@ -113,17 +114,76 @@ extension Store {
         }
     }
 
+    /// Where the report's columns are, found once: a run reads them on every one of its rows.
+    private struct ReportColumns {
+        let number, title, kind, unit, unitName, due, daysOverdue, tier, isNew, tierBit, suggestion, obligation: Int
+
+        init(_ columns: Columns) throws {
+            number = try columns.position(of: "number"); title = try columns.position(of: "title")
+            kind = try columns.position(of: "kind"); unit = try columns.position(of: "unit_code")
+            unitName = try columns.position(of: "unit_name"); due = try columns.position(of: "due_on")
+            daysOverdue = try columns.position(of: "days_overdue"); tier = try columns.position(of: "tier")
+            isNew = try columns.position(of: "new"); tierBit = try columns.position(of: "tier_bit")
+            suggestion = try columns.position(of: "suggestion_id"); obligation = try columns.position(of: "obligation_no")
+        }
+    }
+
+    /// The flags a run saw for the first time, as columns for `unnest`.
+    struct NewFlags {
+        var suggestions: [Int] = []
+        var obligations: [Int32] = []
+        var tierBits: [Int32] = []
+        var isEmpty: Bool { suggestions.isEmpty }
+        var count: Int { suggestions.count }
+
+        mutating func append(suggestion: Int, obligation: Int32, tierBit: Int32) {
+            suggestions.append(suggestion)
+            obligations.append(obligation)
+            tierBits.append(tierBit)
+        }
+    }
+
+    /// Sets the new flags' tier bits and records each flag once (the unique key decides),
+    /// in one statement; returns how many flags were recorded.
+    private func record(_ fresh: NewFlags, congress: Int, run: Int, asOf: Day) throws -> Int {
+        try connection.query("""
+            WITH marked AS (
+                UPDATE obligation o SET flagged = o.flagged | k.bit
+                FROM unnest(\(fresh.suggestions)::bigint[], \(fresh.obligations)::integer[], \(fresh.tierBits)::integer[])
+                     AS k(suggestion_id, obligation_no, bit)
+                WHERE o.congress_id = \(congress) AND o.suggestion_id = k.suggestion_id AND o.obligation_no = k.obligation_no
+                RETURNING o.suggestion_id, o.obligation_no, o.unit_code, k.bit
+            ), recorded AS (
+                INSERT INTO overdue_flag (congress_id, suggestion_id, obligation_no, tier, unit_code, run_id, as_of)
+                SELECT \(congress), suggestion_id, obligation_no,
+                       CASE bit WHEN 1 THEN 'due_soon' WHEN 2 THEN 'overdue' ELSE 'severely_overdue' END,
+                       unit_code, \(run), \(asOf)
+                FROM marked
+                ON CONFLICT DO NOTHING
+                RETURNING 1
+            )
+            SELECT count(*) AS n FROM recorded
+            """).rows[0].decode(Int.self, "n")
+    }
+
+    /// For this transaction only: the report's cost estimate crosses the JIT threshold at a
+    /// million cases, and compiling it (about 35 ms) saves nothing on a plan that runs once.
+    /// (A larger work_mem was slower: the in-memory sort of the flags missed the CPU cache
+    /// where the external merge of 4 MB runs did not.)
+    private static func tuneForSweep(_ connection: Connection) throws {
+        _ = try connection.query("SELECT set_config('jit', 'off', true)")
+    }
+
     /// The report of a run, read-only so PostgreSQL may scan in parallel: every flag of the
-    /// day, marked new when this run recorded it.
-    static func report(congress: Int, asOf: Day, soonUntil: Day, severe: Int, run: Int) -> PostgresQuery {
+    /// day, new when its obligation has not yet been flagged for that tier.
+    static func report(congress: Int, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
         """
         SELECT s.number, s.title, t.kind, t.unit_code, u.name AS unit_name, t.due_on,
-               \(asOf) - t.due_on AS days_overdue, t.tier, (f.run_id IS NOT NULL) AS new
+               \(asOf) - t.due_on AS days_overdue, t.tier, t.flagged & t.tier_bit = 0 AS new,
+               t.tier_bit, t.suggestion_id, t.obligation_no
         FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
         JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
         JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
-        LEFT JOIN overdue_flag f ON f.congress_id = \(congress) AND f.run_id = \(run)
-             AND f.suggestion_id = t.suggestion_id AND f.obligation_no = t.obligation_no AND f.tier = t.tier
         ORDER BY t.unit_code, t.due_on, s.series, s.seq, t.obligation_no
         """
     }

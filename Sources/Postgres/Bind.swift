@@ -21,7 +21,9 @@ public enum PostgresType {
     public static let int4: UInt32 = 23
     public static let text: UInt32 = 25
     public static let float8: UInt32 = 701
+    public static let int4Array: UInt32 = 1007
     public static let textArray: UInt32 = 1009
+    public static let int8Array: UInt32 = 1016
     public static let date: UInt32 = 1082
     public static let unknown: UInt32 = 0
 }
@@ -67,19 +69,39 @@ extension Bool: PostgresBindable {
     public var postgresText: String { self ? "t" : "f" }
 }
 
-/// `text[]`, written in the array literal syntax with every element quoted.
-extension Array: PostgresBindable where Element == String {
-    public static var postgresType: UInt32 { PostgresType.textArray }
+/// A value that can be an element of a bound array, and the array type that holds it.
+public protocol PostgresArrayElement: PostgresBindable {
+    static var postgresArrayType: UInt32 { get }
+}
+
+extension String: PostgresArrayElement {
+    public static var postgresArrayType: UInt32 { PostgresType.textArray }
+}
+
+extension Int: PostgresArrayElement {
+    public static var postgresArrayType: UInt32 { PostgresType.int8Array }
+}
+
+extension Int32: PostgresArrayElement {
+    public static var postgresArrayType: UInt32 { PostgresType.int4Array }
+}
+
+/// `text[]`, `bigint[]` or `integer[]`, written in the array literal syntax with every
+/// element quoted, so one bound parameter carries a whole column of values (`unnest`).
+extension Array: PostgresBindable where Element: PostgresArrayElement {
+    public static var postgresType: UInt32 { Element.postgresArrayType }
     public var postgresText: String {
-        let items = map { element -> String in
-            var quoted = "\""
-            for character in element.unicodeScalars {
-                if character == "\"" || character == "\\" { quoted.append("\\") }
-                quoted.unicodeScalars.append(character)
+        var literal = "{"
+        for (index, element) in enumerated() {
+            if index > 0 { literal += "," }
+            literal += "\""
+            for character in element.postgresText.unicodeScalars {
+                if character == "\"" || character == "\\" { literal += "\\" }
+                literal.unicodeScalars.append(character)
             }
-            return quoted + "\""
+            literal += "\""
         }
-        return "{" + items.joined(separator: ",") + "}"
+        return literal + "}"
     }
 }
 

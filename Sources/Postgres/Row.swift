@@ -12,6 +12,16 @@ public final class Columns: Sendable {
         indexByName = index
     }
 
+    /// The position of a column, or a decoding error naming it and the columns there are.
+    /// Resolve positions once and read rows with `decode(_:at:)` in loops over many rows.
+    public func position(of name: String) throws -> Int {
+        guard let index = index(of: name) else {
+            throw PostgresError(
+                kind: .decoding, message: "no column \"\(name)\" in the result (columns: \(names.joined(separator: ", ")))")
+        }
+        return index
+    }
+
     @inlinable
     public func index(of name: String) -> Int? {
         // Results are narrow: comparing a few short names beats hashing one, row after row.
@@ -41,6 +51,15 @@ public struct Row: Sendable {
         return try Self.decode(Value.self, text, column: column)
     }
 
+    /// The value of the column at `index` (from `Columns.position(of:)`), which must not be NULL.
+    @inlinable
+    public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, at index: Int) throws -> Value {
+        guard let text = values[index] else {
+            throw PostgresError(kind: .decoding, message: "column \"\(columns.names[index])\" is NULL where a \(Value.self) is required")
+        }
+        return try Self.decode(Value.self, text, column: columns.names[index])
+    }
+
     /// The value of a column that may be NULL.
     @inlinable
     public func decode<Value: PostgresDecodable>(_ type: Value?.Type, _ column: String) throws -> Value? {
@@ -55,12 +74,7 @@ public struct Row: Sendable {
 
     @usableFromInline
     func position(of column: String) throws -> Int {
-        guard let index = columns.index(of: column) else {
-            throw PostgresError(
-                kind: .decoding,
-                message: "no column \"\(column)\" in the result (columns: \(columns.names.joined(separator: ", ")))")
-        }
-        return index
+        try columns.position(of: column)
     }
 
     @inlinable

@@ -73,6 +73,37 @@ import Testing
         #expect(try f.count("overdue_flag") == 1)
     }
 
+    @Test func tierBitsOutOfStepAreWarnedAndRepaired() throws {
+        let f = try Fixture()
+        _ = try assignedCase(f)
+        #expect(try sweep(f, "2024-03-06").0.newFlags == 1)
+        // A hand edit clears the bits behind the recorded flag.
+        #expect(try f.store.connection.execute("UPDATE obligation SET flagged = 0") > 0)
+        let (run, flags) = try sweep(f, "2024-03-07")
+        #expect(summary(flags) == ["opinion JTJ due_soon -13 new"])
+        #expect(run.newFlags == 0)
+        #expect(run.warnings == ["1 flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of step with overdue_flag (repaired now)"])
+        #expect(try f.store.overdueRuns(f.congress).first?.warnings == run.warnings)
+        #expect(try f.count("overdue_flag") == 1)
+        let (next, again) = try sweep(f, "2024-03-08")
+        #expect(summary(again) == ["opinion JTJ due_soon -12"])
+        #expect(next.warnings.isEmpty)
+    }
+
+    @Test func aFirstRunRecordsManyFlagsInOneStatement() throws {
+        let f = try Fixture()
+        let numbers = try (0..<5).map { _ in try assignedCase(f) }
+        let (run, flags) = try sweep(f, "2024-05-07")  // every opinion severely overdue, every reply due soon
+        #expect(run.newFlags == 10)
+        #expect(flags.count == 10 && flags.allSatisfy(\.isNew))
+        #expect(Set(flags.map(\.number)) == Set(numbers))
+        #expect(try f.count("overdue_flag") == 10)
+        let bits = try f.store.connection.query("SELECT kind, flagged FROM obligation WHERE kind IN ('reply', 'opinion') ORDER BY kind")
+            .rows.map { "\(try $0.decode(String.self, "kind")) \(try $0.decode(Int.self, "flagged"))" }
+        #expect(bits == Array(repeating: "opinion 4", count: 5) + Array(repeating: "reply 1", count: 5))
+        #expect(try sweep(f, "2024-05-07").0.newFlags == 0)
+    }
+
     @Test func missedNightsCatchUpAndEarlierDaysEraseNothing() throws {
         let f = try Fixture()
         _ = try assignedCase(f)

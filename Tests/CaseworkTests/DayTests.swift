@@ -13,6 +13,9 @@ import Testing
 
     @Test func printsAsISO() {
         #expect(Day(year: 2026, month: 3, day: 7)!.description == "2026-03-07")
+        #expect(Day(year: 9, month: 11, day: 30)!.description == "0009-11-30")
+        #expect(Day(year: 9999, month: 12, day: 31)!.description == "9999-12-31")
+        #expect(Day(year: 1000, month: 10, day: 1)!.description == "1000-10-01")
     }
 
     @Test func badDateNamesFlagAndValue() {

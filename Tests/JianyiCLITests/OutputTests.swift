@@ -29,6 +29,12 @@ import Testing
         #expect(value.serialized() == "{\"b\":null,\"a\":\"建议\\\"\\n\",\"n\":3,\"l\":[true]}")
     }
 
+    @Test func jsonEscapesWhatNeedsItAndCopiesTheRest() {
+        #expect(JSONValue.string("关于“十五五”的建议 ok").serialized() == "\"关于“十五五”的建议 ok\"")
+        #expect(JSONValue.string("a\\b\tc\u{1}d\r").serialized() == "\"a\\\\b\\tc\\u0001d\\r\"")
+        #expect(JSONValue.string("").serialized() == "\"\"")
+    }
+
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(CSV.line(["a", "b,c", "say \"hi\"", "多\n行"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"多\n行\"\r\n")
     }

@@ -44,6 +44,21 @@ struct DecodingTests {
         #expect(row["title"] == "x")
     }
 
+    @Test("columns found once by name read by position, with the same errors naming them")
+    func byPosition() throws {
+        let db = try freshConnection()
+        let row = try db.query("SELECT 1 AS id, NULL::text AS title, 'x' AS code").rows[0]
+        let id = try row.columns.position(of: "id"), title = try row.columns.position(of: "title")
+        #expect(try row.decode(Int.self, at: id) == 1)
+        #expect(try row.decode(String.self, at: try row.columns.position(of: "code")) == "x")
+        let null = try #require(throws: PostgresError.self) { try row.decode(String.self, at: title) }
+        #expect(null.message.contains("\"title\" is NULL"))
+        let wrong = try #require(throws: PostgresError.self) { try row.decode(Int.self, at: try row.columns.position(of: "code")) }
+        #expect(wrong.message.contains("\"code\""))
+        let missing = try #require(throws: PostgresError.self) { try row.columns.position(of: "titel") }
+        #expect(missing.kind == .decoding && missing.message.contains("id, title, code"))
+    }
+
     @Test("an int8 beyond Int32 does not silently truncate")
     func overflow() throws {
         let db = try freshConnection()

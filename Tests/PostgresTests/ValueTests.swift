@@ -127,6 +127,25 @@ struct ValueTests {
         #expect(try elements.map { try $0.decode(Int.self, "octets") } == tags.map(\.utf8.count))
     }
 
+    @Test("bigint[] and integer[] bind as typed arrays and unnest side by side with text[]")
+    func integerArrays() throws {
+        let db = try freshConnection()
+        let ids = [Int.max, -1, 0, 3_000_000_000]
+        let numbers: [Int32] = [Int32.min, 7, 0, 42]
+        let tags = ["甲", #"q"uote"#, #"b\s"#, ""]
+        let rows = try db.query("""
+            SELECT id, n, tag, pg_typeof(\(ids))::text AS ids_type, pg_typeof(\(numbers))::text AS numbers_type
+            FROM unnest(\(ids), \(numbers), \(tags)) WITH ORDINALITY AS u(id, n, tag, position) ORDER BY position
+            """).rows
+        #expect(try rows.map { try $0.decode(Int.self, "id") } == ids)
+        #expect(try rows.map { try $0.decode(Int32.self, "n") } == numbers)
+        #expect(try rows.map { try $0.decode(String.self, "tag") } == tags)
+        #expect(try rows[0].decode(String.self, "ids_type") == "bigint[]")
+        #expect(try rows[0].decode(String.self, "numbers_type") == "integer[]")
+        let none: [Int] = []
+        #expect(try count("SELECT cardinality(\(none)) AS n", on: db) == 0)
+    }
+
     @Test("an empty array and an array of one empty string stay distinct")
     func emptyArrays() throws {
         let db = try freshConnection()

@@ -58,7 +58,7 @@ struct Overdue: ParsableCommand {
                         try digests?.add(flag)
                         switch format {
                         case .json:
-                            out.writeElement(flagJSON(flag))
+                            out.writeElement { appendFlagJSON(flag, to: &$0) }
                         case .csv:
                             out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
                                                 flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
@@ -124,26 +124,22 @@ struct Overdue: ParsableCommand {
     }
 }
 
-/// One flag as JSON, written straight to bytes: a run can report a hundred thousand flags.
-func flagJSON(_ flag: OverdueFlag) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(160)
-    func field(_ key: StaticString, _ value: String, quoted: Bool = true, last: Bool = false) {
+/// Appends one flag as JSON, straight to bytes: a run can report a hundred thousand flags.
+func appendFlagJSON(_ flag: OverdueFlag, to out: inout [UInt8]) {
+    func key(_ name: StaticString) {
         out.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { out.append(contentsOf: $0) }
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(contentsOf: "\":".utf8)
-        if quoted { JSONValue.appendQuoted(value, to: &out) } else { out.append(contentsOf: value.utf8) }
-        out.append(UInt8(ascii: last ? "}" : ","))
     }
     out.append(UInt8(ascii: "{"))
-    field("number", flag.number)
-    field("obligation", flag.obligation)
-    field("unit", flag.unit)
-    field("due", flag.due.description)
-    field("days_overdue", String(flag.daysOverdue), quoted: false)
-    field("tier", flag.tier)
-    field("new", flag.isNew ? "true" : "false", quoted: false, last: true)
-    return out
+    key("number"); JSONValue.appendQuoted(flag.number, to: &out); out.append(UInt8(ascii: ","))
+    key("obligation"); JSONValue.appendQuoted(flag.obligation, to: &out); out.append(UInt8(ascii: ","))
+    key("unit"); JSONValue.appendQuoted(flag.unit, to: &out); out.append(UInt8(ascii: ","))
+    key("due"); JSONValue.appendQuoted(flag.due.description, to: &out); out.append(UInt8(ascii: ","))
+    key("days_overdue"); out.append(contentsOf: String(flag.daysOverdue).utf8); out.append(UInt8(ascii: ","))
+    key("tier"); JSONValue.appendQuoted(flag.tier, to: &out); out.append(UInt8(ascii: ","))
+    key("new"); out.append(contentsOf: (flag.isNew ? "true" : "false").utf8)
+    out.append(UInt8(ascii: "}"))
 }
 
 func tierLabel(_ tier: String, zh: Bool) -> String {

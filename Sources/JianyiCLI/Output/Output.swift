@@ -47,19 +47,31 @@ struct Output {
     }
 
     mutating func write(_ text: String) {
-        write(Array(text.utf8))
+        buffer.append(contentsOf: text.utf8)
+        flushWhenFull()
     }
 
     mutating func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        flushWhenFull()
     }
 
-    /// Writes one element of a JSON array, with the separator before all but the first.
-    mutating func writeElement(_ bytes: [UInt8]) {
-        if elements > 0 { write(",\n") }
+    /// Writes one element of a JSON array, with the separator before all but the first;
+    /// `body` appends the element's bytes in place.
+    mutating func writeElement(_ body: (inout [UInt8]) -> Void) {
+        if elements > 0 { buffer.append(contentsOf: ",\n".utf8) }
         elements += 1
-        write(bytes)
+        body(&buffer)
+        flushWhenFull()
+    }
+
+    /// Writes one element of a JSON array (see above).
+    mutating func writeElement(_ bytes: [UInt8]) {
+        writeElement { $0.append(contentsOf: bytes) }
+    }
+
+    private mutating func flushWhenFull() {
+        if buffer.count >= 1 << 16 { flush() }
     }
 
     private mutating func flush() {
