@@ -67,10 +67,11 @@ extension Store {
             try connection.forEachRow(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe)) { row in
                 let c = try at ?? ReportColumns(row.columns)
                 at = c
+                let due: Day = try row.decode(at: c.due)
                 let flag = OverdueFlag(
                     number: try row.decode(at: c.number), title: try row.decode(at: c.title), obligation: try row.decode(at: c.kind),
-                    unit: try row.decode(at: c.unit), unitName: try row.decode(at: c.unitName), due: try row.decode(at: c.due),
-                    daysOverdue: try row.decode(at: c.daysOverdue), tier: try row.decode(at: c.tier), isNew: try row.decode(at: c.isNew))
+                    unit: try row.decode(at: c.unit), unitName: try row.decode(at: c.unitName), due: due,
+                    daysOverdue: due.days(until: asOf), tier: try row.decode(at: c.tier), isNew: try row.decode(at: c.isNew))
                 if flag.isNew {
                     fresh.append(suggestion: try row.decode(at: c.suggestion), obligation: try row.decode(at: c.obligation),
                                  tierBit: try row.decode(at: c.tierBit))
@@ -116,13 +117,13 @@ extension Store {
 
     /// Where the report's columns are, found once: a run reads them on every one of its rows.
     private struct ReportColumns {
-        let number, title, kind, unit, unitName, due, daysOverdue, tier, isNew, tierBit, suggestion, obligation: Int
+        let number, title, kind, unit, unitName, due, tier, isNew, tierBit, suggestion, obligation: Int
 
         init(_ columns: Columns) throws {
             number = try columns.position(of: "number"); title = try columns.position(of: "title")
             kind = try columns.position(of: "kind"); unit = try columns.position(of: "unit_code")
             unitName = try columns.position(of: "unit_name"); due = try columns.position(of: "due_on")
-            daysOverdue = try columns.position(of: "days_overdue"); tier = try columns.position(of: "tier")
+            tier = try columns.position(of: "tier")
             isNew = try columns.position(of: "new"); tierBit = try columns.position(of: "tier_bit")
             suggestion = try columns.position(of: "suggestion_id"); obligation = try columns.position(of: "obligation_no")
         }
@@ -179,8 +180,11 @@ extension Store {
     static func report(congress: Int, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
         """
         SELECT s.number, s.title, t.kind, t.unit_code, u.name AS unit_name, t.due_on,
-               \(asOf) - t.due_on AS days_overdue, t.tier, t.flagged & t.tier_bit = 0 AS new,
-               t.tier_bit, t.suggestion_id, t.obligation_no
+               t.tier, t.flagged & t.tier_bit = 0 AS new,
+               -- What recording a new flag needs, sent for new flags only: most nights have few.
+               CASE WHEN t.flagged & t.tier_bit = 0 THEN t.suggestion_id END AS suggestion_id,
+               CASE WHEN t.flagged & t.tier_bit = 0 THEN t.obligation_no END AS obligation_no,
+               CASE WHEN t.flagged & t.tier_bit = 0 THEN t.tier_bit END AS tier_bit
         FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
         JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
         JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
