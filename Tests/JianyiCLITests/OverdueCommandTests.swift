@@ -52,6 +52,28 @@ import Testing
         #expect(list.map { $0["new_flags"] as? Int } == [0, 1])
     }
 
+    @Test func tableHasOneSectionPerUnitThenTheCounts() throws {
+        let jianyi = try assignedCase()
+        let result = try jianyi("overdue", "--as-of", "2024-05-07")
+        #expect(result.code == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "JTJ 市交通运输局（1 项）")
+        #expect(lines[1].hasPrefix("编号") && lines[1].hasSuffix("新"))
+        #expect(lines[3].hasPrefix("5-4-0001") && lines[3].contains("协办意见") && lines[3].contains(" 48 ")
+                && lines[3].contains("严重超期") && lines[3].hasSuffix("●"))
+        #expect(lines[4] == "")
+        #expect(lines[5] == "ZJJ 市住房和城乡建设局（1 项）")
+        #expect(lines[8].hasPrefix("5-4-0001") && lines[8].contains("2024-05-20") && lines[8].contains(" -13 ") && lines[8].contains("临期"))
+        #expect(Array(lines.suffix(2)) == ["2024-05-07 督办：临期 1，超期 0，严重超期 1；本次新发现 2（运行 #1）", ""])
+        #expect(lines.count == 12)
+
+        let english = try jianyi("overdue", "--as-of", "2024-05-07", "--lang", "en").stdout
+        #expect(english.hasPrefix("JTJ 市交通运输局 (1)\nnumber"))
+        #expect(english.hasSuffix("2024-05-07: due soon 1, overdue 0, severely overdue 1; new 0 (run #2)\n"))
+        let nothing = try jianyi("overdue", "--as-of", "2024-02-21").stdout
+        #expect(nothing == "2024-02-21 督办：临期 0，超期 0，严重超期 0；本次新发现 0（运行 #3）\n")
+    }
+
     @Test func noWaitExits75WhileAnotherRunWorks() throws {
         let jianyi = try assignedCase()
         let holder = try Connection(jianyi.database)

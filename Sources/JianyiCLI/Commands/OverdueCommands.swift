@@ -41,10 +41,9 @@ struct Overdue: ParsableCommand {
             let day = try asOf.map { try Day.parse($0, for: "--as-of") } ?? context.today(in: congress)
             let zh = context.lang == .zh
             var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
-            var table = TextTable(
-                header: zh ? ["单位", "编号", "标题", "事项", "期限", "超期天数", "级别", "新"]
-                           : ["unit", "number", "title", "obligation", "due", "days over", "tier", "new"],
-                maxWidths: [nil, nil, 30])
+            // One table per unit, printed when the next unit starts: the report comes ordered by
+            // unit, so memory holds one unit's flags, not the night's.
+            var section = UnitSection(zh: zh)
             var warnings: [String] = []
             try Output.write { out in
                 switch format {
@@ -63,9 +62,8 @@ struct Overdue: ParsableCommand {
                             out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
                                                 flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
                         case .table:
-                            table.append([flag.unit, flag.number, flag.title, zh ? Deadline.label(flag.obligation) : flag.obligation,
-                                          flag.due.description, String(flag.daysOverdue), tierLabel(flag.tier, zh: zh),
-                                          flag.isNew ? "●" : ""])
+                            if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
+                            section.append(flag)
                         }
                     }
                 } catch {
@@ -80,7 +78,7 @@ struct Overdue: ParsableCommand {
                 case .csv:
                     break
                 case .table:
-                    out.write(table.render())
+                    section.flush(to: &out)
                     out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
                                  : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
                 }
@@ -140,6 +138,45 @@ func appendFlagJSON(_ flag: OverdueFlag, to out: inout [UInt8]) {
     key("tier"); JSONValue.appendQuoted(flag.tier, to: &out); out.append(UInt8(ascii: ","))
     key("new"); out.append(contentsOf: (flag.isNew ? "true" : "false").utf8)
     out.append(UInt8(ascii: "}"))
+}
+
+/// The flags of one unit in the table format: a heading, then its rows aligned.
+struct UnitSection {
+    let zh: Bool
+    private(set) var unit: String?
+    private var heading = ""
+    private var table: TextTable
+
+    init(zh: Bool) {
+        self.zh = zh
+        table = Self.emptyTable(zh: zh)
+    }
+
+    mutating func start(_ flag: OverdueFlag) {
+        unit = flag.unit
+        heading = "\(flag.unit) \(flag.unitName)"
+        table = Self.emptyTable(zh: zh)
+    }
+
+    mutating func append(_ flag: OverdueFlag) {
+        table.append([flag.number, flag.title, zh ? Deadline.label(flag.obligation) : flag.obligation, flag.due.description,
+                      String(flag.daysOverdue), tierLabel(flag.tier, zh: zh), flag.isNew ? "●" : ""])
+    }
+
+    /// Writes the unit's table, if it has rows.
+    mutating func flush(to out: inout Output) {
+        guard !table.rows.isEmpty else { return }
+        out.write(zh ? "\(heading)（\(table.rows.count) 项）\n" : "\(heading) (\(table.rows.count))\n")
+        out.write(table.render())
+        out.write("\n")
+        table.rows.removeAll()
+    }
+
+    private static func emptyTable(zh: Bool) -> TextTable {
+        TextTable(header: zh ? ["编号", "标题", "事项", "期限", "超期天数", "级别", "新"]
+                             : ["number", "title", "obligation", "due", "days over", "tier", "new"],
+                  maxWidths: [nil, 30])
+    }
 }
 
 func tierLabel(_ tier: String, zh: Bool) -> String {

@@ -7,8 +7,17 @@ enum CSV {
     }
 
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        guard text.unicodeScalars.contains(where: needsQuotes) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A comma, a quote, or any line break (CR, LF, VT, FF, NEL, LS, PS), scalar by scalar:
+    /// cheaper than walking characters, and a comma carrying a combining mark still counts.
+    private static func needsQuotes(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2C, 0x22, 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     static let byteOrderMark = "\u{FEFF}"
