@@ -130,7 +130,7 @@ extension Store {
     }
 
     /// The flags a run saw for the first time, as columns for `unnest`.
-    struct NewFlags {
+    private struct NewFlags {
         var suggestions: [Int] = []
         var obligations: [Int32] = []
         var tierBits: [Int32] = []
@@ -156,6 +156,8 @@ extension Store {
                 RETURNING o.suggestion_id, o.obligation_no, o.unit_code, k.bit
             ), recorded AS (
                 INSERT INTO overdue_flag (congress_id, suggestion_id, obligation_no, tier, unit_code, run_id, as_of)
+                -- The inverse of overdue_tier_bit: the run carries bits, not tier names, to keep
+                -- a first run's memory small (a name like severely_overdue is a heap string).
                 SELECT \(congress), suggestion_id, obligation_no,
                        CASE bit WHEN 1 THEN 'due_soon' WHEN 2 THEN 'overdue' ELSE 'severely_overdue' END,
                        unit_code, \(run), \(asOf)

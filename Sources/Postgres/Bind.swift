@@ -92,6 +92,7 @@ extension Array: PostgresBindable where Element: PostgresArrayElement {
     public static var postgresType: UInt32 { Element.postgresArrayType }
     public var postgresText: String {
         var literal = "{"
+        literal.reserveCapacity(count * 8)
         for (index, element) in enumerated() {
             if index > 0 { literal += "," }
             literal += "\""
