@@ -46,6 +46,14 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable, Equatable
     }
 
     public var isUniqueViolation: Bool { sqlState == SQLState.uniqueViolation }
+
+    /// The server gave up on the transaction because of other sessions, not because of what
+    /// it asked: a serialization failure, a deadlock (class 40), or a lock it could not get.
+    /// Everything was rolled back; running it again is the remedy.
+    public var isWorthRetrying: Bool {
+        guard kind == .server, let sqlState else { return false }
+        return sqlState.hasPrefix("40") || sqlState == SQLState.lockNotAvailable
+    }
 }
 
 /// SQLSTATE codes this project branches on.

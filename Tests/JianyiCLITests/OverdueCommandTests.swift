@@ -74,6 +74,22 @@ import Testing
         #expect(nothing == "2024-02-21 督办：临期 0，超期 0，严重超期 0；本次新发现 0（运行 #3）\n")
     }
 
+    @Test func aStepThatCannotGetItsLockExits75AndSavesNothing() throws {
+        let jianyi = try assignedCase()
+        let holder = try Connection(jianyi.database)
+        try holder.execute("BEGIN")
+        try holder.execute("SELECT suggestion_id FROM suggestion WHERE number = '5-4-0001' FOR UPDATE")
+        var impatient = jianyi
+        impatient.environment["PGOPTIONS"] = "-c lock_timeout=100ms"
+        let result = try impatient("contact", "5-4-0001", "--unit", "ZJJ", "--mode", "phone", "--on", "2024-03-01")
+        #expect(result.code == 75)
+        #expect(result.stderr.hasPrefix("jianyi: the database gave up this transaction because of other work at the same time"))
+        #expect(result.stderr.hasSuffix("nothing was saved: run it again\n"))
+        try holder.execute("ROLLBACK")
+        #expect(try holder.query("SELECT count(*) AS n FROM contact").rows[0].decode(Int.self, "n") == 0)
+        #expect(try jianyi("contact", "5-4-0001", "--unit", "ZJJ", "--mode", "phone", "--on", "2024-03-01").code == 0)
+    }
+
     @Test func noWaitExits75WhileAnotherRunWorks() throws {
         let jianyi = try assignedCase()
         let holder = try Connection(jianyi.database)

@@ -1,4 +1,5 @@
 import Postgres
+import TestSupport
 import Testing
 
 /// Callers branch on `kind` and `sqlState`, never on message text, so those are what
@@ -31,6 +32,32 @@ struct ErrorTests {
         }
         #expect(error.sqlState == SQLState.notNullViolation)
         #expect(!error.isUniqueViolation)
+    }
+
+    @Test("a lock not granted in time, a deadlock or a serialization failure is worth retrying; a rule broken is not")
+    func worthRetrying() throws {
+        let database = try TestDatabase.empty()
+        let holder = try Connection(database)
+        try holder.execute("CREATE TABLE note (id int PRIMARY KEY)")
+        try holder.execute("INSERT INTO note VALUES (1)")
+        try holder.execute("BEGIN")
+        try holder.execute("SELECT id FROM note WHERE id = 1 FOR UPDATE")
+        let waiter = try Connection(database)
+        try waiter.execute("SET lock_timeout = '50ms'")
+        let timedOut = try #require(throws: PostgresError.self) { try waiter.execute("SELECT id FROM note WHERE id = 1 FOR UPDATE") }
+        #expect(timedOut.sqlState == SQLState.lockNotAvailable)
+        #expect(timedOut.isWorthRetrying)
+        try holder.execute("ROLLBACK")
+        for code in [SQLState.deadlockDetected, SQLState.serializationFailure] {
+            let error = try #require(throws: PostgresError.self) {
+                try waiter.execute(PostgresQuery(unsafeSQL: "DO $$ BEGIN RAISE EXCEPTION 'as the server would' USING ERRCODE = '\(code)'; END $$"))
+            }
+            #expect(error.sqlState == code)
+            #expect(error.isWorthRetrying)
+        }
+        let broken = try #require(throws: PostgresError.self) { try waiter.execute("INSERT INTO note VALUES (1)") }
+        #expect(!broken.isWorthRetrying)
+        #expect(!PostgresError(kind: .client, sqlState: "40001", message: "not from the server").isWorthRetrying)
     }
 
     @Test("a syntax error carries 42601 and the connection stays usable")
