@@ -41,13 +41,27 @@ public struct Migrator {
     /// Serializes concurrent `db migrate` runs: the second waits, then finds nothing to do.
     static let lockKey: Int64 = 0x6A69_616E_7969_0001
 
-    public init(migrations: [Migration] = Migration.all) {
+    /// The oldest server the migrations run on, as `server_version_num`: by default 14, the
+    /// first with statistics on expressions (migration 5).
+    public let oldestServer: Int
+
+    /// `130012` → `13.12`, `140000` → `14`.
+    static func versionText(_ number: Int) -> String {
+        number % 10_000 == 0 ? "\(number / 10_000)" : "\(number / 10_000).\(number % 10_000)"
+    }
+
+    public init(migrations: [Migration] = Migration.all, oldestServer: Int = 140_000) {
         self.migrations = migrations
+        self.oldestServer = oldestServer
     }
 
     /// Applies what is pending; returns the migrations it applied (none on a rerun).
     @discardableResult
     public func migrate(_ connection: Connection, progress: (Migration) -> Void = { _ in }) throws -> [Migration] {
+        // Said before anything is applied, rather than as a syntax error halfway through.
+        guard connection.serverVersion >= oldestServer else {
+            throw Failure(.unavailable, "jianyi needs PostgreSQL \(Self.versionText(oldestServer)) or newer; this server is \(Self.versionText(connection.serverVersion))")
+        }
         try connection.transaction { connection in
             try connection.advisoryLock(Self.lockKey)
             try connection.execute("""

@@ -9,7 +9,7 @@ public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case ruleBroken
         /// An input file is missing or unreadable (66).
         case noInput
-        /// The database cannot be reached (69).
+        /// The database cannot be reached, or cannot serve jianyi (older than PostgreSQL 14) (69).
         case unavailable
         /// Another run holds the lock; try later (75).
         case tryLater

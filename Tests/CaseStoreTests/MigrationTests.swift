@@ -18,6 +18,17 @@ import Testing
         try Migrator().requireCurrent(db)
     }
 
+    @Test func aServerOlderThanNeededIsRefusedBeforeAnythingIsApplied() throws {
+        let db = try Connection(try TestDatabase.empty())
+        let version = db.serverVersion
+        let refusal = try #require(throws: Failure.self) { try Migrator(oldestServer: (version / 10_000 + 1) * 10_000).migrate(db) }
+        #expect(refusal.kind == .unavailable)
+        #expect(refusal.message.hasPrefix("jianyi needs PostgreSQL \(version / 10_000 + 1) or newer; this server is \(version / 10_000)"))
+        let tables = try db.query("SELECT count(*) AS n FROM pg_tables WHERE tablename = 'schema_migrations'").rows[0]
+        #expect(try tables.decode(Int.self, "n") == 0)
+        #expect(try Migrator(oldestServer: version).migrate(db).count == Migration.all.count)
+    }
+
     @Test func pendingMigrationIsReported() throws {
         let db = try Connection(try TestDatabase.empty())
         try Migrator(migrations: Array(Migration.all.prefix(1))).migrate(db)
