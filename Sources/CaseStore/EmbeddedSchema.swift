@@ -495,6 +495,9 @@ $$;
 -- The nightly sweep's report may run in parallel. PostgreSQL decides whether a query can use
 -- parallel workers before it inlines the SQL functions in it, from their labels, and a
 -- function is PARALLEL UNSAFE unless it says otherwise; these two only read.
+-- (Since this migration overdue_tiers serves the report alone: the report marks the new
+-- flags from obligation.flagged and the run records them after it, so the INSERT that 0004
+-- mentions no longer reads it.)
 ALTER FUNCTION overdue_tiers(integer, date, date, integer) PARALLEL SAFE;
 ALTER FUNCTION overdue_tier_bit(text) PARALLEL SAFE;
 

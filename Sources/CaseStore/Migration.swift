@@ -45,9 +45,10 @@ public struct Migrator {
     /// first with statistics on expressions (migration 5).
     public let oldestServer: Int
 
-    /// `130012` → `13.12`, `140000` → `14`.
+    /// `130012` → `13.12`, `140000` → `14`, and before 10: `90624` → `9.6.24`.
     static func versionText(_ number: Int) -> String {
-        number % 10_000 == 0 ? "\(number / 10_000)" : "\(number / 10_000).\(number % 10_000)"
+        if number < 100_000 { return "\(number / 10_000).\(number / 100 % 100).\(number % 100)" }
+        return number % 10_000 == 0 ? "\(number / 10_000)" : "\(number / 10_000).\(number % 10_000)"
     }
 
     public init(migrations: [Migration] = Migration.all, oldestServer: Int = 140_000) {

@@ -81,11 +81,17 @@ extension Store {
             }
             let recorded = try fresh.isEmpty ? 0 : record(fresh, congress: congress.id, run: runID, asOf: asOf)
             // Only a hand edit of overdue_flag or of the bits can make these differ; say so
-            // rather than let the report's "new" and the run's count disagree in silence.
+            // rather than let the report's "new" and the run's count disagree in silence, and
+            // rebuild every bit of the congress from the flags, not only tonight's.
             let stale = fresh.count - recorded
-            let lateWarnings = stale == 0 ? [] : [
-                "\(stale) flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of step with overdue_flag (repaired now)"
-            ]
+            var lateWarnings: [String] = []
+            if stale > 0 {
+                let rebuilt = try rebuildTierBits(congress: congress.id)
+                lateWarnings.append("""
+                    \(stale) flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of \
+                    step with overdue_flag; rebuilt it from the flags for \(rebuilt) obligation(s)
+                    """)
+            }
             let row = try connection.query("""
                 UPDATE overdue_run SET finished_at = clock_timestamp(), flags = \(tally.values.reduce(0, +)), new_flags = \(recorded),
                        warnings = warnings || \(lateWarnings)::text[],
@@ -167,6 +173,19 @@ extension Store {
             )
             SELECT count(*) AS n FROM recorded
             """).rows[0].decode(Int.self, "n")
+    }
+
+    /// Sets every obligation's tier bits to the flags it has; returns how many changed.
+    private func rebuildTierBits(congress: Int) throws -> Int {
+        try connection.execute("""
+            UPDATE obligation o SET flagged = coalesce(f.bits, 0)
+            FROM obligation x
+            LEFT JOIN (SELECT suggestion_id, obligation_no, bit_or(overdue_tier_bit(tier))::smallint AS bits
+                       FROM overdue_flag WHERE congress_id = \(congress) GROUP BY suggestion_id, obligation_no) f
+                   ON f.suggestion_id = x.suggestion_id AND f.obligation_no = x.obligation_no
+            WHERE x.congress_id = \(congress) AND o.congress_id = x.congress_id AND o.suggestion_id = x.suggestion_id
+              AND o.obligation_no = x.obligation_no AND o.flagged IS DISTINCT FROM coalesce(f.bits, 0)
+            """)
     }
 
     /// For this transaction only: the report's cost estimate crosses the JIT threshold at a

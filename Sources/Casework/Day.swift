@@ -52,6 +52,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     /// `YYYY-MM-DD`; written digit by digit because reports print a day on every row.
     public var description: String {
         let (year, month, day) = (self.year, self.month, self.day)
+        // Days computed by adding to a day (not parsed) can leave the four-digit years.
+        guard (0...9999).contains(year) else {
+            let m = String(month), d = String(day)
+            return String(year) + "-" + (m.count == 1 ? "0" : "") + m + "-" + (d.count == 1 ? "0" : "") + d
+        }
         return String(unsafeUninitializedCapacity: 10) { buffer in
             func digit(_ value: Int) -> UInt8 { UInt8(ascii: "0") + UInt8(value % 10) }
             buffer[0] = digit(year / 1000); buffer[1] = digit(year / 100); buffer[2] = digit(year / 10); buffer[3] = digit(year)

@@ -51,7 +51,7 @@ public struct Jianyi: ParsableCommand {
                 printError(error.message)
                 return 69
             case .server where error.isWorthRetrying:
-                printError("the database gave up this transaction because of other work at the same time (\(error.message)); nothing was saved: run it again")
+                printError("the database gave up this transaction because of other work at the same time (\(error.message)); it was rolled back: run it again")
                 return 75
             case .server, .client, .decoding:
                 printError("database error: \(error)")

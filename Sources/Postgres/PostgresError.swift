@@ -47,12 +47,13 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable, Equatable
 
     public var isUniqueViolation: Bool { sqlState == SQLState.uniqueViolation }
 
-    /// The server gave up on the transaction because of other sessions, not because of what
-    /// it asked: a serialization failure, a deadlock (class 40), or a lock it could not get.
-    /// Everything was rolled back; running it again is the remedy.
+    /// The server gave up on the statement because of other sessions, not because of what it
+    /// asked: a serialization failure, a deadlock, or a lock it could not get in time. The
+    /// transaction was rolled back; running it again is the remedy. (Not all of class 40:
+    /// 40003 says the outcome is unknown.)
     public var isWorthRetrying: Bool {
         guard kind == .server, let sqlState else { return false }
-        return sqlState.hasPrefix("40") || sqlState == SQLState.lockNotAvailable
+        return [SQLState.serializationFailure, SQLState.deadlockDetected, SQLState.lockNotAvailable].contains(sqlState)
     }
 }
 

@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import Casework
 import Foundation
 import Postgres
@@ -27,6 +27,12 @@ import Testing
         let tables = try db.query("SELECT count(*) AS n FROM pg_tables WHERE tablename = 'schema_migrations'").rows[0]
         #expect(try tables.decode(Int.self, "n") == 0)
         #expect(try Migrator(oldestServer: version).migrate(db).count == Migration.all.count)
+    }
+
+    @Test func serverVersionsReadAsPeopleWriteThem() {
+        #expect(Migrator.versionText(150004) == "15.4")
+        #expect(Migrator.versionText(140000) == "14")
+        #expect(Migrator.versionText(90624) == "9.6.24")
     }
 
     @Test func pendingMigrationIsReported() throws {

@@ -73,20 +73,23 @@ import Testing
         #expect(try f.count("overdue_flag") == 1)
     }
 
-    @Test func tierBitsOutOfStepAreWarnedAndRepaired() throws {
+    @Test func tierBitsOutOfStepAreWarnedAndRebuilt() throws {
         let f = try Fixture()
         _ = try assignedCase(f)
-        #expect(try sweep(f, "2024-03-06").0.newFlags == 1)
-        // A hand edit clears the bits behind the recorded flag.
-        #expect(try f.store.connection.execute("UPDATE obligation SET flagged = 0") > 0)
-        let (run, flags) = try sweep(f, "2024-03-07")
-        #expect(summary(flags) == ["opinion JTJ due_soon -13 new"])
+        #expect(try sweep(f, "2024-03-06").0.newFlags == 1)  // due_soon
+        #expect(try sweep(f, "2024-03-21").0.newFlags == 1)  // overdue
+        // A hand edit clears the bits behind both recorded flags.
+        #expect(try f.store.connection.execute("UPDATE obligation SET flagged = 0 WHERE flagged <> 0") == 1)
+        let (run, flags) = try sweep(f, "2024-03-22")
+        #expect(summary(flags) == ["opinion JTJ overdue 2 new"])
         #expect(run.newFlags == 0)
-        #expect(run.warnings == ["1 flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of step with overdue_flag (repaired now)"])
+        #expect(run.warnings == ["1 flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of step with overdue_flag; rebuilt it from the flags for 1 obligation(s)"])
         #expect(try f.store.overdueRuns(f.congress).first?.warnings == run.warnings)
-        #expect(try f.count("overdue_flag") == 1)
-        let (next, again) = try sweep(f, "2024-03-08")
-        #expect(summary(again) == ["opinion JTJ due_soon -12"])
+        #expect(try f.count("overdue_flag") == 2)
+        // Both bits are back: tonight's tier, and due_soon, which tonight did not see.
+        #expect(try f.store.connection.query("SELECT flagged FROM obligation WHERE kind = 'opinion'").rows[0].decode(Int.self, "flagged") == 3)
+        let (next, again) = try sweep(f, "2024-03-23")
+        #expect(summary(again) == ["opinion JTJ overdue 3"])
         #expect(next.warnings.isEmpty)
     }
 

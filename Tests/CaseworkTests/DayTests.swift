@@ -16,6 +16,8 @@ import Testing
         #expect(Day(year: 9, month: 11, day: 30)!.description == "0009-11-30")
         #expect(Day(year: 9999, month: 12, day: 31)!.description == "9999-12-31")
         #expect(Day(year: 1000, month: 10, day: 1)!.description == "1000-10-01")
+        #expect(Day(year: 9999, month: 12, day: 20)!.adding(days: 16).description == "10000-01-05")
+        #expect(Day(year: 1, month: 1, day: 1)!.adding(days: -1).description == "0000-12-31")
     }
 
     @Test func badDateNamesFlagAndValue() {

@@ -38,5 +38,6 @@ import Testing
     @Test func csvQuotesOnlyWhatNeedsIt() {
         #expect(CSV.line(["a", "b,c", "say \"hi\"", "多\n行"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"多\n行\"\r\n")
         #expect(CSV.line(["关于建议", "行\u{2028}分隔", "回车\r", ",\u{301}"]) == "关于建议,\"行\u{2028}分隔\",\"回车\r\",\",\u{301}\"\r\n")
+        #expect(CSV.line(["a\"\u{301}b", "\""]) == "\"a\"\"\u{301}b\",\"\"\"\"\r\n")
     }
 }

@@ -55,6 +55,10 @@ struct ErrorTests {
             #expect(error.sqlState == code)
             #expect(error.isWorthRetrying)
         }
+        let unknown = try #require(throws: PostgresError.self) {
+            try waiter.execute("DO $$ BEGIN RAISE EXCEPTION 'outcome unknown' USING ERRCODE = '40003'; END $$")
+        }
+        #expect(!unknown.isWorthRetrying)
         let broken = try #require(throws: PostgresError.self) { try waiter.execute("INSERT INTO note VALUES (1)") }
         #expect(!broken.isWorthRetrying)
         #expect(!PostgresError(kind: .client, sqlState: "40001", message: "not from the server").isWorthRetrying)

@@ -45,7 +45,9 @@ struct Overdue: ParsableCommand {
             // unit, so memory holds one unit's flags, not the night's.
             var section = UnitSection(zh: zh)
             var warnings: [String] = []
-            try Output.write { out in
+            // The run records its new flags after the report has streamed: hold the report
+            // until the run has committed, so a run that fails prints nothing.
+            try Output.write(holdUntilDone: true) { out in
                 switch format {
                 case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
                 case .csv: out.write(CSV.line(Self.csvHeader))
@@ -154,7 +156,7 @@ struct UnitSection {
 
     mutating func start(_ flag: OverdueFlag) {
         unit = flag.unit
-        heading = "\(flag.unit) \(flag.unitName)"
+        heading = "\(flag.unit) \(flag.unitName)".replacingNewlines()
         table = Self.emptyTable(zh: zh)
     }
 

@@ -8,7 +8,16 @@ enum CSV {
 
     static func field(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsQuotes) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Doubled scalar by scalar: Foundation's search would skip a quote that carries a
+        // combining mark, and the field would end early.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// A comma, a quote, or any line break (CR, LF, VT, FF, NEL, LS, PS), scalar by scalar:

@@ -7,14 +7,18 @@ import Foundation
 struct Output {
     private let target: URL?
     private let temporary: URL?
+    /// Standard output is held in an unlinked temp file until the command succeeds.
+    private let held: Bool
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var elements = 0
 
     /// Runs `body` with output to `path` (standard output when nil). The output is completed
-    /// only when `body` succeeds; otherwise a file is left as it was.
-    static func write(to path: String? = nil, _ body: (inout Output) throws -> Void) throws {
-        var output = try Output(file: path)
+    /// only when `body` succeeds; otherwise a file is left as it was. With `holdUntilDone`,
+    /// standard output too gets nothing unless `body` succeeds: for commands that record
+    /// something after they have written what they report.
+    static func write(to path: String? = nil, holdUntilDone: Bool = false, _ body: (inout Output) throws -> Void) throws {
+        var output = try Output(file: path, hold: holdUntilDone)
         do {
             try body(&output)
             try output.finish()
@@ -24,13 +28,15 @@ struct Output {
         }
     }
 
-    private init(file path: String?) throws {
+    private init(file path: String?, hold: Bool) throws {
         guard let path else {
             target = nil
             temporary = nil
-            handle = FileHandle.standardOutput
+            held = hold
+            handle = hold ? try Self.unlinkedTemporaryFile() : FileHandle.standardOutput
             return
         }
+        held = false
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -44,6 +50,17 @@ struct Output {
         target = url
         temporary = temp
         self.handle = handle
+    }
+
+    /// A file with no name: it vanishes when closed, or when the process dies.
+    private static func unlinkedTemporaryFile() throws -> FileHandle {
+        var template = Array((NSTemporaryDirectory() + "/jianyi-output.XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw Failure(.noInput, "cannot create a temporary file in \(NSTemporaryDirectory()) to hold the output")
+        }
+        unlink(String(cString: template))
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     mutating func write(_ text: String) {
@@ -81,6 +98,7 @@ struct Output {
 
     private mutating func finish() throws {
         flush()
+        if held { try release() }
         guard let target, let temporary else { return }
         try handle.close()
         if FileManager.default.fileExists(atPath: target.path) {
@@ -90,7 +108,17 @@ struct Output {
         }
     }
 
+    /// Copies the held output to standard output, in large pieces.
+    private func release() throws {
+        try handle.seek(toOffset: 0)
+        while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            FileHandle.standardOutput.write(chunk)
+        }
+        try handle.close()
+    }
+
     private func discard() {
+        if held { try? handle.close() }
         guard let temporary else { return }
         try? handle.close()
         try? FileManager.default.removeItem(at: temporary)
