@@ -86,6 +86,11 @@ func readInput(_ path: String) throws -> String {
     return text
 }
 
+/// A warning on standard error: the command still did its work.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("jianyi: warning: \(message)\n".utf8))
+}
+
 /// Writes to standard output without buffering surprises.
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))

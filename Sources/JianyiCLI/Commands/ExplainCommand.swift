@@ -24,8 +24,8 @@ struct Explain: ParsableCommand {
         }
         var out = ""
         for (deadline, derivation) in explained {
-            let who = deadline.unit ?? (zh ? "代表" : "deputy")
-            let title = zh ? Deadline.label(deadline.kind) : deadline.kind
+            let who = ownerLabel(deadline.unit, zh: zh)
+            let title = obligationLabel(deadline.kind, zh: zh)
             out += "\(deadline.number). \(title) · \(who) · \(zh ? "期限" : "due") \(deadline.due)  [\(deadline.policy)]\n"
             for step in derivation.steps { out += "   " + describe(step, kind: deadline.kind, zh: zh) + "\n" }
             if derivation.due != deadline.due {

@@ -86,7 +86,7 @@ struct Overdue: ParsableCommand {
                 }
                 warnings = run.warnings
             }
-            for warning in warnings { FileHandle.standardError.write(Data("jianyi: warning: \(warning)\n".utf8)) }
+            warnings.forEach(warn)
         }
 
         static let csvHeader = ["number", "obligation", "unit", "due", "days_overdue", "tier", "new", "title", "unit_name"]
@@ -161,7 +161,7 @@ struct UnitSection {
     }
 
     mutating func append(_ flag: OverdueFlag) {
-        table.append([flag.number, flag.title, zh ? Deadline.label(flag.obligation) : flag.obligation, flag.due.description,
+        table.append([flag.number, flag.title, obligationLabel(flag.obligation, zh: zh), flag.due.description,
                       String(flag.daysOverdue), tierLabel(flag.tier, zh: zh), flag.isNew ? "●" : ""])
     }
 
@@ -178,15 +178,5 @@ struct UnitSection {
         TextTable(header: zh ? ["编号", "标题", "事项", "期限", "超期天数", "级别", "新"]
                              : ["number", "title", "obligation", "due", "days over", "tier", "new"],
                   maxWidths: [nil, 30])
-    }
-}
-
-func tierLabel(_ tier: String, zh: Bool) -> String {
-    guard zh else { return tier }
-    switch tier {
-    case "due_soon": return "临期"
-    case "overdue": return "超期"
-    case "severely_overdue": return "严重超期"
-    default: return tier
     }
 }

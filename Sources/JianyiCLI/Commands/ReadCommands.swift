@@ -28,7 +28,7 @@ struct Show: ParsableCommand {
         var lines: [(String, String)] = [
             (zh ? "编号" : "number", view.number),
             (zh ? "标题" : "title", view.title),
-            (zh ? "状态" : "state", zh ? view.state.label : view.state.rawValue),
+            (zh ? "状态" : "state", stateLabel(view.state, zh: zh)),
             (zh ? "领衔代表" : "deputy", "\(view.deputy) \(view.deputyName)（\(view.delegation)）"),
         ]
         if !view.cosigners.isEmpty { lines.append((zh ? "附议代表" : "co-signers", view.cosigners.joined(separator: ", "))) }
@@ -62,7 +62,7 @@ struct Show: ParsableCommand {
             out += "\n" + (zh ? "办理期限" : "deadlines") + "\n"
             var deadlines = TextTable(header: zh ? ["事项", "单位", "期限", "状态"] : ["obligation", "unit", "due", "status"])
             for d in view.deadlines {
-                deadlines.append([zh ? Deadline.label(d.kind) : d.kind, d.unit ?? (zh ? "代表" : "deputy"), d.due.description,
+                deadlines.append([obligationLabel(d.kind, zh: zh), ownerLabel(d.unit, zh: zh), d.due.description,
                                   statusLabel(d.status(on: today), zh: zh) + (d.metOn.map { " \($0)" } ?? "")])
             }
             out += deadlines.render()
@@ -105,7 +105,7 @@ struct List: ParsableCommand {
             switch format {
             case .json:
                 out.write("[")
-                try context.store.listCases(congress, filter) { out.writeElement(Array(caseJSON($0, today: today).serialized().utf8)) }
+                try context.store.listCases(congress, filter) { let view = $0; out.writeElement { caseJSON(view, today: today).write(to: &$0) } }
                 out.write("]\n")
             case .csv:
                 out.write(CSV.line(caseCSVHeader))
@@ -115,7 +115,7 @@ struct List: ParsableCommand {
                     header: zh ? ["编号", "标题", "状态", "领衔代表", "类别", "提交日期"] : ["number", "title", "state", "deputy", "category", "submitted"],
                     maxWidths: [nil, 44])
                 try context.store.listCases(congress, filter) { view in
-                    table.append([view.number, view.title, zh ? view.state.label : view.state.rawValue,
+                    table.append([view.number, view.title, stateLabel(view.state, zh: zh),
                                   "\(view.deputy) \(view.deputyName)", view.category, view.submittedOn.description])
                 }
                 out.write(table.render())

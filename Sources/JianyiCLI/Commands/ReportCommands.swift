@@ -76,7 +76,7 @@ struct Export: ParsableCommand {
                 try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0))) }
             case .json:
                 sink.write("[")
-                try context.store.satisfaction(congress, by: by, scope: scope) { sink.writeElement(Array(measureJSON($0).serialized().utf8)) }
+                try context.store.satisfaction(congress, by: by, scope: scope) { let measures = $0; sink.writeElement { measureJSON(measures).write(to: &$0) } }
                 sink.write("]\n")
             case .table:
                 var table = measureTable(zh: zh, grouping: groupingLabel(by.rawValue, zh: zh), score: false)

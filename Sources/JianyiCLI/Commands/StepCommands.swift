@@ -19,13 +19,13 @@ func runStep(_ global: GlobalOptions, _ options: StepOptions, _ body: (Store, Co
     let day = try context.day(options.on, in: congress)
     let result = try body(context.store, congress, day)
     let zh = context.lang == .zh
-    var out = "\(result.number) → \(zh ? result.state.label : result.state.rawValue)\n"
+    var out = "\(result.number) → \(stateLabel(result.state, zh: zh))\n"
     for created in result.created {
-        let who = created.unit ?? (zh ? "代表" : "deputy")
+        let who = ownerLabel(created.unit, zh: zh)
         out += zh ? "  \(Deadline.label(created.kind))  \(who)  \(created.due) 前\n" : "  \(created.kind)  \(who)  due \(created.due)\n"
     }
     emit(out)
-    for warning in result.warnings { FileHandle.standardError.write(Data("jianyi: warning: \(warning)\n".utf8)) }
+    result.warnings.forEach(warn)
 }
 
 /// Reads `--text` or `--text-file`, exactly one of them.
@@ -114,7 +114,7 @@ struct Assign: ParsableCommand {
             let results = try context.store.assignFile(congress, csv: text, file: file, on: try context.day(step.on, in: congress))
             emit(context.text("已交办 \(results.count) 件\n", "assigned \(results.count) cases\n"))
             let warnings = Set(results.flatMap(\.warnings))
-            for warning in warnings.sorted() { FileHandle.standardError.write(Data("jianyi: warning: \(warning)\n".utf8)) }
+            warnings.sorted().forEach(warn)
             return
         }
         try runStep(global, step) { store, congress, day in

@@ -82,11 +82,6 @@ struct Output {
         flushWhenFull()
     }
 
-    /// Writes one element of a JSON array (see above).
-    mutating func writeElement(_ bytes: [UInt8]) {
-        writeElement { $0.append(contentsOf: bytes) }
-    }
-
     private mutating func flushWhenFull() {
         if buffer.count >= 1 << 16 { flush() }
     }
