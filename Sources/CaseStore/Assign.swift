@@ -4,6 +4,13 @@ import Postgres
 extension Store {
     /// 交办: one lead unit, co-handlers, and the obligations with their deadlines.
     public func assign(_ congress: Congress, _ number: String, lead: String, co: [String], complex: Bool, on day: Day) throws -> StepResult {
+        try assign(congress, number, lead: lead, co: co, complex: complex, on: day, rules: nil)
+    }
+
+    /// The same, with the rules already loaded when many cases are assigned on one day.
+    private func assign(
+        _ congress: Congress, _ number: String, lead: String, co: [String], complex: Bool, on day: Day, rules loaded: Rules?
+    ) throws -> StepResult {
         var seen: Set<String> = [lead]
         for unit in co where !seen.insert(unit).inserted {
             throw Failure.badValue("--co: \(unit) is given twice or is also the lead")
@@ -20,7 +27,7 @@ extension Store {
                 UPDATE suggestion SET lead_unit = \(lead), complex = \(complex), assigned_on = \(day), round = 1
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
-            let rules = try rules(congress, from: day)
+            let rules = try loaded ?? rules(congress, from: day)
             let reply = try addObligation(c, "reply", unit: lead, round: 1, from: day,
                                           setting: complex ? .replyComplex : .reply, rules: rules, into: &result)
             var policies: [JSONValue] = [.string(reply.policy)]
@@ -43,7 +50,8 @@ extension Store {
         let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         guard !table.records.isEmpty else { throw Failure.ruleBroken("\(file): no rows") }
         return try connection.transaction { _ in
-            try table.records.map { record in
+            let rules = try rules(congress, from: day)
+            return try table.records.map { record in
                 do {
                     let complex: Bool
                     switch record(3).lowercased() {
@@ -52,7 +60,7 @@ extension Store {
                     default: throw Failure.badValue("complex: '\(record(3))' is not true or false")
                     }
                     let co = record(2).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-                    return try assign(congress, record(0), lead: record(1), co: co, complex: complex, on: day)
+                    return try assign(congress, record(0), lead: record(1), co: co, complex: complex, on: day, rules: rules)
                 } catch let failure as Failure {
                     throw Failure(failure.kind == .badValue ? .badValue : .ruleBroken,
                                   "\(file) line \(record.line): \(failure.message.replacingFlagPrefix())")

@@ -37,11 +37,11 @@ extension Store {
         let years = Array(Set(entries.map(\.day.year))).sorted()
         try connection.transaction { connection in
             try connection.execute("""
-                DELETE FROM calendar_day WHERE congress_id = \(congress.id) AND year = ANY(\(years.map(String.init))::integer[])
+                DELETE FROM calendar_day WHERE congress_id = \(congress.id) AND year = ANY(\(years)::integer[])
                 """)
             try connection.execute("""
                 INSERT INTO calendar_year (congress_id, year, source)
-                SELECT \(congress.id), unnest(\(years.map(String.init))::integer[]), 'import'
+                SELECT \(congress.id), unnest(\(years)::integer[]), 'import'
                 ON CONFLICT (congress_id, year) DO UPDATE SET source = 'import', loaded_at = now()
                 """)
             try connection.copyIn("COPY calendar_day (congress_id, day, kind, name) FROM STDIN") { writer in

@@ -67,8 +67,8 @@ extension Store {
             }
             try connection.execute("""
                 UPDATE staging_suggestion st SET number = n.number, seq = n.seq
-                FROM unnest(\(numbered.map { String($0.line) })::integer[], \(numbered.map(\.number))::text[],
-                            \(numbered.map { String($0.seq) })::integer[]) AS n(line, number, seq)
+                FROM unnest(\(numbered.map(\.line))::integer[], \(numbered.map(\.number))::text[],
+                            \(numbered.map(\.seq))::integer[]) AS n(line, number, seq)
                 WHERE st.line = n.line
                 """)
             return try connection.query("""
