@@ -116,7 +116,7 @@ extension Store {
     /// Warns when the as-of day, or any day of the next 60, is in a year the calendar lacks
     /// (the rules' calendar covers the as-of year and the two after it).
     static func calendarWarnings(_ calendar: WorkCalendar, asOf: Day) -> [String] {
-        (asOf.year...asOf.adding(days: 60).year).filter { !calendar.holds(year: $0) }.map {
+        calendar.missingYears(asOf.year...asOf.adding(days: 60).year).map {
             "the calendar has no \($0) holiday notice (needed within 60 days of \(asOf)): load it with jianyi calendar import"
         }
     }

@@ -34,7 +34,7 @@ public struct LegalClock: Sendable {
             steps.append(.workingDaysEnd(period: period, end: rawEnd))
         }
         let due = firstWorkingDay(from: rawEnd, steps: &steps)
-        let missing = Set((start.year...due.year).filter { !calendar.holds(year: $0) }).sorted()
+        let missing = calendar.missingYears(start.year...due.year)
         return Derivation(start: start, period: period, rawEnd: rawEnd, due: due, steps: steps, missingYears: missing)
     }
 
@@ -43,7 +43,7 @@ public struct LegalClock: Sendable {
     public func given(_ day: Day) -> Derivation {
         var steps: [Derivation.Step] = [.given(day)]
         let due = firstWorkingDay(from: day, steps: &steps)
-        let missing = Set((day.year...due.year).filter { !calendar.holds(year: $0) }).sorted()
+        let missing = calendar.missingYears(day.year...due.year)
         return Derivation(start: day, period: nil, rawEnd: day, due: due, steps: steps, missingYears: missing)
     }
 

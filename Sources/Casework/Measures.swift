@@ -75,8 +75,6 @@ public struct ScoreWeights: Sendable, Equatable {
         self.satisfaction = satisfaction
         self.resolution = resolution
     }
-
-    public static let `default` = ScoreWeights(onTime: 0.25, contact: 0.15, satisfaction: 0.45, resolution: 0.15)
 }
 
 /// One unit's score: 100 × Σ weight × rate; an empty rate counts as 0 and is named.

@@ -34,6 +34,9 @@ public struct WorkCalendar: Sendable, Equatable {
 
     public func holds(year: Int) -> Bool { years.contains(year) }
 
+    /// The years of `range` this calendar has no notice for, in order.
+    public func missingYears(_ range: ClosedRange<Int>) -> [Int] { range.filter { !holds(year: $0) } }
+
     /// Checks one row of a holiday notice: a makeup working day must fall on a weekend.
     public static func validate(_ entry: Entry) throws {
         if entry.kind == .work, !entry.day.isWeekend {

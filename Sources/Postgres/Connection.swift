@@ -23,19 +23,20 @@ public final class Connection {
         }
         guard PQstatus(handle) == CONNECTION_OK else {
             let reason = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
-            let target = Self.describeTarget(handle, conninfo: conninfo)
+            let target = Self.describeTarget(handle)
             PQfinish(handle)
             throw PostgresError(kind: .connection, message: "cannot connect to PostgreSQL at \(target): \(Self.firstLine(reason))")
         }
         self.handle = handle
         // Server notices (e.g. "relation already exists, skipping") are not ours to print.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        guard PQsetClientEncoding(handle, "UTF8") == 0 else {
-            throw PostgresError(kind: .connection, message: "the server does not accept the UTF8 client encoding")
+        // Text is UTF-8 and text-format dates are parsed by us: pin both, whatever the
+        // server's or the database's defaults, in one round trip.
+        do {
+            try runScript("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'")
+        } catch {
+            throw PostgresError(kind: .connection, message: "the server refused the UTF8 client encoding or ISO dates: \(error)")
         }
-        // Text-format dates are parsed by us; pin the format whatever the server's default is.
-        _ = try execute("SET DateStyle = 'ISO, YMD'")
-        _ = try execute("SET IntervalStyle = 'iso_8601'")
     }
 
     deinit {
@@ -44,7 +45,7 @@ public final class Connection {
 
     /// Where this connection went, for messages: `host:port/dbname`.
     public var target: String {
-        Self.describeTarget(handle, conninfo: nil)
+        Self.describeTarget(handle)
     }
 
     /// The server's version number, e.g. 150018.
@@ -158,13 +159,7 @@ public final class Connection {
             return QueryResult(columns: columns, rows: rows, commandTag: tag, affectedRows: affected)
         case PGRES_COPY_IN, PGRES_COPY_OUT:
             // Leave the connection ready for the next command before saying why.
-            if PQresultStatus(result) == PGRES_COPY_IN {
-                _ = PQputCopyEnd(connection, "COPY must go through copyIn")
-            } else {
-                var buffer: UnsafeMutablePointer<CChar>?
-                while PQgetCopyData(connection, &buffer, 0) > 0 { PQfreemem(buffer) }
-            }
-            while let pending = PQgetResult(connection) { PQclear(pending) }
+            abandonCopy(PQresultStatus(result), connection: connection, reason: "COPY must go through copyIn")
             throw PostgresError(kind: .client, message: "COPY … FROM STDIN and COPY … TO STDOUT need copyIn and copyOut, not query")
         default:
             throw PostgresError.from(result: result, connection: connection)
@@ -192,7 +187,7 @@ public final class Connection {
         text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
     }
 
-    private static func describeTarget(_ handle: OpaquePointer, conninfo: String?) -> String {
+    private static func describeTarget(_ handle: OpaquePointer) -> String {
         let host = PQhost(handle).map { String(cString: $0) } ?? ""
         let port = PQport(handle).map { String(cString: $0) } ?? ""
         let database = PQdb(handle).map { String(cString: $0) } ?? ""

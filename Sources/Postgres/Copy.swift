@@ -106,14 +106,20 @@ extension Connection {
             ? PostgresError.from(result: start, connection: handle)
             : PostgresError(kind: .client, message: misuse)
         PQclear(start)
-        if status == PGRES_COPY_OUT {
-            var buffer: UnsafeMutablePointer<CChar>?
-            while PQgetCopyData(handle, &buffer, 0) > 0 { PQfreemem(buffer) }
-        } else if status == PGRES_COPY_IN {
-            _ = PQputCopyEnd(handle, "not the direction the caller asked for")
-        }
-        drainResults()
+        Self.abandonCopy(status, connection: handle, reason: "not the direction the caller asked for")
         throw failure
+    }
+
+    /// Ends a COPY nobody is going to feed or read (refusing the data in, discarding the data
+    /// out) and every result still pending, so the connection is ready for the next command.
+    static func abandonCopy(_ status: ExecStatusType, connection: OpaquePointer, reason: String) {
+        if status == PGRES_COPY_IN {
+            _ = PQputCopyEnd(connection, reason)
+        } else if status == PGRES_COPY_OUT {
+            var buffer: UnsafeMutablePointer<CChar>?
+            while PQgetCopyData(connection, &buffer, 0) > 0 { PQfreemem(buffer) }
+        }
+        while let pending = PQgetResult(connection) { PQclear(pending) }
     }
 
     private func finishCopy() throws -> Int {

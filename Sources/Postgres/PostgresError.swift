@@ -60,15 +60,13 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable, Equatable
 /// SQLSTATE codes this project branches on.
 public enum SQLState {
     public static let uniqueViolation = "23505"
-    public static let foreignKeyViolation = "23503"
-    public static let checkViolation = "23514"
     public static let notNullViolation = "23502"
     public static let serializationFailure = "40001"
     public static let deadlockDetected = "40P01"
     public static let lockNotAvailable = "55P03"
     public static let undefinedTable = "42P01"
     public static let raiseException = "P0001"
-    public static let insufficientPrivilege = "42501"
+    public static let inFailedTransaction = "25P02"
 }
 
 extension PostgresError {

@@ -44,11 +44,7 @@ public struct Row: Sendable {
     /// The value of a column that must not be NULL.
     @inlinable
     public func decode<Value: PostgresDecodable>(_ type: Value.Type = Value.self, _ column: String) throws -> Value {
-        let index = try position(of: column)
-        guard let text = values[index] else {
-            throw PostgresError(kind: .decoding, message: "column \"\(column)\" is NULL where a \(Value.self) is required")
-        }
-        return try Self.decode(Value.self, text, column: column)
+        try decode(Value.self, at: try columns.position(of: column))
     }
 
     /// The value of the column at `index` (from `Columns.position(of:)`), which must not be NULL.
@@ -63,18 +59,12 @@ public struct Row: Sendable {
     /// The value of a column that may be NULL.
     @inlinable
     public func decode<Value: PostgresDecodable>(_ type: Value?.Type, _ column: String) throws -> Value? {
-        let index = try position(of: column)
-        guard let text = values[index] else { return nil }
-        return try Self.decode(Value.self, text, column: column)
+        let index = try columns.position(of: column)
+        return values[index] == nil ? nil : try decode(Value.self, at: index)
     }
 
     public subscript(_ column: String) -> String? {
         columns.index(of: column).flatMap { values[$0] }
-    }
-
-    @usableFromInline
-    func position(of column: String) throws -> Int {
-        try columns.position(of: column)
     }
 
     @inlinable

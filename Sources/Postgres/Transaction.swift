@@ -37,7 +37,7 @@ extension Connection {
         }
         if commit.commandTag == "ROLLBACK" {
             throw PostgresError(
-                kind: .server, sqlState: "25P02",
+                kind: .server, sqlState: SQLState.inFailedTransaction,
                 message: "the transaction was rolled back at COMMIT because a statement in it failed")
         }
         return value
