@@ -48,7 +48,8 @@ extension Store {
         try connection.query("""
             SELECT code, opened_on, closed_on FROM session WHERE congress_id = \(congress.id) ORDER BY term, meeting
             """).rows.map {
-            Session(code: try $0.decode(String.self, "code"), openedOn: try $0.day("opened_on"), closedOn: try $0.day("closed_on"))
+            Session(code: try $0.decode(String.self, "code"), openedOn: try $0.decode(Day.self, "opened_on"),
+                    closedOn: try $0.decode(Day.self, "closed_on"))
         }
     }
 
@@ -160,8 +161,4 @@ extension Day: PostgresBindable, PostgresDecodable {
     public static var postgresType: UInt32 { PostgresType.date }
     public var postgresText: String { description }
     public init?(postgresText: String) { self.init(postgresText) }
-}
-
-extension Row {
-    func day(_ column: String) throws -> Day { try decode(Day.self, column) }
 }

@@ -84,13 +84,13 @@ extension Store {
                                               ("attitude", .optional(attitude?.rawValue)), ("comment", .string(comment))]
             if next == .rehandling {
                 try cancel(c, kinds: ["plan"], unit: nil, note: "superseded by rehandling", on: day)
-                try connection.execute("UPDATE suggestion SET round = 2 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)")
                 let again = try addObligation(c, "rehandle", unit: c.leadUnit, round: 2, from: day, setting: .rehandle,
                                               rules: try rules(congress, from: day), into: &stepResult)
                 data += [("rehandle_due", .string(again.due.description)), ("policy", .string(again.policy))]
             }
             try connection.execute("""
-                UPDATE suggestion SET rating_result = \(result.rawValue), rating_attitude = \(attitude?.rawValue)
+                UPDATE suggestion SET rating_result = \(result.rawValue), rating_attitude = \(attitude?.rawValue),
+                       round = \(next == .rehandling ? 2 : c.round)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
             return (next, data)
