@@ -11,6 +11,10 @@ public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         case noInput
         /// The database cannot be reached, or cannot serve jianyi (older than PostgreSQL 14) (69).
         case unavailable
+        /// An output file or folder cannot be created or written (73).
+        case cannotCreateOutput
+        /// Writing failed part-way (disk full, permissions changed) after the work was done (74).
+        case ioError
         /// Another run holds the lock; try later (75).
         case tryLater
         /// The schema is not migrated, or newer than this binary (78).

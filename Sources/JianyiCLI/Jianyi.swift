@@ -73,6 +73,8 @@ public struct Jianyi: ParsableCommand {
         case .ruleBroken: 65
         case .noInput: 66
         case .unavailable: 69
+        case .cannotCreateOutput: 73
+        case .ioError: 74
         case .tryLater: 75
         case .configuration: 78
         }

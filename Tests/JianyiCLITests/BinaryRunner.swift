@@ -17,6 +17,9 @@ struct Jianyi {
         database = migrated ? try TestDatabase.migrated() : try TestDatabase.empty()
     }
 
+    /// A child that exits without reading its input must not kill the tests with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     static var binary: URL {
         // The test bundle sits beside the products it was built with.
         let beside = Bundle.main.bundleURL.appendingPathComponent("jianyi")
@@ -27,10 +30,11 @@ struct Jianyi {
 
     @discardableResult
     func callAsFunction(_ arguments: String..., input: String? = nil) throws -> Result {
-        try run(arguments)
+        try run(arguments, input: input)
     }
 
-    func run(_ arguments: [String], databaseURL: String? = nil) throws -> Result {
+    /// Runs the binary; `input` (when given) is its standard input, else it reads an empty one.
+    func run(_ arguments: [String], databaseURL: String? = nil, input: String? = nil, directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -41,10 +45,19 @@ struct Jianyi {
         env.removeValue(forKey: "JIANYI_TODAY")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = stdin
+        _ = Self.ignoreBrokenPipes
         try process.run()
+        // Written from another thread: a large input must not wait on a child blocked on a full stdout.
+        let writer = Thread { [input] in
+            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
         // Read before waiting so a large output cannot fill the pipe and stall the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
