@@ -70,7 +70,9 @@ import Testing
         #expect(try f.store.rate(f.congress, n, result: .dissatisfied, attitude: nil, comment: "不满意", on: d("2024-04-10")).state == .rehandling)
         _ = try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .c, planBy: nil, text: "条件不具备", on: d("2024-05-08"))
         #expect(try f.store.rate(f.congress, n, result: .dissatisfied, attitude: .dissatisfied, comment: "仍不满意", on: d("2024-05-10")).state == .closed)
-        #expect(throws: Failure.self) { try f.store.rate(f.congress, n, result: .satisfied, attitude: nil, comment: "", on: d("2024-05-11")) }
+        #expect(throws: Failure.ruleBroken("\(n) is closed (已办结); rate needs replied; nothing more can be done")) {
+            try f.store.rate(f.congress, n, result: .satisfied, attitude: nil, comment: "", on: d("2024-05-11"))
+        }
     }
 
     @Test func stepsTheStateDoesNotAllowAreRefused() throws {
@@ -79,10 +81,14 @@ import Testing
         #expect(throws: Failure.ruleBroken("\(n) is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise")) {
             try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "x", on: d("2024-02-01"))
         }
-        #expect(throws: Failure.self) { try f.store.assign(f.congress, n, lead: "ZJJ", co: [], complex: false, on: d("2024-02-01")) }
+        #expect(throws: Failure.ruleBroken("\(n) is submitted (已提交); assign needs accepted; allowed now: review --accept, review --reject, withdraw, supervise")) {
+            try f.store.assign(f.congress, n, lead: "ZJJ", co: [], complex: false, on: d("2024-02-01"))
+        }
         _ = try f.store.accept(f.congress, n, on: d("2024-01-25"))
         _ = try f.store.assign(f.congress, n, lead: "ZJJ", co: ["JTJ"], complex: false, on: d("2024-02-20"))
-        #expect(throws: Failure.self) { try f.store.withdraw(f.congress, n, reason: "x", on: d("2024-02-21")) }
+        #expect(throws: Failure.ruleBroken("\(n) is assigned (已交办); withdraw needs accepted or submitted; allowed now: transfer request, transfer approve, transfer reject, contact, opinion, reply, supervise")) {
+            try f.store.withdraw(f.congress, n, reason: "x", on: d("2024-02-21"))
+        }
         #expect(throws: Failure.ruleBroken("--unit: JTJ is not the lead unit of \(n) (ZJJ); only the lead replies")) {
             try f.store.reply(f.congress, n, unit: "JTJ", outcome: .a, planBy: nil, text: "x", on: d("2024-03-01"))
         }
@@ -110,7 +116,9 @@ import Testing
         let n = try f.acceptedCase()
         _ = try f.store.assign(f.congress, n, lead: "ZJJ", co: ["JTJ"], complex: false, on: d("2024-02-20"))
         _ = try f.store.requestTransfer(f.congress, n, unit: "ZJJ", reason: "不属于本单位职责", on: d("2024-02-26"))
-        #expect(throws: Failure.self) { try f.store.requestTransfer(f.congress, n, unit: "JTJ", reason: "x", on: d("2024-02-27")) }
+        #expect(throws: Failure.ruleBroken("\(n) already has a pending transfer request from ZJJ; approve or reject it first")) {
+            try f.store.requestTransfer(f.congress, n, unit: "JTJ", reason: "x", on: d("2024-02-27"))
+        }
         let r = try f.store.approveTransfer(f.congress, n, to: "CGJ", on: d("2024-03-01"))
         // 2024-03-01 + 3 months = 2024-06-01, a Saturday → Monday 2024-06-03.
         #expect(r.created.first { $0.kind == "reply" }?.due == d("2024-06-03"))
@@ -118,7 +126,9 @@ import Testing
         #expect(view.leadUnit == "CGJ")
         #expect(view.replyDue == d("2024-06-03"))
         #expect(try f.deadline(n, "reply", unit: "ZJJ")?.recordedStatus == "cancelled")
-        #expect(throws: Failure.self) { try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "x", on: d("2024-03-02")) }
+        #expect(throws: Failure.ruleBroken("--unit: ZJJ is not the lead unit of \(n) (CGJ); only the lead replies")) {
+            try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "x", on: d("2024-03-02"))
+        }
         _ = try f.store.reply(f.congress, n, unit: "CGJ", outcome: .a, planBy: nil, text: "已解决", on: d("2024-05-02"))
     }
 

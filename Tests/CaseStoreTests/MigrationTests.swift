@@ -38,7 +38,10 @@ import Testing
     @Test func pendingMigrationIsReported() throws {
         let db = try Connection(try TestDatabase.empty())
         try Migrator(migrations: Array(Migration.all.prefix(1))).migrate(db)
-        #expect(throws: Failure.self) { try Migrator().requireCurrent(db) }
+        let pending = Migration.all.dropFirst().map { String($0.version) }
+        #expect(throws: Failure(.configuration, "the database has \(pending.count) pending migration(s) (\(pending.joined(separator: ", "))): run `jianyi db migrate`")) {
+            try Migrator().requireCurrent(db)
+        }
         let status = try Migrator().status(db)
         #expect(status.map(\.state) == [.applied] + Array(repeating: .pending, count: Migration.all.count - 1))
     }

@@ -31,8 +31,9 @@ import Testing
     }
 
     @Test func dissatisfiedNeedsAComment() {
-        #expect(throws: Failure.self) { try RatingRule.check(result: .dissatisfied, attitude: nil, comment: " ") }
-        #expect(throws: Failure.self) { try RatingRule.check(result: .satisfied, attitude: .dissatisfied, comment: "") }
+        let needed = Failure.badValue("--comment: a comment is required when the deputy is dissatisfied")
+        #expect(throws: needed) { try RatingRule.check(result: .dissatisfied, attitude: nil, comment: " ") }
+        #expect(throws: needed) { try RatingRule.check(result: .satisfied, attitude: .dissatisfied, comment: "") }
         #expect(throws: Never.self) { try RatingRule.check(result: .basic, attitude: .satisfied, comment: "") }
     }
 }

@@ -36,11 +36,19 @@ import Testing
         #expect(try PolicySetting.resolve(key: "severe_days", value: "45").1 == .count(45))
     }
 
-    @Test func refusals() {
-        #expect(throws: Failure.self) { try PolicySetting.resolve(key: "nonsense", value: "3") }
-        #expect(throws: Failure.self) { try PolicySetting.resolve(key: "weight_contact_months", value: "3") }
-        #expect(throws: Failure.self) { try PolicySetting.resolve(key: "weight_contact", value: "1.5") }
-        #expect(throws: Failure.self) { try PolicySetting.resolve(key: "reply", value: "soon") }
+    /// Each refusal is a bad value (64) naming the key or setting, the value, and what is expected.
+    @Test(arguments: [
+        ("nonsense", "3", ["'nonsense' is not a setting"]),
+        ("weight_contact_months", "3", ["'weight_contact_months' is not a setting"]),
+        ("weight_contact", "1.5", ["weight_contact", "'1.5'", "between 0 and 1"]),
+        ("reply", "soon", ["reply", "'soon'", "not a period"]),
+        ("reply_months", "0", ["reply_months", "'0'", "whole number of months"]),
+        ("severe_days", "366", ["severe_days", "'366'", "whole number of days"]),
+    ])
+    func refusals(key: String, value: String, words: [String]) throws {
+        let failure = try #require(throws: Failure.self) { try PolicySetting.resolve(key: key, value: value) }
+        #expect(failure.kind == .badValue)
+        for word in words { #expect(failure.message.contains(word), "'\(word)' not in: \(failure.message)") }
     }
 
     @Test func defaultsAreThoseOfTheDomain() {

@@ -31,7 +31,9 @@ import Testing
 
     @Test func titleLimit() throws {
         let long = String(repeating: "建", count: 201)
-        #expect(throws: Failure.self) { try Registration(title: long, deputy: "D001", session: nil, submittedOn: day) }
+        #expect(throws: Failure.badValue("--title: the title has 201 characters; at most 200")) {
+            try Registration(title: long, deputy: "D001", session: nil, submittedOn: day)
+        }
         _ = try Registration(title: String(long.dropLast()), deputy: "D001", session: nil, submittedOn: day)
     }
 
@@ -42,10 +44,10 @@ import Testing
     }
 
     @Test func channelMustMatchSession() {
-        #expect(throws: Failure.self) {
+        #expect(throws: Failure.badValue("--channel session needs --session CODE")) {
             try Registration(title: "t", deputy: "D001", session: nil, channel: .session, submittedOn: day)
         }
-        #expect(throws: Failure.self) {
+        #expect(throws: Failure.badValue("--channel recess is for suggestions outside a session; drop --session 5-4")) {
             try Registration(title: "t", deputy: "D001", session: SessionCode("5-4"), channel: .recess, submittedOn: day)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// Runs the built `jianyi` like a user would, with its own environment.
 struct Jianyi {
@@ -31,6 +32,21 @@ struct Jianyi {
     @discardableResult
     func callAsFunction(_ arguments: String..., input: String? = nil) throws -> Result {
         try run(arguments, input: input)
+    }
+
+    /// Runs a step a test builds on: anything but exit 0 stops the test there, with the
+    /// command and its stderr, so a broken setup cannot pass for the behaviour under test.
+    @discardableResult
+    func ok(_ arguments: String..., input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        try ok(arguments, input: input, sourceLocation: sourceLocation)
+    }
+
+    @discardableResult
+    func ok(_ arguments: [String], input: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        let result = try run(arguments, input: input)
+        try #require(result.code == 0, "jianyi \(arguments.joined(separator: " ")) exited \(result.code): \(result.stderr)",
+                     sourceLocation: sourceLocation)
+        return result
     }
 
     /// Runs the binary; `input` (when given) is its standard input, else it reads an empty one.

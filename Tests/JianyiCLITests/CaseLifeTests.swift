@@ -8,9 +8,9 @@ import Testing
         let jianyi = try Jianyi()
         try jianyi.setUp()
         for (code, name) in [("ZJJ", "市住房和城乡建设局"), ("JTJ", "市交通运输局")] {
-            #expect(try jianyi("unit", "add", code, "--name", name).code == 0)
+            try jianyi.ok("unit", "add", code, "--name", name)
         }
-        let n = try jianyi("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--session", "5-4",
+        let n = try jianyi.ok("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--session", "5-4",
                            "--on", "2024-01-21").stdout.trimmingCharacters(in: .newlines)
         let steps: [([String], String)] = [
             (["review", n, "--accept", "--on", "2024-01-30"], "accepted"),
@@ -64,7 +64,7 @@ import Testing
     @Test func refusalsExit65WithTheState() throws {
         let jianyi = try Jianyi()
         try jianyi.setUp()
-        let n = try jianyi("register", "--title", "标题", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
+        let n = try jianyi.ok("register", "--title", "标题", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
             .stdout.trimmingCharacters(in: .newlines)
         let early = try jianyi("reply", n, "--unit", "SJJ", "--outcome", "A", "--text", "x")
         #expect(early.code == 65)
@@ -80,10 +80,10 @@ import Testing
         let jianyi = try Jianyi()
         try jianyi.setUp()
         for on in ["2024-01-21", "2024-01-22"] {
-            _ = try jianyi("register", "--title", "标题", "--deputy", "D001", "--session", "5-4", "--on", on)
+            try jianyi.ok("register", "--title", "标题", "--deputy", "D001", "--session", "5-4", "--on", on)
         }
-        _ = try jianyi("review", "5-4-0001", "--accept", "--on", "2024-01-30")
-        _ = try jianyi("assign", "5-4-0001", "--lead", "SJJ", "--on", "2024-02-20")
+        try jianyi.ok("review", "5-4-0001", "--accept", "--on", "2024-01-30")
+        try jianyi.ok("assign", "5-4-0001", "--lead", "SJJ", "--on", "2024-02-20")
         #expect(try jianyi("list", "--unit", "SJJ", "--format", "csv").stdout.components(separatedBy: "\r\n").count == 3)
         #expect(!(try jianyi("list", "--overdue", "--today", "2024-05-20", "--format", "csv").stdout.contains("5-4-0001")))
         #expect(try jianyi("list", "--overdue", "--today", "2024-05-21", "--format", "csv").stdout.contains("5-4-0001"))

@@ -74,16 +74,32 @@ import Testing
         #expect(try jianyi("list").code == 65)  // migrated, but no congress yet
     }
 
+    /// Each congress holds its own cases (the same deputy code in both): the one picked by
+    /// --congress or JIANYI_CONGRESS is the one whose cases come back, and only those.
     @Test func congressChoice() throws {
         let jianyi = try Jianyi()
         try jianyi.setUp()
-        #expect(try jianyi("congress", "add", "TY", "--name", "太原市人民代表大会", "--level", "city").code == 0)
-        let ambiguous = try jianyi("list")
-        #expect(ambiguous.code == 64)
-        #expect(ambiguous.stderr.contains("--congress"))
-        #expect(try jianyi("list", "--congress", "LL").code == 0)
+        try jianyi.ok("register", "--title", "关于吕梁老旧小区改造的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
+        try jianyi.ok("congress", "add", "TY", "--name", "太原市人民代表大会", "--level", "city")
+        try jianyi.ok("session", "add", "16-3", "--opened", "2024-01-24", "--closed", "2024-01-27", "--congress", "TY")
+        try jianyi.ok("deputy", "add", "D001", "--name", "赵立新", "--delegation", "小店区代表团", "--congress", "TY")
+        for title in ["关于太原公交线网优化的建议", "关于太原汾河治理的建议"] {
+            try jianyi.ok("register", "--title", title, "--deputy", "D001", "--session", "16-3", "--on", "2024-01-25", "--congress", "TY")
+        }
+        let numbersAndTitles = { (result: Jianyi.Result) in
+            result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+                .map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+        }
+        try jianyi.expectRefusal(["list"], 64, mentioning: "--congress")
+        #expect(numbersAndTitles(try jianyi.ok("list", "--congress", "LL", "--format", "csv")) == ["5-4-0001,关于吕梁老旧小区改造的建议"])
         var env = jianyi
         env.environment["JIANYI_CONGRESS"] = "TY"
-        #expect(try env("list", "--format", "csv").code == 0)
+        #expect(numbersAndTitles(try env.ok("list", "--format", "csv"))
+                == ["16-3-0001,关于太原公交线网优化的建议", "16-3-0002,关于太原汾河治理的建议"])
+        // The flag wins over the environment.
+        #expect(numbersAndTitles(try env.ok("list", "--congress", "LL", "--format", "csv")) == ["5-4-0001,关于吕梁老旧小区改造的建议"])
+        let show = try env.ok("show", "5-4-0001", "--congress", "LL", "--format", "json")
+        #expect(show.stdout.contains("\"deputy\":\"D001\"") && show.stdout.contains("关于吕梁老旧小区改造的建议"))
+        try env.expectRefusal(["show", "5-4-0001"], 65, mentioning: "5-4-0001 does not exist in TY")
     }
 }

@@ -7,11 +7,11 @@ import Testing
         let jianyi = try Jianyi()
         try jianyi.setUp()
         for (code, name) in [("ZJJ", "市住房和城乡建设局"), ("JTJ", "市交通运输局")] {
-            _ = try jianyi("unit", "add", code, "--name", name)
+            try jianyi.ok("unit", "add", code, "--name", name)
         }
-        _ = try jianyi("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
-        _ = try jianyi("review", "5-4-0001", "--accept", "--on", "2024-01-30")
-        _ = try jianyi("assign", "5-4-0001", "--lead", "ZJJ", "--co", "JTJ", "--on", "2024-02-20")
+        try jianyi.ok("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
+        try jianyi.ok("review", "5-4-0001", "--accept", "--on", "2024-01-30")
+        try jianyi.ok("assign", "5-4-0001", "--lead", "ZJJ", "--co", "JTJ", "--on", "2024-02-20")
         return jianyi
     }
 
@@ -137,10 +137,18 @@ import Testing
         #expect(try jianyi("overdue", "--no-wait", "--as-of", "2024-03-21").code == 0)
     }
 
+    /// On 2024-03-21 the case has a flag to record; the refused run records neither the run,
+    /// nor the flag, nor the obligation's tier bit: every table is as it was, and the next
+    /// run is run #1 and finds the flag new.
     @Test func badOutDirExits66AndRecordsNothing() throws {
         let jianyi = try assignedCase()
-        let result = try jianyi("overdue", "--as-of", "2024-03-21", "--out-dir", "/nonexistent/digests")
-        #expect(result.code == 66)
-        #expect(try jianyi("overdue", "runs", "--format", "json").stdout == "[]\n")
+        try jianyi.expectRefusal(["overdue", "--as-of", "2024-03-21", "--out-dir", "/nonexistent/digests"], 66,
+                                 mentioning: "--out-dir: /nonexistent/digests")
+        #expect(try jianyi.ok("overdue", "runs", "--format", "json").stdout == "[]\n")
+        let next = try jianyi.ok("overdue", "--as-of", "2024-03-21", "--format", "json", "--out-dir", try temporaryDirectory())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])
+        #expect(object["run_id"] as? Int == 1)
+        #expect(object["new_flags"] as? Int == 1)
+        #expect((object["flags"] as? [[String: Any]])?.map { $0["new"] as? Bool } == [true])
     }
 }

@@ -6,15 +6,15 @@ import Testing
     func twoUnits() throws -> Jianyi {
         let jianyi = try Jianyi()
         try jianyi.setUp()
-        for (code, name) in [("ZJJ", "市住房和城乡建设局"), ("JTJ", "市交通运输局")] { _ = try jianyi("unit", "add", code, "--name", name) }
+        for (code, name) in [("ZJJ", "市住房和城乡建设局"), ("JTJ", "市交通运输局")] { try jianyi.ok("unit", "add", code, "--name", name) }
         for (n, lead) in [("5-4-0001", "ZJJ"), ("5-4-0002", "JTJ")] {
-            _ = try jianyi("register", "--title", "关于\"加快\"老旧小区改造的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
-            _ = try jianyi("review", n, "--accept", "--on", "2024-01-30")
-            _ = try jianyi("assign", n, "--lead", lead, "--on", "2024-02-20")
+            try jianyi.ok("register", "--title", "关于\"加快\"老旧小区改造的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21")
+            try jianyi.ok("review", n, "--accept", "--on", "2024-01-30")
+            try jianyi.ok("assign", n, "--lead", lead, "--on", "2024-02-20")
         }
-        _ = try jianyi("contact", "5-4-0001", "--unit", "ZJJ", "--mode", "phone", "--on", "2024-03-01")
-        _ = try jianyi("reply", "5-4-0001", "--unit", "ZJJ", "--outcome", "A", "--text", "已解决", "--on", "2024-04-01")
-        _ = try jianyi("rate", "5-4-0001", "--result", "satisfied", "--attitude", "basic", "--on", "2024-04-10")
+        try jianyi.ok("contact", "5-4-0001", "--unit", "ZJJ", "--mode", "phone", "--on", "2024-03-01")
+        try jianyi.ok("reply", "5-4-0001", "--unit", "ZJJ", "--outcome", "A", "--text", "已解决", "--on", "2024-04-01")
+        try jianyi.ok("rate", "5-4-0001", "--result", "satisfied", "--attitude", "basic", "--on", "2024-04-10")
         return jianyi
     }
 
@@ -36,7 +36,7 @@ import Testing
 
     @Test func jsonNamesWeightsAndEmptyRates() throws {
         let jianyi = try twoUnits()
-        _ = try jianyi("policy", "set", "weight_contact", "0.2")
+        try jianyi.ok("policy", "set", "weight_contact", "0.2")
         let result = try jianyi("score", "units", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let weights = try #require(object["weights"] as? [String: Double])

@@ -7,7 +7,7 @@ import Testing
         try jianyi.setUp()
         for (title, on) in [("关于加快老旧小区改造的建议", "2024-01-21"), ("关于提高乡村医生待遇的建议", "2024-01-21"),
                             ("关于加快推进老旧小区加装电梯的建议", "2024-01-22"), ("关于老旧小区改造后续管理的建议", "2025-01-10")] {
-            _ = try jianyi("register", "--title", title, "--deputy", "D001", "--session", "5-4", "--on", on)
+            try jianyi.ok("register", "--title", title, "--deputy", "D001", "--session", "5-4", "--on", on)
         }
         let result = try jianyi("similar", "5-4-0003", "--format", "json")
         #expect(result.code == 0, "\(result.stderr)")
