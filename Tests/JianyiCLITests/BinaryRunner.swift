@@ -70,7 +70,9 @@ struct Jianyi {
         try process.run()
         // Written from another thread: a large input must not wait on a child blocked on a full stdout.
         let writer = Thread { [input] in
-            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            // The throwing write: the legacy write(_:) traps on EPIPE when the child exits
+            // without reading, which killed the whole test process.
+            if let input { try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
