@@ -112,7 +112,10 @@ import Testing
         #expect(entry.value == .period(Period(2, .months)))
         #expect(entry.isSet)
         #expect(entry.changedBy == "tester")
-        #expect(throws: Failure.self) { try f.store.setPolicy(f.congress, key: "rehandle", value: "soon") }
+        let refused = try #require(throws: Failure.self) { try f.store.setPolicy(f.congress, key: "rehandle", value: "soon") }
+        #expect(refused.kind == .badValue)
+        #expect(refused.message.hasPrefix("policy rehandle: 'soon' is not a period"))
+        #expect(try f.store.policy(f.congress).first { $0.setting == .rehandle }?.value == .period(Period(2, .months)))
     }
 }
 
@@ -127,7 +130,9 @@ import Testing
         #expect(throws: Failure.ruleBroken("--cosigner: D002 is not a deputy of TY")) {
             try f.store.register(other, f.registration(cosigners: ["D002"]))
         }
-        #expect(throws: Failure.self) { try f.store.congress(nil) }
+        #expect(throws: Failure.badValue("the database holds several congresses (LL, TY): choose one with --congress or JIANYI_CONGRESS")) {
+            try f.store.congress(nil)
+        }
         #expect(try f.store.congress("TY").id == other.id)
         #expect(throws: Failure.ruleBroken("congress XX does not exist (known: LL, TY)")) { try f.store.congress("XX") }
     }

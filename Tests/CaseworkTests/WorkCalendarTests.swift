@@ -23,7 +23,9 @@ import Testing
     }
 
     @Test func makeupDayMustBeAWeekend() {
-        #expect(throws: Failure.self) { try WorkCalendar.validate(.init(day: Day("2026-10-12")!, kind: .work, name: "x")) }
+        #expect(throws: Failure.ruleBroken("2026-10-12 is a weekday; a makeup working day (work) falls on a Saturday or Sunday")) {
+            try WorkCalendar.validate(.init(day: Day("2026-10-12")!, kind: .work, name: "x"))
+        }
         #expect(throws: Never.self) { try WorkCalendar.validate(.init(day: Day("2026-10-10")!, kind: .work, name: "x")) }
     }
 }
