@@ -163,10 +163,3 @@ extension Store {
         }
     }
 }
-
-extension String {
-    /// "--title: the title is empty" → "title: the title is empty", for messages about CSV rows.
-    func replacingFlagPrefix() -> String {
-        hasPrefix("--") ? String(dropFirst(2)) : self
-    }
-}

@@ -21,7 +21,7 @@ public struct Registration: Sendable, Equatable {
         category: String? = nil, submittedOn: Day
     ) throws {
         let title = try Text.required(title, field: "--title", what: "the title")
-        if !body.isEmpty { _ = try Text.required(body, field: "--body", what: "the text") }
+        _ = try Text.optional(body, field: "--body", what: "the text")  // kept as written, but not blank
         guard title.count <= Self.titleLimit else {
             throw Failure.badValue("--title: the title has \(title.count) characters; at most \(Self.titleLimit)")
         }
