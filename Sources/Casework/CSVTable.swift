@@ -38,7 +38,7 @@ public struct CSVTable: Sendable {
         }
         let header = first.fields.map { $0.trimmingWhitespace().lowercased() }
         if header != expected {
-            throw Failure.ruleBroken("\(file) line \(first.line): the header is '\(Text.printable(header.joined(separator: ","), limit: 200).dropFirst().dropLast())'; expected '\(expected.joined(separator: ","))' (\(Self.headerMismatch(header, expected)))")
+            throw Failure.ruleBroken("\(file) line \(first.line): the header is \(Text.printable(header.joined(separator: ","), limit: 200)); expected '\(expected.joined(separator: ","))' (\(Self.headerMismatch(header, expected)))")
         }
         var records: [Record] = []
         for row in rows where !problems.contains(line: row.line) {
