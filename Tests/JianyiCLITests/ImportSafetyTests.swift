@@ -239,6 +239,7 @@ import Testing
         try jianyi.expectRefusal(["deputy", "add", "D010", "--name", "\u{FEFF}"], 64, mentioning: "--name: the name of deputy D010 holds only invisible characters")
         try jianyi.expectRefusal(["unit", "add", "JTJ", "--name", "  "], 64, mentioning: "--name: the name of unit JTJ is empty")
         try jianyi.expectRefusal(["deputy", "add", "D010", "--name", "甲", "--delegation", "\u{200B}"], 64, mentioning: "--delegation:")
+        try jianyi.expectRefusal(["similar", "--title", "\u{200B}"], 64, mentioning: "--title: the title holds only invisible characters")
         let imported = try ImportSafety.file("s.csv", Self.suggestionHeader + "\u{2060},D001,,5-4,session,教育,,2024-01-21\n")
         try jianyi.expectRefusal(["import", "suggestions", imported], 65, mentioning: "\(imported) line 2, column 1 (title): the title holds only invisible characters")
 
