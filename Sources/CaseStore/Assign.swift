@@ -45,27 +45,29 @@ extension Store {
         }
     }
 
-    /// 集中交办 from a CSV file `number,lead,co,complex`: all rows or none.
-    public func assignFile(_ congress: Congress, csv: String, file: String, on day: Day) throws -> [StepResult] {
-        let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
-        guard !table.records.isEmpty else { throw Failure.ruleBroken("\(file): no rows") }
+    /// 集中交办 from a CSV file `number,lead,co,complex`: all rows or none. Every row is tried
+    /// (each in its own savepoint) so that every bad row is reported, then nothing is kept.
+    public func assignFile(_ congress: Congress, csv: some CSVSource, file: String, on day: Day) throws -> [StepResult] {
+        var table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         return try connection.transaction { _ in
             let rules = try rules(congress, from: day)
-            return try table.records.map { record in
+            var results: [StepResult] = []
+            for record in table.records {
                 do {
                     let complex: Bool
                     switch record(3).lowercased() {
                     case "", "false", "no", "0", "否": complex = false
                     case "true", "yes", "1", "是": complex = true
-                    default: throw Failure.badValue("complex: '\(record(3))' is not true or false")
+                    default: throw Failure.badValue("complex: \(Text.printable(record(3))) is not true or false")
                     }
                     let co = record(2).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-                    return try assign(congress, record(0), lead: record(1), co: co, complex: complex, on: day, rules: rules)
+                    results.append(try assign(congress, record(0), lead: record(1), co: co, complex: complex, on: day, rules: rules))
                 } catch let failure as Failure {
-                    throw Failure(failure.kind == .badValue ? .badValue : .ruleBroken,
-                                  "\(file) line \(record.line): \(failure.message.replacingFlagPrefix())")
+                    table.problems.add(line: record.line, failure)
                 }
             }
+            try table.problems.check()
+            return results
         }
     }
 

@@ -10,47 +10,103 @@ public struct CalendarYear: Sendable {
     public let workingDays: Int
 }
 
+/// What `calendar import` did to one year of the congress's calendar.
+public struct CalendarYearImport: Sendable, Equatable {
+    public let year: Int
+    public internal(set) var added = 0
+    public internal(set) var corrected = 0
+    public internal(set) var unchanged = 0
+    /// The days `--replace-year` took out because the file does not list them.
+    public internal(set) var removed: [WorkCalendar.Entry] = []
+
+    /// The days of the file in this year.
+    public var days: Int { added + corrected + unchanged }
+}
+
 extension Store {
-    /// Replaces the congress's calendar for every year the `date,kind,name` file names,
-    /// all rows or none. Returns the number of rows per year.
-    public func importCalendar(_ congress: Congress, csv: String, file: String) throws -> [(year: Int, days: Int)] {
-        let table = try CSVTable(csv, expecting: ["date", "kind", "name"], file: file)
+    /// Serializes calendar imports within a congress: a second waits for the first.
+    static func calendarLock(_ congress: Congress) -> Int64 { 0x6A79_6361_0000_0000 + Int64(congress.id) }
+
+    /// Adds the days of a `date,kind,name` file to the congress's calendar and corrects the
+    /// days it already has (by date), all rows or none; official days the file does not list
+    /// stay. With `replaceYears`, each year the file names becomes exactly the file's days, and
+    /// the days taken out are returned.
+    public func importCalendar(_ congress: Congress, csv: some CSVSource, file: String, replaceYears: Bool = false) throws -> [CalendarYearImport] {
+        var table = try CSVTable(csv, expecting: ["date", "kind", "name"], file: file)
         var seen: [Day: Int] = [:]
-        let entries = try table.records.map { record -> WorkCalendar.Entry in
-            let place = "\(file) line \(record.line)"
+        var entries: [(line: Int, entry: WorkCalendar.Entry)] = []
+        for record in table.records {
             guard let day = Day(record(0)) else {
-                throw Failure.ruleBroken("\(place): '\(record(0))' is not a date (YYYY-MM-DD)")
+                table.problems.add(line: record.line, column: 0, "\(Text.printable(record(0))) is not a date (YYYY-MM-DD)")
+                continue
+            }
+            guard (1900...9999).contains(day.year) else {
+                table.problems.add(line: record.line, column: 0, "\(day) is outside the years a calendar holds (1900 to 9999)")
+                continue
             }
             guard let kind = CalendarDayKind(rawValue: record(1)) else {
-                throw Failure.ruleBroken("\(place): kind '\(record(1))' is not off or work")
+                table.problems.add(line: record.line, column: 1, "kind \(Text.printable(record(1))) is not off or work")
+                continue
             }
             if let first = seen.updateValue(record.line, forKey: day) {
-                throw Failure.ruleBroken("\(place): \(day) is already on line \(first)")
+                table.problems.add(line: record.line, column: 0, "\(day) is already on line \(first)")
+                continue
             }
-            let entry = WorkCalendar.Entry(day: day, kind: kind, name: record(2))
-            do { try WorkCalendar.validate(entry) } catch let failure as Failure {
-                throw Failure.ruleBroken("\(place): \(failure.message)")
+            do {
+                let name = try Text.optional(record(2), field: "name", what: "the name") ?? ""
+                let entry = WorkCalendar.Entry(day: day, kind: kind, name: name)
+                try WorkCalendar.validate(entry)
+                entries.append((record.line, entry))
+            } catch let failure as Failure {
+                table.problems.add(line: record.line, failure)
             }
-            return entry
         }
-        guard !entries.isEmpty else { throw Failure.ruleBroken("\(file): no days in the file") }
-        let years = Array(Set(entries.map(\.day.year))).sorted()
+        try table.problems.check()
+        let years = Array(Set(entries.map(\.entry.day.year))).sorted()
+        var result = Dictionary(uniqueKeysWithValues: years.map { ($0, CalendarYearImport(year: $0)) })
         try connection.transaction { connection in
+            try connection.advisoryLock(Self.calendarLock(congress))
             try connection.execute("""
-                DELETE FROM calendar_day WHERE congress_id = \(congress.id) AND year = ANY(\(years)::integer[])
+                CREATE TEMP TABLE staging_day (day date PRIMARY KEY, kind text, name text) ON COMMIT DROP
                 """)
+            try connection.copyIn("COPY staging_day (day, kind, name) FROM STDIN") { writer in
+                for (_, entry) in entries { try writer.writeRow([entry.day.description, entry.kind.rawValue, entry.name]) }
+            }
+            if replaceYears {
+                for row in try connection.query("""
+                    DELETE FROM calendar_day c WHERE congress_id = \(congress.id) AND year = ANY(\(years)::integer[])
+                      AND NOT EXISTS (SELECT 1 FROM staging_day s WHERE s.day = c.day)
+                    RETURNING day, kind, name
+                    """).rows {
+                    let entry = WorkCalendar.Entry(day: try row.decode(Day.self, "day"),
+                                                   kind: CalendarDayKind(rawValue: try row.decode(String.self, "kind")) ?? .off,
+                                                   name: try row.decode(String.self, "name"))
+                    result[entry.day.year]!.removed.append(entry)
+                }
+            }
             try connection.execute("""
                 INSERT INTO calendar_year (congress_id, year, source)
                 SELECT \(congress.id), unnest(\(years)::integer[]), 'import'
                 ON CONFLICT (congress_id, year) DO UPDATE SET source = 'import', loaded_at = now()
                 """)
-            try connection.copyIn("COPY calendar_day (congress_id, day, kind, name) FROM STDIN") { writer in
-                for entry in entries {
-                    try writer.writeRow([String(congress.id), entry.day.description, entry.kind.rawValue, entry.name])
-                }
+            for row in try connection.query("""
+                INSERT INTO calendar_day AS c (congress_id, day, kind, name)
+                SELECT \(congress.id), day, kind, name FROM staging_day ORDER BY day
+                ON CONFLICT (congress_id, day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name
+                    WHERE (c.kind, c.name) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.name)
+                RETURNING extract(year FROM day)::integer AS year, (xmax = 0) AS inserted
+                """).rows {
+                let year = try row.decode(Int.self, "year")
+                if try row.decode(Bool.self, "inserted") { result[year]!.added += 1 } else { result[year]!.corrected += 1 }
             }
         }
-        return years.map { year in (year, entries.filter { $0.day.year == year }.count) }
+        for (_, entry) in entries { result[entry.day.year]!.unchanged += 1 }
+        return years.map { year in
+            var counts = result[year]!
+            counts.unchanged -= counts.added + counts.corrected
+            counts.removed.sort { $0.day < $1.day }
+            return counts
+        }
     }
 
     /// The calendar for the given years (days off and makeup working days).

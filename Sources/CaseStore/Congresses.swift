@@ -22,8 +22,7 @@ extension Store {
     /// Creates a congress and gives it a copy of the official holiday calendars.
     public func addCongress(code: String, name: String, level: CongressLevel, timeZone: String) throws -> Congress {
         try requireCode(code, flag: "CODE")
-        let name = name.trimmingWhitespace()
-        guard !name.isEmpty else { throw Failure.badValue("--name: the name is empty") }
+        let name = try Text.required(name, field: "--name", what: "the name")
         return try connection.transaction { connection in
             let valid = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone)) AS valid")
             guard try valid.rows[0].decode(Bool.self, "valid") else {

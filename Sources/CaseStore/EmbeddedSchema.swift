@@ -508,5 +508,16 @@ CREATE STATISTICS obligation_ended_on ON (coalesce(met_on, cancelled_on)) FROM o
 ANALYZE obligation;
 
 """#####),
+        Migration(version: 7, name: "import_duplicate_lookup", sql: #####"""
+-- `import suggestions` refuses (or with --skip-existing skips) a row whose deputy, series
+-- (session, or recess year) and title match a registered case. This index makes that
+-- lookup one probe per staged row instead of a scan of the deputy's cases.
+--
+-- Not UNIQUE: databases imported twice before this check may already hold such pairs, and
+-- `register` may legitimately record the same title again (a withdrawn or rejected
+-- suggestion submitted anew). Titles are stored trimmed, so the plain column is the key.
+CREATE INDEX suggestion_same_title ON suggestion (congress_id, deputy_code, series, title);
+
+"""#####),
     ]
 }

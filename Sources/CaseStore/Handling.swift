@@ -156,8 +156,7 @@ extension Store {
     }
 }
 
+/// A step's required text (a reason, a reply, progress): trimmed, or refused naming the flag.
 func requireText(_ text: String, flag: String) throws -> String {
-    let trimmed = text.trimmingWhitespace()
-    guard !trimmed.isEmpty else { throw Failure.badValue("\(flag): the text is empty") }
-    return trimmed
+    try Text.required(text, field: flag)
 }

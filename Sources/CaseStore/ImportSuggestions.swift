@@ -1,29 +1,59 @@
 import Casework
 import Postgres
 
+/// What `import suggestions` did: the cases it registered, and the rows it skipped because
+/// the suggestion was already registered (with `skipExisting`).
+public struct SuggestionImport: Sendable, Equatable {
+    public struct Skipped: Sendable, Equatable {
+        public let line: Int
+        /// The case the row duplicates, or nil when it repeats an earlier row of the file.
+        public let existing: String?
+        public let sameAsLine: Int?
+    }
+
+    public let registered: [Registered]
+    public let skipped: [Skipped]
+}
+
 extension Store {
     static let suggestionColumns = ["title", "deputy", "cosigners", "session", "channel", "category", "body", "submitted_on"]
 
+    /// Serializes imports within a congress, so that two runs of the same file cannot both
+    /// find its rows new.
+    static func importLock(_ congress: Congress) -> Int64 { 0x6A79_696D_0000_0000 + Int64(congress.id) }
+
     /// Registers every suggestion of a CSV file, numbered in file order within each series:
-    /// all rows or none. Codes are checked in SQL against the congress; the first failing
-    /// row is named.
-    public func importSuggestions(_ congress: Congress, csv: String, file: String, defaultDay: Day) throws -> [Registered] {
-        let table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
-        guard !table.records.isEmpty else { throw Failure.ruleBroken("\(file): no suggestions in the file") }
-        let registrations = try table.records.map { record -> Registration in
+    /// all rows or none.
+    public func importSuggestions(_ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day) throws -> [Registered] {
+        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false).registered
+    }
+
+    /// The same, reporting every bad row at once. A row already registered — the same deputy,
+    /// series (session, or recess year) and title as a case of the congress, or as an earlier
+    /// row of the file — is a bad row, or with `skipExisting` is skipped, so importing a file
+    /// twice never registers a suggestion twice. Codes and duplicates are checked in SQL
+    /// against the congress, in the transaction that registers.
+    public func importSuggestions(
+        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, skipExisting: Bool
+    ) throws -> SuggestionImport {
+        var table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
+        var rows: [(line: Int, registration: Registration)] = []
+        for record in table.records {
             do {
                 let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
                 let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
                 let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
-                return try Registration(
+                rows.append((record.line, try Registration(
                     title: record(0), body: record(6), deputy: record(1),
                     cosigners: record(2).split(separator: ";").map(String.init),
-                    session: session, channel: channel, category: record(5), submittedOn: day)
+                    session: session, channel: channel, category: record(5), submittedOn: day)))
             } catch let failure as Failure {
-                throw Failure.ruleBroken("\(file) line \(record.line): \(failure.message.replacingFlagPrefix())")
+                table.problems.add(line: record.line, failure)
             }
         }
+        var problems = table.problems
         return try connection.transaction { connection in
+            try connection.advisoryLock(Self.importLock(congress))
             try connection.execute("""
                 CREATE TEMP TABLE staging_suggestion (
                     line integer, number text, series text, seq integer, title text, body text, deputy text,
@@ -31,47 +61,84 @@ extension Store {
                 ) ON COMMIT DROP
                 """)
             try connection.copyIn("COPY staging_suggestion FROM STDIN") { writer in
-                for (record, r) in zip(table.records, registrations) {
-                    try writer.writeRow([String(record.line), nil, r.series.description, nil, r.title, r.body, r.deputy,
+                for (line, r) in rows {
+                    try writer.writeRow([String(line), nil, r.series.description, nil, r.title, r.body, r.deputy,
                                          r.cosigners.postgresText, r.session?.description, r.channel.rawValue, r.station,
                                          r.category, r.submittedOn.description])
                 }
             }
-            if let bad = try connection.query("""
+            for bad in try connection.query("""
                 SELECT line, what, code FROM (
                     SELECT line, 'deputy' AS what, deputy AS code FROM staging_suggestion st
                     WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE d.congress_id = \(congress.id) AND d.code = st.deputy)
                     UNION ALL
-                    SELECT line, 'cosigner', c.code FROM staging_suggestion st, unnest(st.cosigners) AS c(code)
+                    SELECT line, 'cosigners', c.code FROM staging_suggestion st, unnest(st.cosigners) AS c(code)
                     WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE d.congress_id = \(congress.id) AND d.code = c.code)
                     UNION ALL
                     SELECT line, 'session', session FROM staging_suggestion st
                     WHERE session IS NOT NULL
                       AND NOT EXISTS (SELECT 1 FROM session s WHERE s.congress_id = \(congress.id) AND s.code = st.session)
-                ) problems ORDER BY line LIMIT 1
-                """).rows.first {
+                ) problems ORDER BY line
+                """).rows {
                 let what = try bad.decode(String.self, "what")
-                throw Failure.ruleBroken("\(file) line \(try bad.decode(Int.self, "line")): \(what) \(try bad.decode(String.self, "code")) is not \(what == "session" ? "a session" : "a deputy") of \(congress.code)")
+                let code = try bad.decode(String.self, "code")
+                let column = Self.suggestionColumns.firstIndex(of: what)
+                problems.add(line: try bad.decode(Int.self, "line"), column: column,
+                             "\(code) is not \(what == "session" ? "a session" : "a deputy") of \(congress.code)")
             }
-            logger.debug("\(file): \(registrations.count) rows staged and checked")
+            var skipped: [SuggestionImport.Skipped] = []
+            for twice in try connection.query("""
+                SELECT st.line, s.number AS existing, NULL::integer AS first
+                FROM staging_suggestion st
+                JOIN LATERAL (
+                    SELECT number FROM suggestion s
+                    WHERE s.congress_id = \(congress.id) AND s.deputy_code = st.deputy AND s.series = st.series AND s.title = st.title
+                    ORDER BY s.seq LIMIT 1
+                ) s ON true
+                UNION ALL
+                SELECT line, NULL, first FROM (
+                    SELECT line, min(line) OVER (PARTITION BY deputy, series, title) AS first FROM staging_suggestion
+                ) f WHERE line <> first
+                ORDER BY 1
+                """).rows {
+                let entry = SuggestionImport.Skipped(
+                    line: try twice.decode(Int.self, "line"), existing: try twice.decode(String?.self, "existing"),
+                    sameAsLine: try twice.decode(Int?.self, "first"))
+                if skipExisting {
+                    if !skipped.contains(where: { $0.line == entry.line }) { skipped.append(entry) }
+                } else if let existing = entry.existing {
+                    problems.add(line: entry.line, "already registered as \(existing) (the same deputy, series and title); leave it out or use --skip-existing")
+                } else {
+                    problems.add(line: entry.line, "the same suggestion as line \(entry.sameAsLine!) (the same deputy, series and title)")
+                }
+            }
+            try problems.check()
+            let skippedLines = Set(skipped.map(\.line))
+            let registrations = rows.filter { !skippedLines.contains($0.line) }
+            logger.debug("\(file): \(registrations.count) rows staged and checked, \(skipped.count) skipped")
+            guard !registrations.isEmpty else { return SuggestionImport(registered: [], skipped: skipped) }
             // Numbers follow the file's order within each series.
             var next: [String: Int] = [:]
-            for series in Set(registrations.map(\.series.description)).sorted() {
-                next[series] = try reserveNumbers(congress, series: series, count: registrations.filter { $0.series.description == series }.count)
+            for series in Set(registrations.map(\.registration.series.description)).sorted() {
+                next[series] = try reserveNumbers(congress, series: series,
+                                                  count: registrations.filter { $0.registration.series.description == series }.count)
             }
             var numbered: [(line: Int, number: String, seq: Int)] = []
-            for (record, r) in zip(table.records, registrations) {
+            for (line, r) in registrations {
                 let seq = next[r.series.description]!
                 next[r.series.description] = seq + 1
-                numbered.append((record.line, r.series.number(seq), seq))
+                numbered.append((line, r.series.number(seq), seq))
             }
+            try connection.execute("""
+                DELETE FROM staging_suggestion WHERE line = ANY(\(skipped.map(\.line))::integer[])
+                """)
             try connection.execute("""
                 UPDATE staging_suggestion st SET number = n.number, seq = n.seq
                 FROM unnest(\(numbered.map(\.line))::integer[], \(numbered.map(\.number))::text[],
                             \(numbered.map(\.seq))::integer[]) AS n(line, number, seq)
                 WHERE st.line = n.line
                 """)
-            return try connection.query("""
+            let registered = try connection.query("""
                 WITH s AS (
                     INSERT INTO suggestion (congress_id, number, series, seq, title, body, deputy_code, session_code,
                                             channel, station, category, submitted_on)
@@ -92,13 +159,7 @@ extension Store {
                 )
                 SELECT s.suggestion_id, s.number FROM s JOIN staging_suggestion st USING (number) ORDER BY st.line
                 """).rows.map { Registered(id: try $0.decode(Int.self, "suggestion_id"), number: try $0.decode(String.self, "number")) }
+            return SuggestionImport(registered: registered, skipped: skipped)
         }
-    }
-}
-
-extension String {
-    /// "--title: the title is empty" → "title: the title is empty", for messages about CSV rows.
-    func replacingFlagPrefix() -> String {
-        hasPrefix("--") ? String(dropFirst(2)) : self
     }
 }

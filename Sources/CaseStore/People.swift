@@ -19,14 +19,17 @@ public struct Session: Sendable, Equatable {
     public let closedOn: Day
 }
 
-/// How an import went: rows new to the congress, and rows that updated an existing code.
+/// How an import went: rows new to the congress, rows that updated an existing code, and
+/// rows equal to what the congress already had.
 public struct ImportCount: Sendable, Equatable {
     public let inserted: Int
     public let updated: Int
+    public let unchanged: Int
 
-    public init(inserted: Int, updated: Int) {
+    public init(inserted: Int, updated: Int, unchanged: Int = 0) {
         self.inserted = inserted
         self.updated = updated
+        self.unchanged = unchanged
     }
 }
 
@@ -53,8 +56,8 @@ extension Store {
         }
     }
 
-    public func addDeputy(_ congress: Congress, code: String, name: String, delegation: String) throws -> Deputy {
-        let deputy = try Self.deputy(code: code, name: name, delegation: delegation, place: "")
+    public func addDeputy(_ congress: Congress, code: String, name: String, delegation: String?) throws -> Deputy {
+        let deputy = try Self.deputy(code: code, name: name, delegation: delegation, codeField: "CODE")
         try translate({ $0.isUniqueViolation ? .ruleBroken("deputy \(code) already exists in \(congress.code)") : nil }) {
             try connection.execute("""
                 INSERT INTO deputy (congress_id, code, name, delegation)
@@ -64,15 +67,21 @@ extension Store {
         return deputy
     }
 
-    /// Adds or updates every deputy of a `code,name,delegation` file, all rows or none.
-    public func importDeputies(_ congress: Congress, csv: String, file: String) throws -> ImportCount {
-        let table = try CSVTable(csv, expecting: ["code", "name", "delegation"], file: file)
-        let deputies = try table.records.map {
-            try Self.deputy(code: $0(0), name: $0(1), delegation: $0(2), place: "\(file) line \($0.line): ")
+    /// Adds or updates every deputy of a `code,name,delegation` file, all rows or none: a code
+    /// the congress has is updated to the file's name and delegation (counted as unchanged
+    /// when they are the same), so importing a file twice changes nothing.
+    public func importDeputies(_ congress: Congress, csv: some CSVSource, file: String) throws -> ImportCount {
+        var table = try CSVTable(csv, expecting: ["code", "name", "delegation"], file: file)
+        let rows = table.records.compactMap { record -> (line: Int, fields: [String])? in
+            do {
+                let deputy = try Self.deputy(code: record(0), name: record(1), delegation: record(2), codeField: "code")
+                return (record.line, [deputy.code, deputy.name, deputy.delegation])
+            } catch let failure as Failure {
+                table.problems.add(line: record.line, failure)
+                return nil
+            } catch { return nil }
         }
-        return try upsert(
-            congress, table: "deputy", columns: ["code", "name", "delegation"],
-            rows: zip(table.records, deputies).map { ($0.line, [$1.code, $1.name, $1.delegation]) }, file: file)
+        return try upsert(congress, table: "deputy", columns: ["code", "name", "delegation"], rows: rows, problems: table.problems)
     }
 
     public func deputies(_ congress: Congress) throws -> [Deputy] {
@@ -83,7 +92,7 @@ extension Store {
     }
 
     public func addUnit(_ congress: Congress, code: String, name: String, kind: UnitKind) throws -> HandlingUnit {
-        let unit = try Self.unit(code: code, name: name, kind: kind.rawValue, place: "")
+        let unit = try Self.unit(code: code, name: name, kind: kind.rawValue, codeField: "CODE")
         try translate({ $0.isUniqueViolation ? .ruleBroken("unit \(code) already exists in \(congress.code)") : nil }) {
             try connection.execute("""
                 INSERT INTO unit (congress_id, code, name, kind) VALUES (\(congress.id), \(unit.code), \(unit.name), \(unit.kind.rawValue))
@@ -92,15 +101,19 @@ extension Store {
         return unit
     }
 
-    /// Adds or updates every unit of a `code,name,kind` file, all rows or none.
-    public func importUnits(_ congress: Congress, csv: String, file: String) throws -> ImportCount {
-        let table = try CSVTable(csv, expecting: ["code", "name", "kind"], file: file)
-        let units = try table.records.map {
-            try Self.unit(code: $0(0), name: $0(1), kind: $0(2).isEmpty ? "government" : $0(2), place: "\(file) line \($0.line): ")
+    /// Adds or updates every unit of a `code,name,kind` file, all rows or none (as deputies).
+    public func importUnits(_ congress: Congress, csv: some CSVSource, file: String) throws -> ImportCount {
+        var table = try CSVTable(csv, expecting: ["code", "name", "kind"], file: file)
+        let rows = table.records.compactMap { record -> (line: Int, fields: [String])? in
+            do {
+                let unit = try Self.unit(code: record(0), name: record(1), kind: record(2).isEmpty ? "government" : record(2), codeField: "code")
+                return (record.line, [unit.code, unit.name, unit.kind.rawValue])
+            } catch let failure as Failure {
+                table.problems.add(line: record.line, failure)
+                return nil
+            } catch { return nil }
         }
-        return try upsert(
-            congress, table: "unit", columns: ["code", "name", "kind"],
-            rows: zip(table.records, units).map { ($0.line, [$1.code, $1.name, $1.kind.rawValue]) }, file: file)
+        return try upsert(congress, table: "unit", columns: ["code", "name", "kind"], rows: rows, problems: table.problems)
     }
 
     public func units(_ congress: Congress) throws -> [HandlingUnit] {
@@ -110,26 +123,26 @@ extension Store {
         }
     }
 
-    private static func deputy(code: String, name: String, delegation: String, place: String) throws -> Deputy {
-        try requireCode(code, flag: place.isEmpty ? "CODE" : "\(place)code")
-        let name = name.trimmingWhitespace()
-        guard !name.isEmpty else { throw Failure.badValue("\(place.isEmpty ? "--name: " : place)the name of deputy \(code) is empty") }
-        return Deputy(code: code, name: name, delegation: delegation.trimmingWhitespace())
+    private static func deputy(code: String, name: String, delegation: String?, codeField: String) throws -> Deputy {
+        try requireCode(code, flag: codeField)
+        let name = try Text.required(name, field: "--name", what: "the name of deputy \(code)")
+        let delegation = try Text.optional(delegation, field: "--delegation", what: "the delegation")
+        return Deputy(code: code, name: name, delegation: delegation ?? "")
     }
 
-    private static func unit(code: String, name: String, kind: String, place: String) throws -> HandlingUnit {
-        try requireCode(code, flag: place.isEmpty ? "CODE" : "\(place)code")
-        let name = name.trimmingWhitespace()
-        guard !name.isEmpty else { throw Failure.badValue("\(place.isEmpty ? "--name: " : place)the name of unit \(code) is empty") }
-        let kind = try UnitKind.parse(kind, for: place.isEmpty ? "--kind" : "\(place)kind")
-        return HandlingUnit(code: code, name: name, kind: kind)
+    private static func unit(code: String, name: String, kind: String, codeField: String) throws -> HandlingUnit {
+        try requireCode(code, flag: codeField)
+        let name = try Text.required(name, field: "--name", what: "the name of unit \(code)")
+        return HandlingUnit(code: code, name: name, kind: try UnitKind.parse(kind, for: "--kind"))
     }
 
-    /// Copies rows into a staging table, refuses a code given twice, then inserts or updates
-    /// them in one statement.
+    /// Copies rows into a staging table, adds every code given twice to the file's problems,
+    /// refuses the file if any row is bad, then inserts or updates in one statement; a row
+    /// equal to the one stored is left alone and counted as unchanged.
     private func upsert(
-        _ congress: Congress, table: String, columns: [String], rows: [(line: Int, fields: [String])], file: String
+        _ congress: Congress, table: String, columns: [String], rows: [(line: Int, fields: [String])], problems: RowProblems
     ) throws -> ImportCount {
+        var problems = problems
         let columnList = columns.joined(separator: ", ")
         return try connection.transaction { connection in
             try connection.execute(PostgresQuery(unsafeSQL: """
@@ -138,21 +151,24 @@ extension Store {
             try connection.copyIn(PostgresQuery(unsafeSQL: "COPY staging (line, \(columnList)) FROM STDIN")) { writer in
                 for row in rows { try writer.writeRow([String(row.line)] + row.fields) }
             }
-            let twice = try connection.query("""
-                SELECT code, min(line) AS first, max(line) AS again FROM staging GROUP BY code HAVING count(*) > 1 ORDER BY 2 LIMIT 1
-                """)
-            if let row = twice.rows.first {
-                throw Failure.ruleBroken("\(file) line \(try row.decode(Int.self, "again")): code \(try row.decode(String.self, "code")) is already on line \(try row.decode(Int.self, "first"))")
+            for row in try connection.query("""
+                SELECT line, code, first FROM (SELECT line, code, min(line) OVER (PARTITION BY code) AS first FROM staging) s
+                WHERE line <> first ORDER BY line
+                """).rows {
+                problems.add(line: try row.decode(Int.self, "line"), column: 0,
+                             "code \(try row.decode(String.self, "code")) is already on line \(try row.decode(Int.self, "first"))")
             }
+            try problems.check()
             let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+            let changed = columns.dropFirst().map { "\(table).\($0) IS DISTINCT FROM EXCLUDED.\($0)" }.joined(separator: " OR ")
             let result = try connection.query(PostgresQuery(unsafeSQL: """
                 INSERT INTO \(table) (congress_id, \(columnList))
                 SELECT $1, \(columnList) FROM staging ORDER BY line
-                ON CONFLICT (congress_id, code) DO UPDATE SET \(updates)
+                ON CONFLICT (congress_id, code) DO UPDATE SET \(updates) WHERE \(changed)
                 RETURNING (xmax = 0) AS inserted
                 """, binds: [congress.id.postgresBind]))
             let inserted = try result.rows.filter { try $0.decode(Bool.self, "inserted") }.count
-            return ImportCount(inserted: inserted, updated: result.rows.count - inserted)
+            return ImportCount(inserted: inserted, updated: result.rows.count - inserted, unchanged: rows.count - result.rows.count)
         }
     }
 }

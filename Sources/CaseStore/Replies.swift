@@ -4,7 +4,8 @@ import Postgres
 extension Store {
     /// 沟通: an assigned unit records a contact with the deputy.
     public func contact(_ congress: Congress, _ number: String, unit: String, mode: ContactMode, note: String, on day: Day) throws -> StepResult {
-        try step(congress, number, .contact, on: day) { c, _ in
+        let note = try Text.optional(note, field: "--note", what: "the note") ?? ""
+        return try step(congress, number, .contact, on: day) { c, _ in
             guard try activeRole(c, unit: unit) != nil else {
                 throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number)")
             }
@@ -72,6 +73,7 @@ extension Store {
         _ congress: Congress, _ number: String, result: Satisfaction, attitude: Satisfaction?, comment: String, on day: Day
     ) throws -> StepResult {
         try RatingRule.check(result: result, attitude: attitude, comment: comment)
+        let comment = try Text.optional(comment, field: "--comment", what: "the comment") ?? ""
         return try step(congress, number, .rate, on: day) { c, stepResult in
             guard let outcome = c.outcome else { throw Failure.ruleBroken("\(number) has no reply to rate") }
             try connection.execute("""

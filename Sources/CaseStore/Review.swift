@@ -21,7 +21,9 @@ extension Store {
 
     /// 重点督办: marks a key suggestion with its supervising leader and committee.
     public func supervise(_ congress: Congress, _ number: String, leader: String?, committee: String?, on day: Day) throws -> StepResult {
-        try step(congress, number, .supervise, on: day) { c, _ in
+        let leader = try Text.optional(leader, field: "--leader", what: "the leader")
+        let committee = try Text.optional(committee, field: "--committee", what: "the committee")
+        return try step(congress, number, .supervise, on: day) { c, _ in
             try connection.execute("""
                 UPDATE suggestion SET is_key = true, key_leader = coalesce(\(leader), key_leader),
                        key_committee = coalesce(\(committee), key_committee)

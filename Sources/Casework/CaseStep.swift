@@ -99,7 +99,7 @@ public enum RatingRule {
 
     /// A comment is required when either rating is dissatisfied.
     public static func check(result: Satisfaction, attitude: Satisfaction?, comment: String) throws {
-        if (result == .dissatisfied || attitude == .dissatisfied) && comment.trimmingWhitespace().isEmpty {
+        if (result == .dissatisfied || attitude == .dissatisfied) && Text.isBlank(comment) {
             throw Failure.badValue("--comment: a comment is required when the deputy is dissatisfied")
         }
     }

@@ -23,10 +23,13 @@ public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// Lines printed after the message, one each: the bad rows of an imported file.
+    public var details: [String]
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, details: [String] = []) {
         self.kind = kind
         self.message = message
+        self.details = details
     }
 
     public var description: String { message }

@@ -20,8 +20,8 @@ public struct Registration: Sendable, Equatable {
         session: SessionCode?, channel: Channel? = nil, station: String? = nil,
         category: String? = nil, submittedOn: Day
     ) throws {
-        let title = title.trimmingWhitespace()
-        guard !title.isEmpty else { throw Failure.badValue("--title: the title is empty") }
+        let title = try Text.required(title, field: "--title", what: "the title")
+        _ = try Text.optional(body, field: "--body", what: "the text")  // kept as written, but not blank
         guard title.count <= Self.titleLimit else {
             throw Failure.badValue("--title: the title has \(title.count) characters; at most \(Self.titleLimit)")
         }
@@ -34,7 +34,7 @@ public struct Registration: Sendable, Equatable {
         if channel != .session, let session {
             throw Failure.badValue("--channel \(channel.rawValue) is for suggestions outside a session; drop --session \(session)")
         }
-        let station = station?.trimmingWhitespace()
+        let station = try Text.optional(station, field: "--station", what: "the station")
         var seen = Set<String>()
         let cosigners = cosigners.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         for cosigner in cosigners {
@@ -45,14 +45,14 @@ public struct Registration: Sendable, Equatable {
                 throw Failure.badValue("--cosigner: \(cosigner) is given twice")
             }
         }
-        let category = category?.trimmingWhitespace() ?? ""
+        let category = try Text.optional(category, field: "--category", what: "the category") ?? ""
         self.title = title
         self.body = body
         self.deputy = deputy
         self.cosigners = cosigners
         self.session = session
         self.channel = channel
-        self.station = station?.isEmpty == false ? station : nil
+        self.station = station
         self.category = category.isEmpty ? Self.defaultCategory : category
         self.submittedOn = submittedOn
     }

@@ -75,15 +75,19 @@ struct Context {
     func text(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
 }
 
-/// Reads an input file as UTF-8, or fails with exit 66 naming it.
-func readInput(_ path: String) throws -> String {
+/// Reads an input file's bytes, or fails with exit 66 naming it. Imports decode them with
+/// CSVTable, which names the line and column of any invalid UTF-8.
+func readBytes(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw Failure(.noInput, "\(path): no such file, or it cannot be read")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw Failure(.noInput, "\(path): not UTF-8 text (save it as UTF-8; Excel: CSV UTF-8)")
-    }
-    return text
+    return [UInt8](data)
+}
+
+/// Reads a text file given as a value (`--body-file`): 66 when missing, 65 when it is not
+/// UTF-8 or holds a NUL byte.
+func readInput(_ path: String) throws -> String {
+    try Text.decode(readBytes(path), file: path)
 }
 
 /// A warning on standard error: the command still did its work.

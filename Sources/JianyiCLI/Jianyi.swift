@@ -44,6 +44,7 @@ public struct Jianyi: ParsableCommand {
             return 0
         } catch let failure as Failure {
             printError(failure.message)
+            failure.details.forEach(printError)
             return exitCode(failure.kind)
         } catch let error as PostgresError {
             switch error.kind {

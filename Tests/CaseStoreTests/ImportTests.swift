@@ -16,7 +16,7 @@ import Testing
     @Test func aCodeTwiceNamesBothLinesAndWritesNothing() throws {
         let f = try Fixture()
         let csv = "code,name,kind\nSJJ,市市场监督管理局,government\nJYJ,市教育局,government\nSJJ,重复,government\n"
-        #expect(throws: Failure.ruleBroken("u.csv line 4: code SJJ is already on line 2")) {
+        #expect(throws: Failure.ruleBroken("u.csv line 4, column 1 (code): code SJJ is already on line 2")) {
             try f.store.importUnits(f.congress, csv: csv, file: "u.csv")
         }
         #expect(try f.store.units(f.congress).map(\.code) == ["CGJ", "JTJ", "SJJ", "ZJJ"])  // the fixture's only
@@ -24,7 +24,7 @@ import Testing
 
     @Test func badKindIsNamedWithItsLine() throws {
         let f = try Fixture()
-        #expect(throws: Failure.badValue("u.csv line 3: kind: 'ministry' is not one of government|court|procuratorate|other")) {
+        #expect(throws: Failure.ruleBroken("u.csv line 3, column 3 (kind): 'ministry' is not one of government|court|procuratorate|other")) {
             try f.store.importUnits(f.congress, csv: "code,name,kind\nA,甲,court\nB,乙,ministry\n", file: "u.csv")
         }
         #expect(try f.store.units(f.congress).map(\.code) == ["CGJ", "JTJ", "SJJ", "ZJJ"])  // the fixture's only
@@ -57,7 +57,7 @@ import Testing
             关于增加中小学学位供给的建议,D001,,5-4,session,教育,,2024-01-21
             关于优化城区公交线路的建议,D005,D404,5-4,session,交通,,2024-01-22
             """
-        #expect(throws: Failure.ruleBroken("s.csv line 3: cosigner D404 is not a deputy of LL")) {
+        #expect(throws: Failure.ruleBroken("s.csv line 3, column 3 (cosigners): D404 is not a deputy of LL")) {
             try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
         }
         #expect(try f.count("suggestion") == 0)
@@ -67,7 +67,7 @@ import Testing
     @Test func malformedDateIsNamedWithItsLine() throws {
         let f = try Fixture()
         let csv = "title,deputy,cosigners,session,channel,category,body,submitted_on\n标题,D001,,5-4,session,教育,,2024-02-30\n"
-        #expect(throws: Failure.ruleBroken("s.csv line 2: submitted_on: '2024-02-30' is not a date (expected YYYY-MM-DD, a real calendar day)")) {
+        #expect(throws: Failure.ruleBroken("s.csv line 2, column 8 (submitted_on): '2024-02-30' is not a date (expected YYYY-MM-DD, a real calendar day)")) {
             try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
         }
     }
@@ -84,15 +84,16 @@ import Testing
         #expect(calendar.isWorkingDay(Day("2024-02-04")!))      // Sunday 调休
     }
 
-    @Test func importReplacesTheYearsItNames() throws {
+    @Test func importReplacesTheYearsItNamesWhenAsked() throws {
         let f = try Fixture()
         let csv = "date,kind,name\n2027-01-01,off,元旦\n2027-02-20,work,春节调休上班\n2026-12-31,off,测试\n"
-        let years = try f.store.importCalendar(f.congress, csv: csv, file: "h.csv")
+        let years = try f.store.importCalendar(f.congress, csv: csv, file: "h.csv", replaceYears: true)
         #expect(years.map(\.year) == [2026, 2027])
         let calendar = try f.store.workCalendar(f.congress, years: 2026...2027)
         #expect(calendar.years == [2026, 2027])
         #expect(!calendar.isWorkingDay(Day("2026-12-31")!))
         #expect(calendar.isWorkingDay(Day("2026-10-01")!))  // 2026 replaced by the file, which lacks National Day
+        #expect(years.first?.removed.contains { $0.day == Day("2026-10-01")! } == true)
         #expect(try f.store.calendarYear(f.congress, year: 2027).source == "import")
     }
 

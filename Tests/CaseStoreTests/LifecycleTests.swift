@@ -170,7 +170,7 @@ import Testing
         let f = try Fixture()
         let a = try f.acceptedCase(), b = try f.acceptedCase()
         let bad = "number,lead,co,complex\n\(a),ZJJ,JTJ;CGJ,false\n\(b),XYZ,,false\n"
-        #expect(throws: Failure.ruleBroken("a.csv line 3: lead: XYZ is not a unit of LL")) {
+        #expect(throws: Failure.ruleBroken("a.csv line 3, column 2 (lead): XYZ is not a unit of LL")) {
             try f.store.assignFile(f.congress, csv: bad, file: "a.csv", on: d("2024-02-20"))
         }
         #expect(try f.store.caseView(f.congress, number: a).state == .accepted)

@@ -14,20 +14,20 @@ import Testing
     }
 
     @Test func wrongHeaderIsNamed() {
-        #expect(throws: Failure.ruleBroken("d.csv line 1: the header is 'code,name'; expected 'code,name,delegation'")) {
+        #expect(throws: Failure.ruleBroken("d.csv line 1: the header is 'code,name'; expected 'code,name,delegation' (column 'delegation' is missing)")) {
             try CSVTable("code,name\nD1,x\n", expecting: ["code", "name", "delegation"], file: "d.csv")
         }
     }
 
     @Test func unclosedQuoteIsNamed() {
-        #expect(throws: Failure.ruleBroken("d.csv line 2: a quoted field is never closed")) {
-            try CSVTable("a,b\n\"x,y\n", expecting: ["a", "b"], file: "d.csv")
+        #expect(throws: Failure.ruleBroken("d.csv line 2, column 1 (a): the quote opened on line 2 is never closed: 'x,y\\u{A}'")) {
+            try CSVTable("a,b\n\"x,y\n", expecting: ["a", "b"], file: "d.csv").problems.check()
         }
     }
 
     @Test func tooManyFields() {
         #expect(throws: Failure.ruleBroken("d.csv line 3: 3 fields, but the header has 2")) {
-            try CSVTable("a,b\n1,2\n1,2,3\n", expecting: ["a", "b"], file: "d.csv")
+            try CSVTable("a,b\n1,2\n1,2,3\n", expecting: ["a", "b"], file: "d.csv").problems.check()
         }
     }
 }

@@ -49,8 +49,8 @@ import Testing
         try jianyi.setUp()
         let file = try temporaryFile("d.csv", "code,name,delegation\nD010,甲,离石区代表团\nD011,,离石区代表团\n")
         let result = try jianyi("deputy", "import", file)
-        #expect(result.code == 64)
-        #expect(result.stderr == "jianyi: \(file) line 3: the name of deputy D011 is empty\n")
+        #expect(result.code == 65)
+        #expect(result.stderr == "jianyi: \(file) line 3, column 2 (name): the name of deputy D011 is empty\n")
         #expect(!(try jianyi("deputy", "list").stdout.contains("D010")))
     }
 

@@ -18,7 +18,7 @@ import Testing
         #expect(refused.code == 65)
         #expect(refused.stderr == "jianyi: \(bad) line 3: 2027-01-04 is a weekday; a makeup working day (work) falls on a Saturday or Sunday\n")
         let good = try temporaryFile("h.csv", "date,kind,name\n2027-01-01,off,元旦\n")
-        #expect(try jianyi("calendar", "import", good).stdout == "2027 年：1 天\n")
+        #expect(try jianyi("calendar", "import", good).stdout == "2027 年：新增 1 天，更正 0 天，未变 0 天\n")
         #expect(!(try jianyi("calendar", "show", "--year", "2027").stdout.contains("日历中没有")))
     }
 

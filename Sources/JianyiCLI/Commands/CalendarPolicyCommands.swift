@@ -11,19 +11,31 @@ struct CalendarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a State Council holiday notice: date,kind(off|work),name.",
             discussion: """
-                Replaces the congress's calendar for every year the file names (all rows or none).
+                Adds the file's days to the congress's calendar and corrects the days it already has
+                (by date), all rows or none; days the file does not list stay. --replace-year makes
+                each year the file names exactly the file's days, and lists the days it removed.
                 'off' is a day off (weekends inside a holiday block included), 'work' a weekend day
-                that is worked (调休).
+                that is worked (调休). Two imports at once: the second waits for the first.
                 Example: jianyi calendar import holidays-2027.csv
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "CSV file with header date,kind,name.") var file: String
+        @Flag(name: .customLong("replace-year"), help: "Replace every year the file names: remove the days it does not list.")
+        var replaceYear = false
 
         func run() throws {
-            let text = try readInput(file)
+            let bytes = try readBytes(file)
             let context = try Context(global)
-            for (year, days) in try context.store.importCalendar(try context.congress(), csv: text, file: file) {
-                emit(context.text("\(year) 年：\(days) 天\n", "\(year): \(days) days\n"))
+            let zh = context.lang == .zh
+            for year in try context.store.importCalendar(try context.congress(), csv: bytes, file: file, replaceYears: replaceYear) {
+                var line = context.text("\(year.year) 年：新增 \(year.added) 天，更正 \(year.corrected) 天，未变 \(year.unchanged) 天",
+                                        "\(year.year): \(year.added) added, \(year.corrected) corrected, \(year.unchanged) unchanged")
+                if replaceYear { line += context.text("，删除 \(year.removed.count) 天", ", \(year.removed.count) removed") }
+                emit(line + "\n")
+                for entry in year.removed {
+                    let kind = zh ? (entry.kind == .off ? "休" : "班") : entry.kind.rawValue
+                    emit(context.text("  删除 ", "  removed ") + "\(entry.day) \(kind) \(entry.name)\n")
+                }
             }
         }
     }

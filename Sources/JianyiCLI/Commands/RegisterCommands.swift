@@ -42,7 +42,7 @@ struct Register: ParsableCommand {
     func run() throws {
         let sessionCode = try session.map { try SessionCode.parse($0, for: "--session") }
         let onDay = try on.map { try Day.parse($0, for: "--on") }
-        let text = try bodyFile.map(readInput) ?? body ?? ""
+        let text = try bodyFile.map { try Text.required(readInput($0), field: "--body-file", what: "the file") } ?? body ?? ""
         let context = try Context(global)
         let congress = try context.congress()
         let registration = try Registration(
@@ -67,25 +67,37 @@ struct ImportCommand: ParsableCommand {
             discussion: """
                 Columns: title,deputy,cosigners,session,channel,category,body,submitted_on
                 cosigners are ;-separated deputy codes; an empty session means recess; an empty
-                submitted_on means today.
+                submitted_on means today. A row already registered (the same deputy, session or
+                recess year, and title) or repeating an earlier row is refused; --skip-existing
+                skips it instead, so a file can be imported again. Every bad row is listed (exit
+                65) and nothing is registered.
                 Example: jianyi import suggestions suggestions.csv
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "CSV file (UTF-8; a BOM is fine).") var file: String
         @Option(help: "text or json.") var format: Register.RegisterFormat = .text
+        @Flag(name: .customLong("skip-existing"), help: "Skip rows already registered instead of refusing the file.")
+        var skipExisting = false
 
         func run() throws {
-            let text = try readInput(file)
+            let bytes = try readBytes(file)
             let context = try Context(global)
             let congress = try context.congress()
-            let registered = try context.store.importSuggestions(congress, csv: text, file: file, defaultDay: try context.today(in: congress))
+            let result = try context.store.importSuggestions(
+                congress, csv: bytes, file: file, defaultDay: try context.today(in: congress), skipExisting: skipExisting)
+            let registered = result.registered
             switch format {
             case .json:
                 emit(JSONValue.array(registered.map { .object([("number", .string($0.number)), ("id", .int($0.id))]) }).serialized() + "\n")
             case .text:
                 let first = registered.first?.number ?? "", last = registered.last?.number ?? ""
-                emit(context.text("已登记 \(registered.count) 件建议（\(first) … \(last)）\n",
-                                  "registered \(registered.count) suggestions (\(first) … \(last))\n"))
+                var line = registered.isEmpty ? context.text("未登记新建议", "registered no new suggestions")
+                    : context.text("已登记 \(registered.count) 件建议（\(first) … \(last)）",
+                                   "registered \(registered.count) suggestions (\(first) … \(last))")
+                if skipExisting {
+                    line += context.text("，跳过已登记 \(result.skipped.count) 件", ", skipped \(result.skipped.count) already registered")
+                }
+                emit(line + "\n")
             }
         }
     }

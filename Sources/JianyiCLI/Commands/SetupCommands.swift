@@ -93,7 +93,7 @@ struct DeputyCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Deputy code, e.g. D001.") var code: String
         @Option(help: "Name.") var name: String
-        @Option(help: "Delegation (代表团).") var delegation = ""
+        @Option(help: "Delegation (代表团).") var delegation: String?
 
         func run() throws {
             let context = try Context(global)
@@ -105,15 +105,21 @@ struct DeputyCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add or update deputies from a CSV file: code,name,delegation (all rows or none).",
-            discussion: "Example: jianyi deputy import deputies.csv")
+            discussion: """
+                A code the congress already has is updated to the file's name and delegation, so the
+                same file can be imported again: it reports those rows as unchanged. Every bad row is
+                listed (exit 65) and nothing is written.
+                Example: jianyi deputy import deputies.csv
+                """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "CSV file with header code,name,delegation (UTF-8; a BOM is fine).") var file: String
 
         func run() throws {
-            let text = try readInput(file)
+            let bytes = try readBytes(file)
             let context = try Context(global)
-            let count = try context.store.importDeputies(try context.congress(), csv: text, file: file)
-            emit(context.text("代表：新增 \(count.inserted)，更新 \(count.updated)\n", "deputies: \(count.inserted) added, \(count.updated) updated\n"))
+            let count = try context.store.importDeputies(try context.congress(), csv: bytes, file: file)
+            emit(context.text("代表：新增 \(count.inserted)，更新 \(count.updated)，未变 \(count.unchanged)\n",
+                              "deputies: \(count.inserted) added, \(count.updated) updated, \(count.unchanged) unchanged\n"))
         }
     }
 
@@ -160,10 +166,11 @@ struct UnitCommand: ParsableCommand {
         @Argument(help: "CSV file with header code,name,kind (UTF-8).") var file: String
 
         func run() throws {
-            let text = try readInput(file)
+            let bytes = try readBytes(file)
             let context = try Context(global)
-            let count = try context.store.importUnits(try context.congress(), csv: text, file: file)
-            emit(context.text("承办单位：新增 \(count.inserted)，更新 \(count.updated)\n", "units: \(count.inserted) added, \(count.updated) updated\n"))
+            let count = try context.store.importUnits(try context.congress(), csv: bytes, file: file)
+            emit(context.text("承办单位：新增 \(count.inserted)，更新 \(count.updated)，未变 \(count.unchanged)\n",
+                              "units: \(count.inserted) added, \(count.updated) updated, \(count.unchanged) unchanged\n"))
         }
     }
 

@@ -27,9 +27,9 @@ struct Similar: ParsableCommand {
     }
 
     func run() throws {
+        var reference = try title.map { try Text.required($0, field: "--title", what: "the title") } ?? ""
         let context = try Context(global)
         let congress = try context.congress()
-        var reference = title ?? ""
         var before: Day?
         if let number {
             let view = try context.store.caseView(congress, number: number)

@@ -32,7 +32,7 @@ func runStep(_ global: GlobalOptions, _ options: StepOptions, _ body: (Store, Co
 func textOrFile(_ text: String?, _ file: String?, flag: String) throws -> String {
     switch (text, file) {
     case (let text?, nil): return text
-    case (nil, let file?): return try readInput(file)
+    case (nil, let file?): return try Text.required(readInput(file), field: "--\(flag)-file", what: "the file")
     case (nil, nil): throw Failure.badValue("give --\(flag) or --\(flag)-file")
     default: throw Failure.badValue("give --\(flag) or --\(flag)-file, not both")
     }
@@ -108,10 +108,10 @@ struct Assign: ParsableCommand {
 
     func run() throws {
         if let file {
-            let text = try readInput(file)
+            let bytes = try readBytes(file)
             let context = try Context(global)
             let congress = try context.congress()
-            let results = try context.store.assignFile(congress, csv: text, file: file, on: try context.day(step.on, in: congress))
+            let results = try context.store.assignFile(congress, csv: bytes, file: file, on: try context.day(step.on, in: congress))
             emit(context.text("已交办 \(results.count) 件\n", "assigned \(results.count) cases\n"))
             let warnings = Set(results.flatMap(\.warnings))
             warnings.sorted().forEach(warn)

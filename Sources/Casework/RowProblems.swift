@@ -1,0 +1,64 @@
+/// The bad rows of an imported file: the first problem of each, by line, so that one run
+/// reports all of them (up to `limit`) and the import writes nothing.
+///
+/// Shape of the refusal (exit 65): with one bad row, one line
+/// `FILE line L, column C (name): why: 'value'`; with several, a first line that says how
+/// many rows are bad, then one line per row in that same form, then `… and N more bad rows`
+/// past the limit.
+public struct RowProblems: Sendable {
+    public static let limit = 100
+
+    public let file: String
+    public let columns: [String]
+    /// Each bad row's place (`FILE line L, column C (name)`) and why.
+    private var byLine: [Int: (place: String, why: String)] = [:]
+
+    public init(file: String, columns: [String]) {
+        self.file = file
+        self.columns = columns
+    }
+
+    public var isEmpty: Bool { byLine.isEmpty }
+    public var count: Int { byLine.count }
+    public func contains(line: Int) -> Bool { byLine[line] != nil }
+
+    /// Records a row's problem; `column` is the 0-based index of the column in the header.
+    /// A row keeps its first problem.
+    public mutating func add(line: Int, column: Int? = nil, _ why: String) {
+        guard byLine[line] == nil else { return }
+        var place = "\(file) line \(line)"
+        if let column {
+            place += ", column \(column + 1)"
+            if column < columns.count { place += " (\(columns[column]))" }
+        }
+        byLine[line] = (place, why)
+    }
+
+    /// Records a failure raised while reading a row; a message that starts with a column's
+    /// name or flag (`--title: …`, `session: …`) is placed under that column.
+    public mutating func add(line: Int, _ failure: Failure) {
+        var message = failure.message
+        if message.hasPrefix("--") { message.removeFirst(2) }
+        for (index, name) in columns.enumerated() where message.hasPrefix(name + ": ") {
+            add(line: line, column: index, String(message.dropFirst(name.count + 2)))
+            return
+        }
+        add(line: line, message)
+    }
+
+    /// Removes and returns the problem of `line` without its place.
+    mutating func take(line: Int) -> String? {
+        byLine.removeValue(forKey: line)?.why
+    }
+
+    /// Throws the report (exit 65) when any row is bad.
+    public func check() throws {
+        let lines = byLine.keys.sorted()
+        guard let first = lines.first else { return }
+        func text(_ line: Int) -> String { byLine[line]!.place + ": " + byLine[line]!.why }
+        if lines.count == 1 { throw Failure.ruleBroken(text(first)) }
+        var details = lines.prefix(Self.limit).map(text)
+        if lines.count > Self.limit { details.append("… and \(lines.count - Self.limit) more bad rows") }
+        throw Failure(.ruleBroken, "\(file): \(lines.count) rows are bad, so nothing was imported; each is listed below", details: details)
+    }
+}
