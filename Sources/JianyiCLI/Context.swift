@@ -86,12 +86,14 @@ func readInput(_ path: String) throws -> String {
     return text
 }
 
-/// A warning on standard error: the command still did its work.
+/// A warning on standard error, on one line: the command still did its work.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("jianyi: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("jianyi: warning: \(message.terminalLine)\n".utf8))
 }
 
-/// Writes to standard output without buffering surprises.
+/// Writes to standard output without buffering surprises. What goes through here is read on
+/// terminals, so control characters are made visible; JSON passes unchanged, as its writer
+/// escapes them all.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(text.terminalText.utf8))
 }

@@ -156,7 +156,7 @@ struct UnitSection {
 
     mutating func start(_ flag: OverdueFlag) {
         unit = flag.unit
-        heading = "\(flag.unit) \(flag.unitName)".replacingNewlines()
+        heading = "\(flag.unit) \(flag.unitName)".terminalLine
         table = Self.emptyTable(zh: zh)
     }
 

@@ -56,7 +56,8 @@ struct Show: ParsableCommand {
                           + (view.round == 2 ? (zh ? "（第二轮）" : " (round 2)") : "")))
         }
         let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
-        var out = lines.map { pad($0.0, to: labelWidth) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        // A value on its label's line only: a title holding a line break cannot fake another field.
+        var out = lines.map { pad($0.0, to: labelWidth) + "  " + $0.1.terminalLine }.joined(separator: "\n") + "\n"
         if !view.body.isEmpty { out += "\n" + view.body + "\n" }
         if !view.deadlines.isEmpty {
             out += "\n" + (zh ? "办理期限" : "deadlines") + "\n"
