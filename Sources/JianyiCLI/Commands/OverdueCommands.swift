@@ -61,7 +61,7 @@ struct Overdue: ParsableCommand {
                         case .json:
                             out.writeElement { appendFlagJSON(flag, to: &$0) }
                         case .csv:
-                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
+                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due, flag.daysOverdue,
                                                 flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
                         case .table:
                             if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }

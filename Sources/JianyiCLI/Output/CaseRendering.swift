@@ -40,9 +40,9 @@ func eventJSON(_ event: CaseEvent) -> JSONValue {
 /// The CSV columns of `list`.
 let caseCSVHeader = ["number", "title", "state", "deputy", "cosigners", "session", "channel", "category", "submitted_on", "key"]
 
-func caseCSVRow(_ view: CaseView) -> [String] {
+func caseCSVRow(_ view: CaseView) -> [any CSVCell] {
     [view.number, view.title, view.state.rawValue, view.deputy, view.cosigners.joined(separator: ";"), view.session ?? "",
-     view.channel.rawValue, view.category, view.submittedOn.description, view.isKey ? "true" : "false"]
+     view.channel.rawValue, view.category, view.submittedOn, view.isKey ? "true" : "false"]
 }
 
 
