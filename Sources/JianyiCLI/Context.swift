@@ -57,11 +57,8 @@ struct Context {
     func today(in congress: Congress) throws -> Day {
         if let text = options.today { return try Day.parse(text, for: "--today") }
         if let text = environment["JIANYI_TODAY"], !text.isEmpty { return try Day.parse(text, for: "JIANYI_TODAY") }
-        guard let zone = TimeZone(identifier: congress.timeZone) else {
-            throw Failure.badValue("congress \(congress.code) has time zone '\(congress.timeZone)', which this system does not know")
-        }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        calendar.timeZone = try CongressClock(congress).zone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }

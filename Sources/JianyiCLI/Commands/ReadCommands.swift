@@ -21,7 +21,8 @@ struct Show: ParsableCommand {
         let events = try context.store.history(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
-            emit(caseJSON(view, today: today, timeline: events).serialized() + "\n")
+            let clock = try CongressClock(congress)
+            emit(caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) }).serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
@@ -136,15 +137,17 @@ struct History: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let events = try context.store.history(try context.congress(), number: number)
+        let congress = try context.congress()
+        let clock = try CongressClock(congress)
+        let events = try context.store.history(congress, number: number)
         if format == .json {
-            emit(JSONValue.array(events.map(eventJSON)).serialized() + "\n")
+            emit(JSONValue.array(events.map { eventJSON($0, clock) }).serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
         var table = TextTable(header: zh ? ["序号", "日期", "记录时间", "经办", "事项", "内容"] : ["#", "date", "recorded", "by", "event", "details"], maxWidths: [nil, nil, nil, nil, nil, 100])
         for event in events {
-            table.append([String(event.number), event.on.description, event.recordedAt, event.actor, eventLabel(event.kind, zh: zh),
+            table.append([String(event.number), event.on.description, clock.shown(event.recordedAt), event.actor, eventLabel(event.kind, zh: zh),
                           eventDetails(event.data, zh: zh)])
         }
         emit(table.render())
