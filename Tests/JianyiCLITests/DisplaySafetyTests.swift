@@ -156,6 +156,16 @@ import Testing
         #expect(result.stdout.contains("元旦␛]0;pwned␇<U+202E>"))
     }
 
+    /// CSV is exact in a file or a pipe, but a person who lists to the terminal sees it there.
+    @Test func csvOnATerminalShowsControlsAndInAPipeKeepsThem() throws {
+        let jianyi = try hostileWorld()
+        let piped = try jianyi("list", "--format", "csv").stdout
+        #expect(piped.contains("5-4-0001,\"\(Self.hostile)\""))
+        let shown = try runOnTerminal(jianyi, ["list", "--format", "csv"])
+        #expect(!shown.unicodeScalars.contains { (isControl($0) && $0 != "\r") || isBidiControl($0) }, "\(shown.debugDescription)")
+        #expect(shown.contains("5-4-0001,\"␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>"), "\(shown)")
+    }
+
     // MARK: CSV
 
     /// Titles a spreadsheet would run, one case each, assigned so they are open in the overdue
@@ -294,4 +304,46 @@ func expectDisplaySafe(_ result: Jianyi.Result, _ arguments: [String], sourceLoc
         let found = text.unicodeScalars.filter { isControl($0) || isBidiControl($0) }.map { String($0.value, radix: 16) }
         #expect(found.isEmpty, "\(arguments): \(stream) holds \(found)", sourceLocation: sourceLocation)
     }
+}
+
+/// Runs the binary with standard output on a pseudo-terminal, as a person at a terminal
+/// would; returns what the terminal received (the terminal turns each newline into CR LF).
+func runOnTerminal(_ jianyi: Jianyi, _ arguments: [String]) throws -> String {
+    // posix_openpt, grantpt, unlockpt and ptsname: glibc declares them only for _XOPEN_SOURCE,
+    // which Swift's Glibc module is not built with, so they are looked up.
+    let libc = dlopen(nil, RTLD_NOW)
+    func function<F>(_ name: String, _ type: F.Type) throws -> F {
+        guard let symbol = dlsym(libc, name) else { throw Jianyi.SetupError(message: "no \(name)") }
+        return unsafeBitCast(symbol, to: type)
+    }
+    let openpt = try function("posix_openpt", (@convention(c) (CInt) -> CInt).self)
+    let grantpt = try function("grantpt", (@convention(c) (CInt) -> CInt).self)
+    let unlockpt = try function("unlockpt", (@convention(c) (CInt) -> CInt).self)
+    let ptsname = try function("ptsname", (@convention(c) (CInt) -> UnsafeMutablePointer<CChar>?).self)
+    let master = openpt(O_RDWR | O_NOCTTY)
+    guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master),
+          let terminal = FileHandle(forUpdatingAtPath: String(cString: name)) else {
+        throw Jianyi.SetupError(message: "no pseudo-terminal")
+    }
+    defer { close(master) }
+    let process = Process()
+    process.executableURL = Jianyi.binary
+    process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["DATABASE_URL"] = jianyi.database
+    environment.removeValue(forKey: "JIANYI_CONGRESS")
+    process.environment = environment
+    process.standardOutput = terminal
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    try terminal.close()  // the child holds the only other end: reading ends when it exits
+    var received = Data()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = read(master, &chunk, chunk.count)
+        if count <= 0 { break }
+        received.append(contentsOf: chunk[0..<count])
+    }
+    process.waitUntilExit()
+    return String(decoding: received, as: UTF8.self)
 }
