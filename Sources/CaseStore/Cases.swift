@@ -108,7 +108,7 @@ public struct CaseEvent: Sendable, Equatable {
     public let number: Int
     public let kind: String
     public let on: Day
-    public let recordedAt: String
+    public let recordedAt: Instant
     public let actor: String
     /// The event's details as a JSON object.
     public let data: String
@@ -183,12 +183,12 @@ extension Store {
 
     public func history(_ congress: Congress, caseID: Int) throws -> [CaseEvent] {
         try connection.query("""
-            SELECT event_no, kind, on_date, to_char(recorded_at, 'YYYY-MM-DD HH24:MI:SS') AS recorded_at, actor, data::text AS data
+            SELECT event_no, kind, on_date, floor(extract(epoch FROM recorded_at))::bigint AS recorded_at, actor, data::text AS data
             FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID)
             ORDER BY event_no
             """).rows.map {
             CaseEvent(number: try $0.decode(Int.self, "event_no"), kind: try $0.decode(String.self, "kind"),
-                      on: try $0.decode(Day.self, "on_date"), recordedAt: try $0.decode(String.self, "recorded_at"),
+                      on: try $0.decode(Day.self, "on_date"), recordedAt: try $0.decode(Instant.self, "recorded_at"),
                       actor: try $0.decode(String.self, "actor"), data: try $0.decode(String.self, "data"))
         }
     }

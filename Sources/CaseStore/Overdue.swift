@@ -21,8 +21,8 @@ public struct OverdueRun: Sendable, Equatable {
     public let id: Int
     public let asOf: Day
     public let warnDays: Int
-    public let startedAt: String
-    public let finishedAt: String?
+    public let startedAt: Instant
+    public let finishedAt: Instant?
     public let flags: Int
     public let newFlags: Int
     public let dueSoon: Int
@@ -214,16 +214,16 @@ extension Store {
     }
 
     static let runColumns: StaticString = """
-        run_id, as_of, warn_days, to_char(started_at, 'YYYY-MM-DD HH24:MI:SS') AS started_at,
-        to_char(finished_at, 'YYYY-MM-DD HH24:MI:SS') AS finished_at, flags, new_flags, due_soon, overdue,
+        run_id, as_of, warn_days, floor(extract(epoch FROM started_at))::bigint AS started_at,
+        floor(extract(epoch FROM finished_at))::bigint AS finished_at, flags, new_flags, due_soon, overdue,
         severely_overdue, warnings
         """
 
     static func run(_ row: Row) throws -> OverdueRun {
         OverdueRun(
             id: try row.decode(Int.self, "run_id"), asOf: try row.decode(Day.self, "as_of"),
-            warnDays: try row.decode(Int.self, "warn_days"), startedAt: try row.decode(String.self, "started_at"),
-            finishedAt: try row.decode(String?.self, "finished_at"), flags: try row.decode(Int.self, "flags"),
+            warnDays: try row.decode(Int.self, "warn_days"), startedAt: try row.decode(Instant.self, "started_at"),
+            finishedAt: try row.decode(Instant?.self, "finished_at"), flags: try row.decode(Int.self, "flags"),
             newFlags: try row.decode(Int.self, "new_flags"), dueSoon: try row.decode(Int.self, "due_soon"),
             overdue: try row.decode(Int.self, "overdue"), severelyOverdue: try row.decode(Int.self, "severely_overdue"),
             warnings: try row.decode([String].self, "warnings"))

@@ -7,7 +7,7 @@ public struct PolicyEntry: Sendable, Equatable {
     public let value: PolicySetting.Value
     /// False when the congress has not changed the default.
     public let isSet: Bool
-    public let changedAt: String?
+    public let changedAt: Instant?
     public let changedBy: String?
 }
 
@@ -15,7 +15,7 @@ extension Store {
     public func policy(_ congress: Congress) throws -> [PolicyEntry] {
         var stored: [String: Row] = [:]
         for row in try connection.query("""
-            SELECT key, value, to_char(changed_at, 'YYYY-MM-DD HH24:MI') AS changed_at, changed_by
+            SELECT key, value, floor(extract(epoch FROM changed_at))::bigint AS changed_at, changed_by
             FROM policy_setting WHERE congress_id = \(congress.id)
             """).rows {
             stored[try row.decode(String.self, "key")] = row
@@ -26,7 +26,7 @@ extension Store {
             }
             return PolicyEntry(
                 setting: setting, value: try setting.parse(try row.decode(String.self, "value")), isSet: true,
-                changedAt: try row.decode(String.self, "changed_at"), changedBy: try row.decode(String.self, "changed_by"))
+                changedAt: try row.decode(Instant.self, "changed_at"), changedBy: try row.decode(String.self, "changed_by"))
         }
     }
 

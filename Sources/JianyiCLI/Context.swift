@@ -57,11 +57,8 @@ struct Context {
     func today(in congress: Congress) throws -> Day {
         if let text = options.today { return try Day.parse(text, for: "--today") }
         if let text = environment["JIANYI_TODAY"], !text.isEmpty { return try Day.parse(text, for: "JIANYI_TODAY") }
-        guard let zone = TimeZone(identifier: congress.timeZone) else {
-            throw Failure.badValue("congress \(congress.code) has time zone '\(congress.timeZone)', which this system does not know")
-        }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        calendar.timeZone = try CongressClock(congress).zone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
@@ -90,12 +87,14 @@ func readInput(_ path: String) throws -> String {
     try Text.decode(readBytes(path), file: path)
 }
 
-/// A warning on standard error: the command still did its work.
+/// A warning on standard error, on one line: the command still did its work.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("jianyi: warning: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("jianyi: warning: \(message.terminalLine)\n".utf8))
 }
 
-/// Writes to standard output without buffering surprises.
+/// Writes to standard output without buffering surprises. What goes through here is read on
+/// terminals, so control characters are made visible; JSON passes unchanged, as its writer
+/// escapes them all.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(text.terminalText.utf8))
 }

@@ -14,7 +14,7 @@ enum Diagnostics {
             return handler
         }
         if !text.isEmpty, Logger.Level(rawValue: text.lowercased()) == nil {
-            Logger(label: "jianyi").warning("JIANYI_LOG='\(text)' is not a level (trace, debug, info, notice, warning, error, critical)")
+            Logger(label: "jianyi").warning("JIANYI_LOG='\(text.terminalLine)' is not a level (trace, debug, info, notice, warning, error, critical)")
         }
         return true
     }()

@@ -44,7 +44,7 @@ public struct Jianyi: ParsableCommand {
             return 0
         } catch let failure as Failure {
             printError(failure.message)
-            failure.details.forEach(printError)
+            failure.details.forEach { printError($0) }
             return exitCode(failure.kind)
         } catch let error as PostgresError {
             switch error.kind {
@@ -62,7 +62,7 @@ public struct Jianyi: ParsableCommand {
             let code = Self.exitCode(for: error)
             let message = Self.fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success { emit(message + "\n") } else { printError(message) }
+                if code == .success { emit(message + "\n") } else { printError(message, keepingLines: true) }
             }
             return code.rawValue
         }
@@ -81,7 +81,10 @@ public struct Jianyi: ParsableCommand {
         }
     }
 
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("jianyi: \(message)\n".utf8))
+    /// One line, control characters visible (the message may quote what a user typed);
+    /// `keepingLines` for ArgumentParser's messages, which end with usage lines.
+    static func printError(_ message: String, keepingLines: Bool = false) {
+        let text = keepingLines ? message.terminalText : message.terminalLine
+        FileHandle.standardError.write(Data("jianyi: \(text)\n".utf8))
     }
 }

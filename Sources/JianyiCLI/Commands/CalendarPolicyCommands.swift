@@ -99,7 +99,9 @@ struct PolicyCommand: ParsableCommand {
 
         func run() throws {
             let context = try Context(global)
-            let entries = try context.store.policy(try context.congress())
+            let congress = try context.congress()
+            let clock = try CongressClock(congress)
+            let entries = try context.store.policy(congress)
             if format == .json {
                 emit(JSONValue.array(entries.map {
                     .object([("key", .string($0.setting.rawValue)), ("value", .string($0.value.description)),
@@ -112,7 +114,7 @@ struct PolicyCommand: ParsableCommand {
             var table = TextTable(header: zh ? ["设置", "说明", "值", "来源"] : ["key", "meaning", "value", "source"])
             for entry in entries {
                 let value = entry.value.description + (entry.isSet ? (zh ? "（已修改）" : " (set)") : "")
-                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt ?? "")" : entry.setting.source
+                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt.map(clock.shown) ?? "")" : entry.setting.source
                 table.append([entry.setting.rawValue, entry.setting.label, value, source])
             }
             emit(table.render())

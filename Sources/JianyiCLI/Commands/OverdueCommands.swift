@@ -61,7 +61,7 @@ struct Overdue: ParsableCommand {
                         case .json:
                             out.writeElement { appendFlagJSON(flag, to: &$0) }
                         case .csv:
-                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
+                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due, flag.daysOverdue,
                                                 flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
                         case .table:
                             if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
@@ -102,11 +102,13 @@ struct Overdue: ParsableCommand {
 
         func run() throws {
             let context = try Context(global)
-            let runs = try context.store.overdueRuns(try context.congress(), limit: limit)
+            let congress = try context.congress()
+            let clock = try CongressClock(congress)
+            let runs = try context.store.overdueRuns(congress, limit: limit)
             if format == .json {
                 emit(JSONValue.array(runs.map { r in
-                    .object([("run_id", .int(r.id)), ("as_of", .string(r.asOf.description)), ("started_at", .string(r.startedAt)),
-                             ("finished_at", .optional(r.finishedAt)), ("warn_days", .int(r.warnDays)), ("flags", .int(r.flags)),
+                    .object([("run_id", .int(r.id)), ("as_of", .string(r.asOf.description)), ("started_at", clock.json(r.startedAt)),
+                             ("finished_at", clock.json(r.finishedAt)), ("warn_days", .int(r.warnDays)), ("flags", .int(r.flags)),
                              ("new_flags", .int(r.newFlags)), ("due_soon", .int(r.dueSoon)), ("overdue", .int(r.overdue)),
                              ("severely_overdue", .int(r.severelyOverdue)), ("warnings", .array(r.warnings.map(JSONValue.string)))])
                 }).serialized() + "\n")
@@ -116,8 +118,9 @@ struct Overdue: ParsableCommand {
             var table = TextTable(header: zh ? ["运行", "督办日", "开始", "结束", "临期", "超期", "严重超期", "新发现", "警告"]
                                              : ["run", "as of", "started", "finished", "due soon", "overdue", "severe", "new", "warnings"])
             for r in runs {
-                table.append([String(r.id), r.asOf.description, r.startedAt, r.finishedAt ?? "", String(r.dueSoon), String(r.overdue),
-                              String(r.severelyOverdue), String(r.newFlags), String(r.warnings.count)])
+                table.append([String(r.id), r.asOf.description, clock.shown(r.startedAt), r.finishedAt.map(clock.shown) ?? "",
+                              String(r.dueSoon), String(r.overdue), String(r.severelyOverdue), String(r.newFlags),
+                              String(r.warnings.count)])
             }
             emit(table.render())
         }
@@ -156,7 +159,7 @@ struct UnitSection {
 
     mutating func start(_ flag: OverdueFlag) {
         unit = flag.unit
-        heading = "\(flag.unit) \(flag.unitName)".replacingNewlines()
+        heading = "\(flag.unit) \(flag.unitName)".terminalLine
         table = Self.emptyTable(zh: zh)
     }
 

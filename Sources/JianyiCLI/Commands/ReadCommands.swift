@@ -21,7 +21,8 @@ struct Show: ParsableCommand {
         let events = try context.store.history(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
-            emit(caseJSON(view, today: today, timeline: events).serialized() + "\n")
+            let clock = try CongressClock(congress)
+            emit(caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) }).serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
@@ -56,7 +57,8 @@ struct Show: ParsableCommand {
                           + (view.round == 2 ? (zh ? "（第二轮）" : " (round 2)") : "")))
         }
         let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
-        var out = lines.map { pad($0.0, to: labelWidth) + "  " + $0.1 }.joined(separator: "\n") + "\n"
+        // A value on its label's line only: a title holding a line break cannot fake another field.
+        var out = lines.map { pad($0.0, to: labelWidth) + "  " + $0.1.terminalLine }.joined(separator: "\n") + "\n"
         if !view.body.isEmpty { out += "\n" + view.body + "\n" }
         if !view.deadlines.isEmpty {
             out += "\n" + (zh ? "办理期限" : "deadlines") + "\n"
@@ -135,15 +137,17 @@ struct History: ParsableCommand {
 
     func run() throws {
         let context = try Context(global)
-        let events = try context.store.history(try context.congress(), number: number)
+        let congress = try context.congress()
+        let clock = try CongressClock(congress)
+        let events = try context.store.history(congress, number: number)
         if format == .json {
-            emit(JSONValue.array(events.map(eventJSON)).serialized() + "\n")
+            emit(JSONValue.array(events.map { eventJSON($0, clock) }).serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
         var table = TextTable(header: zh ? ["序号", "日期", "记录时间", "经办", "事项", "内容"] : ["#", "date", "recorded", "by", "event", "details"], maxWidths: [nil, nil, nil, nil, nil, 100])
         for event in events {
-            table.append([String(event.number), event.on.description, event.recordedAt, event.actor, eventLabel(event.kind, zh: zh),
+            table.append([String(event.number), event.on.description, clock.shown(event.recordedAt), event.actor, eventLabel(event.kind, zh: zh),
                           eventDetails(event.data, zh: zh)])
         }
         emit(table.render())

@@ -122,7 +122,7 @@ struct Score: ParsableCommand {
                 switch report.format {
                 case .csv:
                     sink.write(report.csvStart + CSV.line(measureKeys + ["score"]))
-                    for s in scores { sink.write(CSV.line(measureFields(s.measures) + [s.formattedScore])) }
+                    for s in scores { sink.write(CSV.line(measureFields(s.measures) + [FormattedNumber(s.formattedScore)])) }
                 case .json:
                     let rows = scores.map { s in
                         measureJSON(s.measures, extra: [("score", .raw(s.formattedScore)), ("rank", .int(s.rank)),

@@ -3,8 +3,8 @@ import Casework
 import Foundation
 
 /// The JSON object of a case, with the keys cli.md promises, in a stable order; deadline
-/// statuses are as of `today`.
-func caseJSON(_ view: CaseView, today: Day, timeline: [CaseEvent]? = nil) -> JSONValue {
+/// statuses are as of `today`. `show` adds the body and the timeline (`eventJSON`).
+func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
         ("number", .string(view.number)), ("id", .int(view.id)), ("title", .string(view.title)),
         ("state", .string(view.state.rawValue)), ("deputy", .string(view.deputy)),
@@ -27,22 +27,22 @@ func caseJSON(_ view: CaseView, today: Day, timeline: [CaseEvent]? = nil) -> JSO
     ]
     if let timeline {
         pairs.append(("body", .string(view.body)))
-        pairs.append(("timeline", .array(timeline.map(eventJSON))))
+        pairs.append(("timeline", .array(timeline)))
     }
     return .object(pairs)
 }
 
-func eventJSON(_ event: CaseEvent) -> JSONValue {
+func eventJSON(_ event: CaseEvent, _ clock: CongressClock) -> JSONValue {
     .object([("event", .int(event.number)), ("kind", .string(event.kind)), ("on", .string(event.on.description)),
-             ("recorded_at", .string(event.recordedAt)), ("actor", .string(event.actor)), ("data", .raw(event.data))])
+             ("recorded_at", clock.json(event.recordedAt)), ("actor", .string(event.actor)), ("data", .raw(event.data))])
 }
 
 /// The CSV columns of `list`.
 let caseCSVHeader = ["number", "title", "state", "deputy", "cosigners", "session", "channel", "category", "submitted_on", "key"]
 
-func caseCSVRow(_ view: CaseView) -> [String] {
+func caseCSVRow(_ view: CaseView) -> [any CSVCell] {
     [view.number, view.title, view.state.rawValue, view.deputy, view.cosigners.joined(separator: ";"), view.session ?? "",
-     view.channel.rawValue, view.category, view.submittedOn.description, view.isKey ? "true" : "false"]
+     view.channel.rawValue, view.category, view.submittedOn, view.isKey ? "true" : "false"]
 }
 
 

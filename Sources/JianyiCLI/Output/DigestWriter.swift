@@ -11,7 +11,7 @@ struct DigestWriter {
     let staging: URL
     let asOf: Day
     private var current: (unit: String, name: String, handle: FileHandle, counts: [String: Int])?
-    private var index: [[String]] = []
+    private var index: [[any CSVCell]] = []
 
     init(directory path: String, asOf: Day) throws {
         directory = URL(fileURLWithPath: path, isDirectory: true)
@@ -35,8 +35,8 @@ struct DigestWriter {
             current = (flag.unit, flag.unitName, try FileHandle(forWritingTo: url), [:])
             try current!.handle.seekToEnd()
         }
-        let line = CSV.line([flag.number, flag.title, Deadline.label(flag.obligation), flag.due.description,
-                             String(flag.daysOverdue), tierLabel(flag.tier, zh: true), flag.isNew ? "是" : "否"])
+        let line = CSV.line([flag.number, flag.title, Deadline.label(flag.obligation), flag.due,
+                             flag.daysOverdue, tierLabel(flag.tier, zh: true), flag.isNew ? "是" : "否"])
         try current!.handle.write(contentsOf: Data(line.utf8))
         current!.counts[flag.tier, default: 0] += 1
     }
@@ -65,8 +65,8 @@ struct DigestWriter {
     private mutating func closeCurrent() throws {
         guard let open = current else { return }
         try open.handle.close()
-        index.append([open.unit, open.name, String(open.counts["due_soon", default: 0]), String(open.counts["overdue", default: 0]),
-                      String(open.counts["severely_overdue", default: 0]), fileName(open.unit)])
+        index.append([open.unit, open.name, open.counts["due_soon", default: 0], open.counts["overdue", default: 0],
+                      open.counts["severely_overdue", default: 0], fileName(open.unit)])
         current = nil
     }
 }

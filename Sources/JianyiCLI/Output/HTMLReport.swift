@@ -86,15 +86,19 @@ struct HTMLReport {
     }
 }
 
+/// Text for an element or a double- or single-quoted attribute. Control characters and bidi
+/// overrides are shown as signs (see `terminalLine`), as a page printed or pasted elsewhere
+/// should not carry them either.
 func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
-        switch character {
+    for scalar in text.terminalLine.unicodeScalars {
+        switch scalar {
         case "&": out += "&amp;"
         case "<": out += "&lt;"
         case ">": out += "&gt;"
         case "\"": out += "&quot;"
-        default: out.append(character)
+        case "'": out += "&#39;"
+        default: out.unicodeScalars.append(scalar)
         }
     }
     return out

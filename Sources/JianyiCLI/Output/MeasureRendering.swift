@@ -7,11 +7,10 @@ let measureKeys = [
     "first_round_dissatisfied", "outcome_a", "outcome_b", "outcome_c", "resolution_rate",
 ]
 
-func measureFields(_ m: Measures) -> [String] {
-    [m.group, String(m.cases), String(m.replied), String(m.repliedOnTime), m.onTimeRate.formatted, String(m.contacted),
-     m.contactRate.formatted, String(m.rated), String(m.satisfied), String(m.basic), String(m.dissatisfied),
-     m.satisfactionRate.formatted, m.satisfiedRate.formatted, m.attitudeSatisfactionRate.formatted,
-     String(m.firstRoundDissatisfied), String(m.outcomeA), String(m.outcomeB), String(m.outcomeC), m.resolutionRate.formatted]
+func measureFields(_ m: Measures) -> [any CSVCell] {
+    [m.group, m.cases, m.replied, m.repliedOnTime, m.onTimeRate, m.contacted, m.contactRate, m.rated, m.satisfied, m.basic,
+     m.dissatisfied, m.satisfactionRate, m.satisfiedRate, m.attitudeSatisfactionRate, m.firstRoundDissatisfied,
+     m.outcomeA, m.outcomeB, m.outcomeC, m.resolutionRate]
 }
 
 /// The cli.md keys (rates as numbers, null when empty), then the numerators and

@@ -9,6 +9,9 @@ struct Output {
     private let temporary: URL?
     /// Standard output is held in an unlinked temp file until the command succeeds.
     private let held: Bool
+    /// Standard output is a terminal: control characters in the text (a CSV's titles) are
+    /// shown, not obeyed, as `emit` does. A file or a pipe gets the exact text.
+    private let toTerminal: Bool
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var elements = 0
@@ -33,10 +36,12 @@ struct Output {
             target = nil
             temporary = nil
             held = hold
+            toTerminal = isatty(STDOUT_FILENO) == 1
             handle = hold ? try Self.unlinkedTemporaryFile() : FileHandle.standardOutput
             return
         }
         held = false
+        toTerminal = false
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -64,7 +69,7 @@ struct Output {
     }
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: (toTerminal ? text.terminalText : text).utf8)
         flushWhenFull()
     }
 

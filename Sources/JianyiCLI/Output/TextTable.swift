@@ -1,4 +1,6 @@
 /// A table for people: a header row, aligned columns (CJK-width aware), two spaces apart.
+/// Every cell is shown on one line with its control characters visible (`terminalLine`):
+/// whatever a cell holds, it cannot break the layout or reach the terminal as a command.
 public struct TextTable {
     public var header: [String]
     public var rows: [[String]] = []
@@ -15,11 +17,12 @@ public struct TextTable {
     public func render() -> String {
         let cut = rows.map { row in
             row.enumerated().map { index, cell in
-                let flat = cell.replacingNewlines()
+                let flat = cell.terminalLine
                 guard index < maxWidths.count, let limit = maxWidths[index] else { return flat }
                 return truncate(flat, to: limit)
             }
         }
+        let header = header.map(\.terminalLine)
         var widths = header.map(displayWidth)
         for row in cut {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -38,11 +41,5 @@ public struct TextTable {
         out += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in cut { out += line(row) + "\n" }
         return out
-    }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        String(map { $0.isNewline ? " " : $0 })
     }
 }
