@@ -41,6 +41,13 @@ public enum Text {
         return text
     }
 
+    /// A value kept exactly as written (a body's indentation and line breaks are the
+    /// deputy's), refused (64) naming `field` when blank.
+    public static func nonBlank(_ value: String, field: String, what: String = "the text") throws -> String {
+        guard !isBlank(value) else { throw Failure.badValue("\(field): \(blankReason(value, what: what))") }
+        return value
+    }
+
     /// A value that may be absent (nil or "") but, when given, must not be blank.
     public static func optional(_ value: String?, field: String, what: String = "the text") throws -> String? {
         guard let value, !value.isEmpty else { return nil }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DisplaySafetyTests {
     /// A window-title OSC, a screen clear, an 8-bit CSI, a bidi override and isolate, a
     /// newline, a tab, a carriage return that would overwrite the line, DEL, BEL.
-    static let hostile = "\u{1B}]0;pwned\u{07}关于\u{1B}[2J改造\u{9B}31m\u{202E}反转\u{2066}隔离\u{2069}\n第二行\t列\r覆盖\u{7F}"
+    static let hostile = "甲\u{1B}]0;pwned\u{07}关于\u{1B}[2J改造\u{9B}31m\u{202E}反转\u{2066}隔离\u{2069}\n第二行\t列\r覆盖\u{7F}乙"
 
     /// A case whose every free-text field is hostile, as is everything about the people and
     /// units around it, taken from submission to rating; a second case left open.
@@ -58,23 +58,23 @@ import Testing
 
     @Test func controlCharactersAreShownNotDropped() throws {
         let jianyi = try hostileWorld()
-        let shown = "␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>反转<U+2066>隔离<U+2069>"
+        let shown = "甲␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>反转<U+2066>隔离<U+2069>"
         let show = try jianyi("show", "5-4-0001").stdout
         // A labelled value stays on its line, its line break and tab shown; the body keeps its lines.
-        #expect(show.contains("标题      \(shown)⏎第二行␉列␍覆盖␡\n"), "\(show)")
-        #expect(show.contains("\n\(shown)\n第二行\t列␍覆盖␡\n"), "\(show)")
+        #expect(show.contains("标题      \(shown)⏎第二行␉列␍覆盖␡乙\n"), "\(show)")
+        #expect(show.contains("\n\(shown)\n第二行\t列␍覆盖␡乙\n"), "\(show)")
         #expect(show.contains("秘书␛[31m处"))
 
         // One row per case: no value can add a line to a table.
         let list = try jianyi("list").stdout.split(separator: "\n")
         #expect(list.count == 6, "\(list)")
-        #expect(list[2].hasPrefix("5-4-0001  ␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>"), "\(list)")
+        #expect(list[2].hasPrefix("5-4-0001  甲␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>"), "\(list)")
         let history = try jianyi("history", "5-4-0001").stdout
         #expect(history.split(separator: "\n").count == 2 + 7, "\(history)")
         #expect(history.contains("备注: \(shown)"))
 
         let overdue = try jianyi("overdue", "--as-of", "2024-05-07").stdout
-        #expect(overdue.hasPrefix("ZJJ \(shown)⏎第二行␉列␍覆盖␡（1 项）\n"), "\(overdue)")
+        #expect(overdue.hasPrefix("ZJJ \(shown)⏎第二行␉列␍覆盖␡乙（1 项）\n"), "\(overdue)")
     }
 
     @Test func errorsAreOneLineWithoutControlCharacters() throws {
@@ -147,13 +147,13 @@ import Testing
     @Test func calendarNamesAreShownSafely() throws {
         let jianyi = try Jianyi()
         try jianyi.setUp()
-        let file = try temporaryFile("holidays.csv", "date,kind,name\n2099-01-01,off,\"元旦\u{1B}]0;pwned\u{07}\u{202E}\"\n")
+        let file = try temporaryFile("holidays.csv", "date,kind,name\n2099-01-01,off,\"元旦\u{1B}]0;pwned\u{07}\u{202E}日\"\n")
         let imported = try jianyi("calendar", "import", file)
         #expect(imported.code == 0, "\(imported.stderr)")
         let result = try jianyi("calendar", "show", "--year", "2099")
         #expect(result.code == 0, "\(result.stderr)")
         expectDisplaySafe(result, ["calendar", "show"])
-        #expect(result.stdout.contains("元旦␛]0;pwned␇<U+202E>"))
+        #expect(result.stdout.contains("元旦␛]0;pwned␇<U+202E>日"))
     }
 
     /// CSV is exact in a file or a pipe, but a person who lists to the terminal sees it there.
@@ -163,7 +163,7 @@ import Testing
         #expect(piped.contains("5-4-0001,\"\(Self.hostile)\""))
         let shown = try runOnTerminal(jianyi, ["list", "--format", "csv"])
         #expect(!shown.unicodeScalars.contains { (isControl($0) && $0 != "\r") || isBidiControl($0) }, "\(shown.debugDescription)")
-        #expect(shown.contains("5-4-0001,\"␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>"), "\(shown)")
+        #expect(shown.contains("5-4-0001,\"甲␛]0;pwned␇关于␛[2J改造<U+009B>31m<U+202E>"), "\(shown)")
     }
 
     // MARK: CSV

@@ -8,12 +8,12 @@ import Testing
 
     @Test(arguments: [
         ("关于增加学位的建议,D001,,5-4,session,教育,,2024-01-21\n关于养老的建议,D404,,5-4,session,,,2024-01-21\n",
-         " line 3: deputy D404 is not a deputy of LL"),
-        ("关于增加学位的建议,D001,D002;D405,5-4,session,教育,,2024-01-21\n", " line 2: cosigner D405 is not a deputy of LL"),
-        ("关于增加学位的建议,D001,,5-9,session,教育,,2024-01-21\n", " line 2: session 5-9 is not a session of LL"),
-        ("关于增加学位的建议,D001,,,mail,教育,,2024-01-21\n", " line 2: channel: 'mail' is not one of session|recess|liaison_station"),
-        ("关于增加学位的建议,D001,,,,教育,,2024-02-30\n", " line 2: submitted_on: '2024-02-30' is not a date"),
-        ("", ": no suggestions in the file"),
+         " line 3, column 2 (deputy): D404 is not a deputy of LL"),
+        ("关于增加学位的建议,D001,D002;D405,5-4,session,教育,,2024-01-21\n", " line 2, column 3 (cosigners): D405 is not a deputy of LL"),
+        ("关于增加学位的建议,D001,,5-9,session,教育,,2024-01-21\n", " line 2, column 4 (session): 5-9 is not a session of LL"),
+        ("关于增加学位的建议,D001,,,mail,教育,,2024-01-21\n", " line 2, column 5 (channel): 'mail' is not one of session|recess|liaison_station"),
+        ("关于增加学位的建议,D001,,,,教育,,2024-02-30\n", " line 2, column 8 (submitted_on): '2024-02-30' is not a date"),
+        ("", ": the file has a header but no rows; there is nothing to import"),
     ])
     func suggestionImportRefusesTheFile(rows: String, words: String) throws {
         let jianyi = try Jianyi()
@@ -37,11 +37,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2027-02-30,off,春节\n", " line 2: '2027-02-30' is not a date"),
-        ("2027-02-10,holiday,春节\n", " line 2: kind 'holiday' is not off or work"),
-        ("2027-02-10,off,春节\n2027-02-10,off,春节\n", " line 3: 2027-02-10 is already on line 2"),
+        ("2027-02-30,off,春节\n", " line 2, column 1 (date): '2027-02-30' is not a date"),
+        ("2027-02-10,holiday,春节\n", " line 2, column 2 (kind): kind 'holiday' is not off or work"),
+        ("2027-02-10,off,春节\n2027-02-10,off,春节\n", " line 3, column 1 (date): 2027-02-10 is already on line 2"),
         ("2027-02-10,off,春节\n2027-02-08,work,春节调休\n", " line 3: 2027-02-08 is a weekday"),
-        ("", ": no days in the file"),
+        ("", ": the file has a header but no rows; there is nothing to import"),
     ])
     func calendarImportRefusesTheFile(rows: String, words: String) throws {
         let jianyi = try Jianyi()

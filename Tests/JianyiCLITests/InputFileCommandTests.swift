@@ -39,7 +39,7 @@ import Testing
         let missing = ["reply", n, "--unit", "SJJ", "--outcome", "A", "--on", "2024-04-01"]
         try jianyi.expectRefusal(missing + ["--text-file", "/nonexistent/答复.txt"], 66,
                                  mentioning: "/nonexistent/答复.txt: no such file, or it cannot be read")
-        try jianyi.expectRefusal(missing + ["--text-file", try temporaryFile("空.txt", " \n\n")], 64, mentioning: "--text: the text is empty")
+        try jianyi.expectRefusal(missing + ["--text-file", try temporaryFile("空.txt", " \n\n")], 64, mentioning: "--text-file: the file is empty")
         try jianyi.expectRefusal(missing, 64, mentioning: "give --text or --text-file")
         try jianyi.expectRefusal(missing + ["--text", "x", "--text-file", try temporaryFile("r.txt", "y")], 64,
                                  mentioning: "give --text or --text-file, not both")
@@ -84,13 +84,13 @@ import Testing
         let a = try jianyi.acceptedCase("关于加快老旧小区改造的建议")
         let b = try jianyi.acceptedCase("关于增设公交站点的建议")
         let refused: [(String, Int32, String)] = [
-            ("\(a),ZJJ,JTJ,false\n\(b),XYZ,,false\n", 65, " line 3: lead: XYZ is not a unit of LL"),
-            ("\(a),ZJJ,JTJ,false\n\(b),SJJ,ABC,false\n", 65, " line 3: co: ABC is not a unit of LL"),
+            ("\(a),ZJJ,JTJ,false\n\(b),XYZ,,false\n", 65, " line 3, column 2 (lead): XYZ is not a unit of LL"),
+            ("\(a),ZJJ,JTJ,false\n\(b),SJJ,ABC,false\n", 65, " line 3, column 3 (co): ABC is not a unit of LL"),
             ("\(a),ZJJ,,false\n5-4-0099,SJJ,,false\n", 65, " line 3: suggestion 5-4-0099 does not exist in LL"),
             ("\(a),ZJJ,,false\n\(a),SJJ,,false\n", 65, " line 3: \(a) is assigned (已交办); assign needs accepted"),
-            ("\(a),ZJJ,,maybe\n", 64, " line 2: complex: 'maybe' is not true or false"),
-            ("\(a),ZJJ,ZJJ,false\n", 64, " line 2: co: ZJJ is given twice or is also the lead"),
-            ("", 65, ": no rows"),
+            ("\(a),ZJJ,,maybe\n", 65, " line 2, column 4 (complex): 'maybe' is not true or false"),
+            ("\(a),ZJJ,ZJJ,false\n", 65, " line 2, column 3 (co): ZJJ is given twice or is also the lead"),
+            ("", 65, ": the file has a header but no rows; there is nothing to import"),
         ]
         for (rows, code, words) in refused {
             let file = try temporaryFile("交办.csv", "number,lead,co,complex\n" + rows)

@@ -42,7 +42,7 @@ struct Register: ParsableCommand {
     func run() throws {
         let sessionCode = try session.map { try SessionCode.parse($0, for: "--session") }
         let onDay = try on.map { try Day.parse($0, for: "--on") }
-        let text = try bodyFile.map { try Text.required(readInput($0), field: "--body-file", what: "the file") } ?? body ?? ""
+        let text = try bodyFile.map { try Text.nonBlank(readInput($0), field: "--body-file", what: "the file") } ?? body ?? ""
         let context = try Context(global)
         let congress = try context.congress()
         let registration = try Registration(
