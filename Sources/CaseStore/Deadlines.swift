@@ -31,7 +31,12 @@ extension Store {
         guard let first = deadlines.map(\.start).min() else { return [] }
         let clock = LegalClock(calendar: try workCalendar(congress, years: first.year...(deadlines.map(\.due.year).max()! + 1)))
         return deadlines.map { deadline in
-            (deadline, deadline.period.map { clock.due(from: deadline.start, $0) } ?? clock.given(deadline.given ?? deadline.due))
+            do {
+                return (deadline, try deadline.period.map { period throws(LegalClock.Refusal) in try clock.due(from: deadline.start, period) }
+                            ?? clock.given(deadline.given ?? deadline.due))
+            } catch {
+                return (deadline, Derivation(recorded: deadline.due, from: deadline.start, period: deadline.period))
+            }
         }
     }
 }

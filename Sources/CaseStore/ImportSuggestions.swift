@@ -7,7 +7,9 @@ extension Store {
     /// Registers every suggestion of a CSV file, numbered in file order within each series:
     /// all rows or none. Codes are checked in SQL against the congress; the first failing
     /// row is named.
-    public func importSuggestions(_ congress: Congress, csv: String, file: String, defaultDay: Day) throws -> [Registered] {
+    ///
+    /// A `submitted_on` after `today` (when given) is refused, as any step dated in the future.
+    public func importSuggestions(_ congress: Congress, csv: String, file: String, defaultDay: Day, today: Day? = nil) throws -> [Registered] {
         let table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
         guard !table.records.isEmpty else { throw Failure.ruleBroken("\(file): no suggestions in the file") }
         let registrations = try table.records.map { record -> Registration in
@@ -15,6 +17,7 @@ extension Store {
                 let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
                 let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
                 let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
+                if let today { try StepDate.checkNotAfterToday(day, today: today, flag: "submitted_on") }
                 return try Registration(
                     title: record(0), body: record(6), deputy: record(1),
                     cosigners: record(2).split(separator: ";").map(String.init),

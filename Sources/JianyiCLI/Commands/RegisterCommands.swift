@@ -41,14 +41,15 @@ struct Register: ParsableCommand {
 
     func run() throws {
         let sessionCode = try session.map { try SessionCode.parse($0, for: "--session") }
-        let onDay = try on.map { try Day.parse($0, for: "--on") }
+        // Checked before the database is opened: a malformed --on is said first.
+        if let on { _ = try Day.parse(on, for: "--on") }
         let text = try bodyFile.map(readInput) ?? body ?? ""
         let context = try Context(global)
         let congress = try context.congress()
         let registration = try Registration(
             title: title, body: text, deputy: deputy, cosigners: cosigner, session: sessionCode,
             channel: channel ?? (recess ? .recess : nil), station: station, category: category,
-            submittedOn: try onDay ?? context.today(in: congress))
+            submittedOn: try context.day(on, in: congress))
         let registered = try context.store.register(congress, registration)
         switch format {
         case .text: emit(registered.number + "\n")
@@ -78,7 +79,8 @@ struct ImportCommand: ParsableCommand {
             let text = try readInput(file)
             let context = try Context(global)
             let congress = try context.congress()
-            let registered = try context.store.importSuggestions(congress, csv: text, file: file, defaultDay: try context.today(in: congress))
+            let today = try context.today(in: congress)
+            let registered = try context.store.importSuggestions(congress, csv: text, file: file, defaultDay: today, today: today)
             switch format {
             case .json:
                 emit(JSONValue.array(registered.map { .object([("number", .string($0.number)), ("id", .int($0.id))]) }).serialized() + "\n")
