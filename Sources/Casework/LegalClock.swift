@@ -96,6 +96,12 @@ public struct LegalClock: Sendable {
         public let period: Period?
         public let reason: Reason
 
+        public init(start: Day, period: Period?, reason: Reason) {
+            self.start = start
+            self.period = period
+            self.reason = reason
+        }
+
         public var description: String {
             let counted = period.map { "\($0) from \(start)" } ?? "the first working day from \(start)"
             switch reason {
