@@ -30,13 +30,6 @@ extension Store {
         let deadlines = try self.deadlines(congress, caseID: try caseID(congress, number: number))
         guard let first = deadlines.map(\.start).min() else { return [] }
         let clock = LegalClock(calendar: try workCalendar(congress, years: first.year...(deadlines.map(\.due.year).max()! + 1)))
-        return deadlines.map { deadline in
-            do {
-                return (deadline, try deadline.period.map { period throws(LegalClock.Refusal) in try clock.due(from: deadline.start, period) }
-                            ?? clock.given(deadline.given ?? deadline.due))
-            } catch {
-                return (deadline, Derivation(recorded: deadline.due, from: deadline.start, period: deadline.period))
-            }
-        }
+        return deadlines.map { ($0, clock.derivation(of: $0)) }
     }
 }

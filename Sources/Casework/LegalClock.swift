@@ -53,6 +53,18 @@ public struct LegalClock: Sendable {
         return Derivation(start: day, period: nil, rawEnd: day, due: due, steps: steps, missingYears: missing)
     }
 
+    /// How a recorded deadline is reached on this calendar (what `explain` prints): counted
+    /// again from its start, or moved from its plan date; the recorded day as it stands when
+    /// the count no longer reaches one (the calendar changed at the very end of its range).
+    public func derivation(of deadline: Deadline) -> Derivation {
+        do throws(Refusal) {
+            if let period = deadline.period { return try due(from: deadline.start, period) }
+            return try given(deadline.given ?? deadline.due)
+        } catch {
+            return Derivation(recorded: deadline.due, from: deadline.start, period: deadline.period)
+        }
+    }
+
     /// Art. 202: the corresponding day of the last month, or that month's last day when it
     /// has no such day. Counted from the anchor, never month by month (Jan 31 + 2 months is
     /// Mar 31, not Mar 28).
@@ -147,9 +159,8 @@ public struct Derivation: Sendable, Equatable {
     /// Years the counting crossed that the calendar does not hold (weekends-only there).
     public let missingYears: [Int]
 
-    /// A recorded due day the clock can no longer reach (the calendar changed at the very
-    /// end of its range): shown as it stands, with nothing counted.
-    public init(recorded due: Day, from start: Day, period: Period?) {
+    /// A recorded due day the clock can no longer reach: shown as it stands, nothing counted.
+    init(recorded due: Day, from start: Day, period: Period?) {
         self.init(start: start, period: period, rawEnd: due, due: due, steps: [.start(start), .due(due)], missingYears: [])
     }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite struct LegalClockPropertyTests {
     static let seed: UInt64 = ProcessInfo.processInfo.environment["JIANYI_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 0x6A69_616E_7969
 
-    @Test func everyDeadlineIsCountedOrRefusedNeverTrapped() throws {
+    @Test func everyDeadlineIsCountedOrRefusedNeverTrapped() {
         var random = SplitMix64(seed: Self.seed)
         var counted = 0, refused = 0
         for index in 0..<4_000 {
@@ -26,8 +26,10 @@ import Testing
                 #expect(derivation.due <= Day.last, "\(label)")
                 #expect(calendar.isWorkingDay(derivation.due), "\(label): due \(derivation.due) is a rest day")
                 expectReproduces(derivation, calendar: calendar, label: label)
-                // explain counts again from the recorded start and period: the same answer.
-                #expect(try clock.due(from: derivation.start, derivation.period!) == derivation, "\(label)")
+                // explain counts again from the recorded deadline: the same answer, step by step.
+                let recorded = Deadline(number: 1, kind: "reply", unit: "SJJ", round: 1, start: start, period: period, policy: "reply = \(period)",
+                                        due: derivation.due, recordedStatus: "open", metOn: nil, note: nil)
+                #expect(clock.derivation(of: recorded) == derivation, "\(label)")
             case .failure(let error):
                 refused += 1
                 #expect(error == LegalClock.Refusal(start: start, period: period, reason: .pastLastDay), "\(label)")
@@ -49,6 +51,9 @@ import Testing
             case .success(let derivation):
                 #expect(derivation.due.ordinal == expected, "\(label): \(derivation.due)")
                 #expect(derivation.steps.first == .given(day) && derivation.steps.last == .due(derivation.due), "\(label)")
+                let plan = Deadline(number: 1, kind: "plan", unit: "SJJ", round: 1, start: Day.first, period: nil, given: day,
+                                    policy: "plan date given in the reply: \(day)", due: derivation.due, recordedStatus: "open", metOn: nil, note: nil)
+                #expect(LegalClock(calendar: calendar).derivation(of: plan) == derivation, "\(label)")
             case .failure(let error):
                 #expect(error == LegalClock.Refusal(start: day, period: nil, reason: .pastLastDay), "\(label)")
                 #expect(expected > Day.last.ordinal, "\(label)")

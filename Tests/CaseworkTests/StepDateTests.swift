@@ -73,6 +73,10 @@ import Testing
         #expect(throws: LegalClock.Refusal(start: Day("9999-12-30")!, period: Period(1, .days), reason: .pastLastDay)) {
             try clock.due(from: Day("9999-12-30")!, Period(1, .days))
         }
+        // A deadline recorded before that day was made a holiday: explain shows it as it stands.
+        let recorded = Deadline(number: 1, kind: "reply", unit: "SJJ", round: 1, start: Day("9999-10-31")!, period: Period(2, .months),
+                                policy: "reply = 2 months", due: Day.last, recordedStatus: "open", metOn: nil, note: nil)
+        #expect(clock.derivation(of: recorded).steps == [.start(Day("9999-10-31")!), .due(Day.last)])
         #expect(throws: LegalClock.Refusal(start: Day("2024-01-01")!, period: Period(-1, .days), reason: .negativePeriod)) {
             try clock.due(from: Day("2024-01-01")!, Period(-1, .days))
         }
