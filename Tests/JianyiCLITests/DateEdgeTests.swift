@@ -114,6 +114,8 @@ import Testing
         try later.expectRefusal(assign, 65, mentioning: "after today (2026-11-30)")
         later.environment["JIANYI_TODAY"] = "2026-12-01"
         #expect(try later.run(assign).code == 0)
+        later.environment["JIANYI_TODAY"] = "10000-01-01"
+        try later.expectRefusal(["calendar", "show"], 64, mentioning: "JIANYI_TODAY: '10000-01-01' is not a date")
     }
 
     @Test func overdueAsOfTomorrowIsRefusedAndRecordsNoRun() throws {
