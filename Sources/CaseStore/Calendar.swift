@@ -18,8 +18,9 @@ extension Store {
         var seen: [Day: Int] = [:]
         let entries = try table.records.map { record -> WorkCalendar.Entry in
             let place = "\(file) line \(record.line)"
-            guard let day = Day(record(0)) else {
-                throw Failure.ruleBroken("\(place): '\(record(0))' is not a date (YYYY-MM-DD)")
+            let day: Day
+            do { day = try Day.parse(record(0), for: "\(place): date") } catch let failure as Failure {
+                throw Failure.ruleBroken(failure.message)
             }
             guard let kind = CalendarDayKind(rawValue: record(1)) else {
                 throw Failure.ruleBroken("\(place): kind '\(record(1))' is not off or work")

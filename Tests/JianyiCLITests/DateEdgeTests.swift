@@ -99,6 +99,14 @@ import Testing
         #expect(try jianyi("import", "suggestions", future, "--today", "2026-12-01").code == 0)
     }
 
+    @Test func aCalendarDayBefore1900IsARowThatFails() throws {
+        let jianyi = try Jianyi()
+        try jianyi.setUp()
+        let file = try temporaryFile("c.csv", "date,kind,name\n2027-01-01,off,元旦\n1899-10-01,off,国庆节\n")
+        try jianyi.expectRefusal(["calendar", "import", file], 65,
+                                 mentioning: "line 3: date: '1899-10-01' is outside the dates jianyi records (1900-01-01 to 9999-12-31)")
+    }
+
     // MARK: - Today
 
     @Test func aStepAfterTodayIsRefusedUnlessTodayMoves() throws {
