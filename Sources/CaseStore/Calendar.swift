@@ -132,7 +132,9 @@ extension Store {
             SELECT source FROM calendar_year WHERE congress_id = \(congress.id) AND year = \(year)
             """).rows.first?.decode(String.self, "source")
         let calendar = try workCalendar(congress, years: year...year)
-        let first = Day(year: year, month: 1, day: 1)!
+        guard let first = Day(year: year, month: 1, day: 1) else {
+            throw Failure.badValue("--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)")
+        }
         let count = Day.isLeap(year) ? 366 : 365
         let working = (0..<count).filter { calendar.isWorkingDay(first.adding(days: $0)) }.count
         let entries = (0..<count).compactMap { calendar.entry(first.adding(days: $0)) }

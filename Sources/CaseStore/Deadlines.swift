@@ -30,8 +30,6 @@ extension Store {
         let deadlines = try self.deadlines(congress, caseID: try caseID(congress, number: number))
         guard let first = deadlines.map(\.start).min() else { return [] }
         let clock = LegalClock(calendar: try workCalendar(congress, years: first.year...(deadlines.map(\.due.year).max()! + 1)))
-        return deadlines.map { deadline in
-            (deadline, deadline.period.map { clock.due(from: deadline.start, $0) } ?? clock.given(deadline.given ?? deadline.due))
-        }
+        return deadlines.map { ($0, clock.derivation(of: $0)) }
     }
 }

@@ -57,6 +57,7 @@ extension Store {
                 complex: try row.decode(Bool.self, "complex"),
                 outcome: try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:)))
             try CaseStep.check(step, number: number, state: locked.state)
+            try StepDate.checkOrder(day, after: try previousStep(congress, caseID: locked.id), number: number)
             var result = StepResult(number: number, state: locked.state)
             let (next, data) = try body(locked, &result)
             try connection.execute("""
@@ -84,6 +85,16 @@ extension Store {
         }
     }
 
+    /// The latest step of a case, read under the case's lock so a step running at the same
+    /// time is seen.
+    private func previousStep(_ congress: Congress, caseID: Int) throws -> StepDate.Previous? {
+        guard let row = try connection.query("""
+            SELECT on_date, kind FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID)
+            ORDER BY on_date DESC, event_no DESC LIMIT 1
+            """).rows.first else { return nil }
+        return StepDate.Previous(day: try row.decode(Day.self, "on_date"), step: try row.decode(String.self, "kind"))
+    }
+
     /// The settings and a calendar covering `start`'s year and the two after it, which holds
     /// every period the policy allows to start that year (the longest are months).
     func rules(_ congress: Congress, from start: Day) throws -> Rules {
@@ -101,7 +112,12 @@ extension Store {
         rules: Rules, into result: inout StepResult
     ) throws -> (due: Day, policy: String) {
         let period = rules.policy.period(setting)
-        let derivation = rules.clock.due(from: start, period)
+        let derivation: Derivation
+        do throws(LegalClock.Refusal) {
+            derivation = try rules.clock.due(from: start, period)
+        } catch {
+            throw error.failure(flag: "--on", kind: kind)
+        }
         let policy = "\(setting.rawValue) = \(period)"
         try insertObligation(c, kind, unit: unit, round: round, start: start, period: period.description, policy: policy, due: derivation.due)
         result.created.append(CreatedObligation(kind: kind, unit: unit, due: derivation.due))
@@ -153,6 +169,14 @@ extension Store {
             ORDER BY u.position LIMIT 1
             """).rows.first?.decode(String.self, "code")
         if let unknown { throw Failure.ruleBroken("\(flag): \(unknown) is not a unit of \(congress.code)") }
+    }
+}
+
+extension LegalClock.Refusal {
+    /// The refusal as a step reports it (exit 65): the flag whose day was counted from, and
+    /// which deadline could not be.
+    func failure(flag: String, kind: String) -> Failure {
+        .ruleBroken("\(flag): the \(kind) deadline, \(self)")
     }
 }
 

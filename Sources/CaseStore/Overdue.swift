@@ -51,7 +51,8 @@ extension Store {
             let rules = try rules(congress, from: asOf)
             let warn = warnDays ?? rules.policy.count(.warnWorkingDays)
             let severe = rules.policy.count(.severeDays)
-            let soonUntil = warn > 0 ? rules.clock.due(from: asOf, Period(warn, .workingDays)).due : asOf
+            // No due day passes the last day jianyi records, so a window reaching past it ends there.
+            let soonUntil = warn > 0 ? (try? rules.clock.due(from: asOf, Period(warn, .workingDays)).due) ?? Day.last : asOf
             let warnings = Self.calendarWarnings(rules.clock.calendar, asOf: asOf)
             let runID = try connection.query("""
                 INSERT INTO overdue_run (congress_id, as_of, warn_days, warnings, actor)
@@ -116,7 +117,7 @@ extension Store {
     /// Warns when the as-of day, or any day of the next 60, is in a year the calendar lacks
     /// (the rules' calendar covers the as-of year and the two after it).
     static func calendarWarnings(_ calendar: WorkCalendar, asOf: Day) -> [String] {
-        calendar.missingYears(asOf.year...asOf.adding(days: 60).year).map {
+        calendar.missingYears(asOf.year...min(asOf.adding(days: 60).year, Day.years.upperBound)).map {
             "the calendar has no \($0) holiday notice (needed within 60 days of \(asOf)): load it with jianyi calendar import"
         }
     }

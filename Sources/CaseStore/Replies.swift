@@ -51,7 +51,13 @@ extension Store {
                 """)
             try meet(c, c.round == 1 ? "reply" : "rehandle", unit: unit, on: day)
             if let planBy {
-                let plan = try legalClock(congress, from: planBy).given(planBy)
+                let clock = try legalClock(congress, from: planBy)
+                let plan: Derivation
+                do throws(LegalClock.Refusal) {
+                    plan = try clock.given(planBy)
+                } catch {
+                    throw error.failure(flag: "--plan-by", kind: "plan")
+                }
                 try insertObligation(c, "plan", unit: unit, round: c.round, start: day, period: nil,
                                      policy: "plan date given in the reply: \(planBy)", due: plan.due)
                 result.created.append(CreatedObligation(kind: "plan", unit: unit, due: plan.due))

@@ -7,9 +7,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
     public let month: Int
     public let day: Int
 
-    /// A valid day, or nil (e.g. 2025-02-29).
+    /// The years jianyi records and counts in: from 1900, before any congress's records, to
+    /// the last year `YYYY` can write. The database holds the same bounds (migration 6).
+    public static let years = 1900...9999
+    /// The first and the last day a date may be: nothing is stored, computed or printed outside.
+    public static let first = Day(checkedYear: 1900, month: 1, day: 1)
+    public static let last = Day(checkedYear: 9999, month: 12, day: 31)
+
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A valid day from 1900-01-01 to 9999-12-31, or nil (e.g. 2025-02-29, 1899-12-31).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard Day.years.contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month
@@ -23,6 +36,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 
     /// The same, without generic dispatch: dates are parsed once per row of large reports.
     public init?(_ text: String) {
+        guard let (year, month, day) = Day.fields(text) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The numbers of `YYYY-MM-DD`, whether or not they make a day jianyi accepts.
+    private static func fields(_ text: String) -> (year: Int, month: Int, day: Int)? {
         var year = 0, month = 0, day = 0, position = 0
         for byte in text.utf8 {
             switch position {
@@ -38,12 +57,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
             position += 1
         }
         guard position == 10 else { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
     }
 
-    /// Parses a day given for a flag, or fails naming the flag and the value.
+    /// Parses a day given for a flag (or a column), or fails naming the flag and the value.
     public static func parse(_ text: String, for flag: String) throws -> Day {
         guard let day = Day(text) else {
+            if let year = fields(text)?.year, !years.contains(year) {
+                throw Failure.badValue("\(flag): '\(text)' is outside the dates jianyi records (\(first) to \(last))")
+            }
             throw Failure.badValue("\(flag): '\(text)' is not a date (expected YYYY-MM-DD, a real calendar day)")
         }
         return day

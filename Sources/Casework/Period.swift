@@ -16,6 +16,9 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     public let count: Int
     public let unit: Unit
 
+    /// The counts a policy may hold: a period of nothing, or of more than 1000 units, is a typo.
+    public static let counts = 1...1000
+
     public init(_ count: Int, _ unit: Unit) {
         self.count = count
         self.unit = unit
@@ -33,7 +36,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
     /// Parses `3 months`, `1 month`, `10 working_days` (also `10 working days`), `30 days`.
     public init?(_ text: String) {
         let words = text.trimmingWhitespace().split(whereSeparator: \.isWhitespace).map(String.init)
-        guard words.count >= 2, let count = Int(words[0]), count > 0, count <= 1000 else { return nil }
+        guard words.count >= 2, let count = Int(words[0]), Period.counts.contains(count) else { return nil }
         var unitName = words.dropFirst().joined(separator: "_").lowercased()
         if !unitName.hasSuffix("s") { unitName += "s" }
         guard let unit = Unit(rawValue: unitName) else { return nil }

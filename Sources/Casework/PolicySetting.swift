@@ -90,8 +90,8 @@ public enum PolicySetting: String, CaseIterable, Sendable {
             let suffix = "_" + unit.rawValue
             guard key.hasSuffix(suffix), let setting = PolicySetting(rawValue: String(key.dropLast(suffix.count))),
                   case .period = setting.defaultValue else { continue }
-            guard let count = Int(value.trimmingWhitespace()), count > 0, count <= 1000 else {
-                throw Failure.badValue("policy \(key): '\(value)' is not a whole number of \(unit.rawValue) (1–1000)")
+            guard let count = Int(value.trimmingWhitespace()), Period.counts.contains(count) else {
+                throw Failure.badValue("policy \(key): '\(value)' is not a whole number of \(unit.rawValue) (\(Period.counts.lowerBound)–\(Period.counts.upperBound))")
             }
             return (setting, .period(Period(count, unit)))
         }

@@ -60,13 +60,21 @@ struct Context {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try CongressClock(congress).zone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+              let today = Day(year: year, month: month, day: day) else {
+            throw Failure.badValue("the system clock gives no date from \(Day.first) to \(Day.last) in \(congress.timeZone); give --today")
+        }
+        return today
     }
 
-    /// The date a step is recorded on: --on, else today.
-    func day(_ on: String?, in congress: Congress) throws -> Day {
-        if let on { return try Day.parse(on, for: "--on") }
-        return try today(in: congress)
+    /// The date a step is recorded on (or a run checks): `flag`'s value, else today; never
+    /// after today.
+    func day(_ text: String?, flag: String = "--on", in congress: Congress) throws -> Day {
+        let today = try today(in: congress)
+        guard let text else { return today }
+        let day = try Day.parse(text, for: flag)
+        try StepDate.checkNotAfterToday(day, today: today, flag: flag)
+        return day
     }
 
     func text(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }

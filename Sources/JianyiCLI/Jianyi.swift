@@ -39,7 +39,7 @@ public struct Jianyi: ParsableCommand {
     /// Parses and runs `arguments`; returns the exit code after printing any error.
     public static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(UsageErrors.bindingNegativeValues(arguments))
             try command.run()
             return 0
         } catch let failure as Failure {
@@ -62,7 +62,7 @@ public struct Jianyi: ParsableCommand {
             let code = Self.exitCode(for: error)
             let message = Self.fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success { emit(message + "\n") } else { printError(message, keepingLines: true) }
+                if code == .success { emit(message + "\n") } else { printError(UsageErrors.line(for: error)) }
             }
             return code.rawValue
         }

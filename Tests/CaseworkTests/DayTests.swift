@@ -6,6 +6,8 @@ import Testing
         ("2024-02-29", true), ("2023-02-29", false), ("2026-13-01", false), ("2026-04-31", false),
         ("2026-1-05", false), ("26-01-05", false), ("2026-01-05 ", false), ("2026/01/05", false),
         ("１２３４-01-01", false), ("2000-02-29", true), ("1900-02-29", false), ("", false),
+        ("1900-01-01", true), ("9999-12-31", true), ("1899-12-31", false), ("0000-01-01", false), ("0024-03-01", false),
+        ("10000-01-01", false), ("-999-01-01", false),
     ])
     func parsesOnlyRealDates(text: String, valid: Bool) {
         #expect((Day(text) != nil) == valid)
@@ -13,11 +15,12 @@ import Testing
 
     @Test func printsAsISO() {
         #expect(Day(year: 2026, month: 3, day: 7)!.description == "2026-03-07")
-        #expect(Day(year: 9, month: 11, day: 30)!.description == "0009-11-30")
+        // Outside 1900–9999 a day only comes from arithmetic, and still prints.
+        #expect(Day(year: 9, month: 11, day: 30) == nil)
         #expect(Day(year: 9999, month: 12, day: 31)!.description == "9999-12-31")
-        #expect(Day(year: 1000, month: 10, day: 1)!.description == "1000-10-01")
+        #expect(Day(year: 1900, month: 10, day: 1)!.description == "1900-10-01")
         #expect(Day(year: 9999, month: 12, day: 20)!.adding(days: 16).description == "10000-01-05")
-        #expect(Day(year: 1, month: 1, day: 1)!.adding(days: -1).description == "0000-12-31")
+        #expect(Day.first.adding(days: -693_596).description == "0000-12-31")
     }
 
     @Test func badDateNamesFlagAndValue() {
@@ -26,8 +29,18 @@ import Testing
         }
     }
 
+    @Test func dateOutsideTheRangeNamesFlagValueAndRange() {
+        #expect(throws: Failure.badValue("--on: '1899-12-31' is outside the dates jianyi records (1900-01-01 to 9999-12-31)")) {
+            try Day.parse("1899-12-31", for: "--on")
+        }
+        #expect(throws: Failure.badValue("submitted_on: '0000-01-01' is outside the dates jianyi records (1900-01-01 to 9999-12-31)")) {
+            try Day.parse("0000-01-01", for: "submitted_on")
+        }
+        #expect(Day.first == Day("1900-01-01")! && Day.last == Day("9999-12-31")!)
+    }
+
     @Test func ordinalRoundTripsAcrossCenturies() {
-        var day = Day(year: 1899, month: 12, day: 25)!
+        var day = Day.first.adding(days: -7)
         for _ in 0..<80_000 {
             let next = day.adding(days: 1)
             #expect(Day(ordinal: day.ordinal) == day)

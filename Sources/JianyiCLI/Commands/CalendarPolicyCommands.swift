@@ -48,6 +48,12 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "The year (default: this year).") var year: Int?
         @Option(help: "table or json.") var format: ListFormat = .table
 
+        func validate() throws {
+            if let year, !Day.years.contains(year) {
+                throw ValidationError("--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)")
+            }
+        }
+
         func run() throws {
             let context = try Context(global)
             let congress = try context.congress()

@@ -38,7 +38,7 @@ struct Overdue: ParsableCommand {
         func run() throws {
             let context = try Context(global)
             let congress = try context.congress()
-            let day = try asOf.map { try Day.parse($0, for: "--as-of") } ?? context.today(in: congress)
+            let day = try context.day(asOf, flag: "--as-of", in: congress)
             let zh = context.lang == .zh
             var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
             // One table per unit, printed when the next unit starts: the report comes ordered by
@@ -99,6 +99,10 @@ struct Overdue: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "table or json.") var format: ListFormat = .table
         @Option(help: "How many runs (newest first).") var limit = 20
+
+        func validate() throws {
+            guard (1...1000).contains(limit) else { throw ValidationError("--limit: \(limit) is not between 1 and 1000") }
+        }
 
         func run() throws {
             let context = try Context(global)

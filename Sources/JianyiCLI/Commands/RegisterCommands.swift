@@ -48,7 +48,7 @@ struct Register: ParsableCommand {
         let registration = try Registration(
             title: title, body: text, deputy: deputy, cosigners: cosigner, session: sessionCode,
             channel: channel ?? (recess ? .recess : nil), station: station, category: category,
-            submittedOn: try onDay ?? context.today(in: congress))
+            submittedOn: try context.day(on, in: congress))
         let registered = try context.store.register(congress, registration)
         switch format {
         case .text: emit(registered.number + "\n")
@@ -83,8 +83,9 @@ struct ImportCommand: ParsableCommand {
             let bytes = try readBytes(file)
             let context = try Context(global)
             let congress = try context.congress()
+            let today = try context.today(in: congress)
             let result = try context.store.importSuggestions(
-                congress, csv: bytes, file: file, defaultDay: try context.today(in: congress), skipExisting: skipExisting)
+                congress, csv: bytes, file: file, defaultDay: today, today: today, skipExisting: skipExisting)
             let registered = result.registered
             switch format {
             case .json:

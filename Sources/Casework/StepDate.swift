@@ -1,0 +1,28 @@
+/// The days a step may be dated (cli.md): never after today, never before the case's
+/// previous step. A later day is a typo that would also set deadlines, and overdue flags,
+/// from a day that has not come; an earlier one would put the history out of order (a reply
+/// before the assignment it answers).
+public enum StepDate {
+    /// The latest step a case has had: the day it is dated and what it was (an event kind).
+    public struct Previous: Sendable, Equatable {
+        public let day: Day
+        public let step: String
+
+        public init(day: Day, step: String) {
+            self.day = day
+            self.step = step
+        }
+    }
+
+    /// Refuses `day`, given for `flag`, when it is after `today`.
+    public static func checkNotAfterToday(_ day: Day, today: Day, flag: String) throws {
+        guard day > today else { return }
+        throw Failure.ruleBroken("\(flag): \(day) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)")
+    }
+
+    /// Refuses `day` when it is before the previous step of case `number`.
+    public static func checkOrder(_ day: Day, after previous: Previous?, number: String, flag: String = "--on") throws {
+        guard let previous, day < previous.day else { return }
+        throw Failure.ruleBroken("\(flag): \(day) is before \(previous.day), the day of \(number)'s previous step (\(previous.step)); the steps of a case follow one another")
+    }
+}
