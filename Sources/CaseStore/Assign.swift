@@ -49,7 +49,7 @@ extension Store {
     public func assignFile(_ congress: Congress, csv: String, file: String, on day: Day) throws -> [StepResult] {
         let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         guard !table.records.isEmpty else { throw Failure.ruleBroken("\(file): no rows") }
-        return try connection.transaction { _ in
+        return try connection.retryingTransaction { _ in
             let rules = try rules(congress, from: day)
             return try table.records.map { record in
                 do {

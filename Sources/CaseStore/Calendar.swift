@@ -35,7 +35,7 @@ extension Store {
         }
         guard !entries.isEmpty else { throw Failure.ruleBroken("\(file): no days in the file") }
         let years = Array(Set(entries.map(\.day.year))).sorted()
-        try connection.transaction { connection in
+        try connection.retryingTransaction { connection in
             try connection.execute("""
                 DELETE FROM calendar_day WHERE congress_id = \(congress.id) AND year = ANY(\(years)::integer[])
                 """)

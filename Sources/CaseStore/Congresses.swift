@@ -24,7 +24,7 @@ extension Store {
         try requireCode(code, flag: "CODE")
         let name = name.trimmingWhitespace()
         guard !name.isEmpty else { throw Failure.badValue("--name: the name is empty") }
-        return try connection.transaction { connection in
+        return try connection.retryingTransaction { connection in
             let valid = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone)) AS valid")
             guard try valid.rows[0].decode(Bool.self, "valid") else {
                 throw Failure.badValue("--time-zone: '\(timeZone)' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)")

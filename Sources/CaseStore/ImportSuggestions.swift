@@ -23,7 +23,7 @@ extension Store {
                 throw Failure.ruleBroken("\(file) line \(record.line): \(failure.message.replacingFlagPrefix())")
             }
         }
-        return try connection.transaction { connection in
+        return try connection.retryingTransaction { connection in
             try connection.execute("""
                 CREATE TEMP TABLE staging_suggestion (
                     line integer, number text, series text, seq integer, title text, body text, deputy text,

@@ -131,7 +131,7 @@ extension Store {
         _ congress: Congress, table: String, columns: [String], rows: [(line: Int, fields: [String])], file: String
     ) throws -> ImportCount {
         let columnList = columns.joined(separator: ", ")
-        return try connection.transaction { connection in
+        return try connection.retryingTransaction { connection in
             try connection.execute(PostgresQuery(unsafeSQL: """
                 CREATE TEMP TABLE staging (line integer, \(columns.map { "\($0) text" }.joined(separator: ", "))) ON COMMIT DROP
                 """))

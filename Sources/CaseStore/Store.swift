@@ -17,7 +17,7 @@ public final class Store {
     /// An unreachable server becomes `Failure(.unavailable)`, which says where it tried.
     public init(url: String?, actor: String) throws {
         do {
-            connection = try Connection(url)
+            connection = try Connection(url, applicationName: "jianyi")
         } catch let error as PostgresError where error.kind == .connection {
             throw Failure(.unavailable, error.message)
         }

@@ -36,51 +36,24 @@ public struct Jianyi: ParsableCommand {
         Foundation.exit(code)
     }
 
-    /// Parses and runs `arguments`; returns the exit code after printing any error.
+    /// Parses and runs `arguments`; returns the exit code after printing any error (see `Exit`).
     public static func run(_ arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
-        } catch let failure as Failure {
-            printError(failure.message)
-            return exitCode(failure.kind)
-        } catch let error as PostgresError {
-            switch error.kind {
-            case .connection:
-                printError(error.message)
-                return 69
-            case .server where error.isWorthRetrying:
-                printError("the database gave up this transaction because of other work at the same time (\(error.message)); it was rolled back: run it again")
-                return 75
-            case .server, .client, .decoding:
-                printError("database error: \(error)")
-                return 70
-            }
         } catch {
-            let code = Self.exitCode(for: error)
-            let message = Self.fullMessage(for: error)
-            if !message.isEmpty {
-                if code == .success { emit(message + "\n") } else { printError(message) }
+            let exit = Exit(error)
+            if !exit.message.isEmpty {
+                if exit.code == 0 { emit(exit.message + "\n") } else { printError(exit.message) }
             }
-            return code.rawValue
+            return exit.code
         }
     }
 
-    static func exitCode(_ kind: Failure.Kind) -> Int32 {
-        switch kind {
-        case .badValue: 64
-        case .ruleBroken: 65
-        case .noInput: 66
-        case .unavailable: 69
-        case .cannotCreateOutput: 73
-        case .ioError: 74
-        case .tryLater: 75
-        case .configuration: 78
-        }
-    }
-
+    /// Every error goes out here, without a password even when it echoes one (an argument,
+    /// a connection string libpq could not parse).
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("jianyi: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("jianyi: \(Secrets.redacted(message))\n".utf8))
     }
 }
