@@ -42,7 +42,8 @@ public final class Connection {
         // server's or the database's defaults, in one round trip.
         do {
             try runScript("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'")
-        } catch {
+        } catch let error as PostgresError where [.dataRejected, .bug].contains(error.category) {
+            // A timeout or a lost connection here is said as what it is, not as a refusal.
             throw PostgresError(kind: .connection, message: "the server refused the UTF8 client encoding or ISO dates: \(error)")
         }
     }
