@@ -214,7 +214,8 @@ public final class Connection {
         let port = PQport(handle).map { String(cString: $0) } ?? ""
         let database = PQdb(handle).map { String(cString: $0) } ?? ""
         let place = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host.isEmpty ? "localhost" : host):\(port)"
-        return database.isEmpty ? place : "\(place) database \(database)"
+        // A database name can itself look like a connection string, password and all.
+        return Secrets.redacted(database.isEmpty ? place : "\(place) database \(database)")
     }
 }
 

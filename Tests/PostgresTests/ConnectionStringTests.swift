@@ -25,6 +25,7 @@ struct ConnectionStringTests {
         "host=/nonexistent/socket-dir password=secret dbname=jianyi",
         "postgresql://u:secret@[bad",
         "postgresql://u:secret@/jianyi?host=/nonexistent/socket-dir&password=secret2",
+        "host=/nonexistent/socket-dir dbname='postgresql://u:secret@h/db'",
     ])
     func failedConnection(conninfo: String) throws {
         let error = try #require(throws: PostgresError.self) { try Connection(conninfo) }
