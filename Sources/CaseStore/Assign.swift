@@ -49,7 +49,7 @@ extension Store {
     /// (each in its own savepoint) so that every bad row is reported, then nothing is kept.
     public func assignFile(_ congress: Congress, csv: some CSVSource, file: String, on day: Day) throws -> [StepResult] {
         var table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
-        return try connection.transaction { _ in
+        return try connection.retryingTransaction { _ in
             let rules = try rules(congress, from: day)
             var results: [StepResult] = []
             for record in table.records {

@@ -64,7 +64,7 @@ extension Store {
         try table.problems.check()
         let years = Array(Set(entries.map(\.entry.day.year))).sorted()
         var result = Dictionary(uniqueKeysWithValues: years.map { ($0, CalendarYearImport(year: $0)) })
-        try connection.transaction { connection in
+        try connection.retryingTransaction { connection in
             try connection.advisoryLock(Self.calendarLock(congress))
             try connection.execute("""
                 CREATE TEMP TABLE staging_day (day date PRIMARY KEY, kind text, name text) ON COMMIT DROP

@@ -23,7 +23,7 @@ extension Store {
     public func addCongress(code: String, name: String, level: CongressLevel, timeZone: String) throws -> Congress {
         try requireCode(code, flag: "CODE")
         let name = try Text.required(name, field: "--name", what: "the name")
-        return try connection.transaction { connection in
+        return try connection.retryingTransaction { connection in
             let valid = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone)) AS valid")
             guard try valid.rows[0].decode(Bool.self, "valid") else {
                 throw Failure.badValue("--time-zone: '\(timeZone)' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)")

@@ -44,7 +44,7 @@ extension Store {
         _ congress: Congress, _ number: String, _ step: CaseStep, on day: Day,
         _ body: (LockedCase, inout StepResult) throws -> (next: CaseState, data: [(String, JSONValue)])
     ) throws -> StepResult {
-        try connection.transaction { connection in
+        try connection.retryingTransaction { connection in
             let rows = try connection.query("""
                 SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
                 WHERE congress_id = \(congress.id) AND number = \(number) FOR UPDATE

@@ -54,7 +54,7 @@ extension Store {
             }
         }
         var problems = table.problems
-        return try connection.transaction { connection in
+        return try connection.retryingTransaction { connection in
             try connection.advisoryLock(Self.importLock(congress))
             try connection.execute("""
                 CREATE TEMP TABLE staging_suggestion (

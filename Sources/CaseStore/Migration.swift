@@ -73,6 +73,7 @@ public struct Migrator {
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """)
+            _ = try tableExists(connection)
         }
         var applied: [Migration] = []
         for migration in migrations {
@@ -140,7 +141,27 @@ public struct Migrator {
         }
     }
 
+    /// Whether schema_migrations exists. One that lacks the columns jianyi gives it belongs to
+    /// another program's database: said as a configuration problem (78), before any query on
+    /// it fails in a way that looks like a bug.
     private func tableExists(_ connection: Connection) throws -> Bool {
-        try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows[0].decode(Bool.self, "present")
+        guard try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS present").rows[0].decode(Bool.self, "present") else {
+            return false
+        }
+        let columns = try connection.query("""
+            SELECT attname::text AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+            WHERE attrelid = 'schema_migrations'::regclass AND attnum > 0 AND NOT attisdropped
+            """).rows.map { "\(try $0.decode(String.self, "name")) \(try $0.decode(String.self, "type"))" }
+        let missing = Self.recordColumns.filter { !columns.contains($0) }
+        guard missing.isEmpty else {
+            throw Failure(.configuration, """
+                the database has a schema_migrations table that jianyi did not make (no \(missing.joined(separator: ", "))): \
+                is --database-url a jianyi database?
+                """)
+        }
+        return true
     }
+
+    /// The columns `migrate` creates schema_migrations with, as `name type`.
+    static let recordColumns = ["version integer", "name text", "checksum text", "applied_at timestamp with time zone"]
 }

@@ -144,7 +144,7 @@ extension Store {
     ) throws -> ImportCount {
         var problems = problems
         let columnList = columns.joined(separator: ", ")
-        return try connection.transaction { connection in
+        return try connection.retryingTransaction { connection in
             try connection.execute(PostgresQuery(unsafeSQL: """
                 CREATE TEMP TABLE staging (line integer, \(columns.map { "\($0) text" }.joined(separator: ", "))) ON COMMIT DROP
                 """))

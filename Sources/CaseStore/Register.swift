@@ -14,7 +14,7 @@ extension Store {
     /// registrars queue on it and numbers are gapless: a registration that fails rolls its
     /// increment back with everything else.
     public func register(_ congress: Congress, _ registration: Registration) throws -> Registered {
-        try connection.transaction { connection in
+        try connection.retryingTransaction { connection in
             try checkReferences(congress, deputies: [registration.deputy], cosigners: registration.cosigners,
                                 session: registration.session?.description, place: "")
             let series = registration.series

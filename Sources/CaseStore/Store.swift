@@ -5,7 +5,9 @@ import Postgres
 /// The jianyi database: one connection, used by one command at a time.
 ///
 /// Every method is one use case and runs in one transaction, so a failure leaves nothing
-/// half-written.
+/// half-written. Those that record something and call back into nothing run in
+/// `retryingTransaction`: a serialization failure, a deadlock or a lock or statement timeout
+/// runs them again (3 attempts in all) before the error reaches the user.
 public final class Store {
     public let connection: Connection
     /// Who is acting, recorded with every event.
@@ -17,7 +19,7 @@ public final class Store {
     /// An unreachable server becomes `Failure(.unavailable)`, which says where it tried.
     public init(url: String?, actor: String) throws {
         do {
-            connection = try Connection(url)
+            connection = try Connection(url, applicationName: "jianyi")
         } catch let error as PostgresError where error.kind == .connection {
             throw Failure(.unavailable, error.message)
         }

@@ -3,6 +3,7 @@ import CaseStore
 import Casework
 import Foundation
 import Logging
+import Postgres
 
 /// The options every command that touches the database takes.
 public struct GlobalOptions: ParsableArguments {
@@ -36,6 +37,13 @@ struct Context {
     init(_ options: GlobalOptions, requireMigrated: Bool = true) throws {
         let environment = ProcessInfo.processInfo.environment
         let url = options.databaseURL ?? environment["DATABASE_URL"]
+        if let url, let problem = Connection.problem(with: url) {
+            let source = options.databaseURL == nil ? "DATABASE_URL" : "--database-url"
+            throw Failure.badValue("\(source): '\(Secrets.redacted(url))' is not a libpq URI or conninfo string: \(problem)")
+        }
+        if let user = environment["JIANYI_USER"], user.allSatisfy(\.isWhitespace) {
+            throw Failure.badValue("JIANYI_USER is set but empty: set it to who is acting (recorded in the history), or unset it")
+        }
         let actor = environment["JIANYI_USER"] ?? environment["USER"] ?? "jianyi"
         let logger = Diagnostics.logger("jianyi")
         let started = ContinuousClock.now

@@ -16,7 +16,9 @@ public struct Jianyi: ParsableCommand {
               jianyi congress add LL --name 吕梁市人民代表大会 --level city
               jianyi register --title 关于加快老旧小区改造的建议 --deputy D001 --session 5-4
             Exit codes: 0 done, 64 bad usage or value, 65 the data breaks a rule, 66 missing input
-            file, 69 database unreachable, 75 try later, 78 schema not migrated or too new.
+            file, 69 database unreachable or unable to serve (read-only, connection lost, no
+            privilege), 73 cannot create an output file, 74 writing failed part-way, 75 try later,
+            78 schema not migrated, too new, or not jianyi's; 70 is a bug in jianyi: please report it.
             """,
         version: "0.1.0",
         subcommands: [
@@ -36,55 +38,27 @@ public struct Jianyi: ParsableCommand {
         Foundation.exit(code)
     }
 
-    /// Parses and runs `arguments`; returns the exit code after printing any error.
+    /// Parses and runs `arguments`; returns the exit code after printing any error (see `Exit`).
     public static func run(_ arguments: [String]) -> Int32 {
         do {
             var command = try parseAsRoot(UsageErrors.bindingNegativeValues(arguments))
             try command.run()
             return 0
-        } catch let failure as Failure {
-            printError(failure.message)
-            failure.details.forEach { printError($0) }
-            return exitCode(failure.kind)
-        } catch let error as PostgresError {
-            switch error.kind {
-            case .connection:
-                printError(error.message)
-                return 69
-            case .server where error.isWorthRetrying:
-                printError("the database gave up this transaction because of other work at the same time (\(error.message)); it was rolled back: run it again")
-                return 75
-            case .server, .client, .decoding:
-                printError("database error: \(error)")
-                return 70
-            }
         } catch {
-            let code = Self.exitCode(for: error)
-            let message = Self.fullMessage(for: error)
-            if !message.isEmpty {
-                if code == .success { emit(message + "\n") } else { printError(UsageErrors.line(for: error)) }
+            let exit = Exit(error)
+            if !exit.message.isEmpty {
+                if exit.code == 0 { emit(exit.message + "\n") } else { printError(exit.message) }
             }
-            return code.rawValue
+            // A refusal of many rows: the first line counts them, one line follows for each.
+            (error as? Failure)?.details.forEach { printError($0) }
+            return exit.code
         }
     }
 
-    static func exitCode(_ kind: Failure.Kind) -> Int32 {
-        switch kind {
-        case .badValue: 64
-        case .ruleBroken: 65
-        case .noInput: 66
-        case .unavailable: 69
-        case .cannotCreateOutput: 73
-        case .ioError: 74
-        case .tryLater: 75
-        case .configuration: 78
-        }
-    }
-
-    /// One line, control characters visible (the message may quote what a user typed);
-    /// `keepingLines` for ArgumentParser's messages, which end with usage lines.
-    static func printError(_ message: String, keepingLines: Bool = false) {
-        let text = keepingLines ? message.terminalText : message.terminalLine
-        FileHandle.standardError.write(Data("jianyi: \(text)\n".utf8))
+    /// One line, control characters visible (the message may quote what a user typed), and
+    /// without a password even when it echoes one (an argument, a connection string libpq
+    /// could not parse).
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("jianyi: \(Secrets.redacted(message).terminalLine)\n".utf8))
     }
 }

@@ -17,12 +17,20 @@ public final class Connection {
 
     /// Connects with a libpq URI (`postgresql://…`) or conninfo string (`host=… dbname=…`).
     /// With nil or an empty string, libpq's defaults and the `PG*` environment apply.
-    public init(_ conninfo: String? = nil) throws {
-        guard let handle = PQconnectdb(conninfo ?? "") else {
+    /// `applicationName` is what `pg_stat_activity` shows, unless the connection string or
+    /// `PGAPPNAME` names one. Messages never carry a password (see `Secrets`).
+    public init(_ conninfo: String? = nil, applicationName: String? = nil) throws {
+        // With expand_dbname, "dbname" takes the whole URI or conninfo, as PQconnectdb would.
+        let keywords = ["dbname", "fallback_application_name"]
+        let values = [conninfo ?? "", applicationName ?? ""]
+        let connected = withCStrings(keywords) { keywords in
+            withCStrings(values) { values in PQconnectdbParams(keywords, values, 1) }
+        }
+        guard let handle = connected else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
-            let reason = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
+            let reason = Secrets.redacted(String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines())
             let target = Self.describeTarget(handle)
             PQfinish(handle)
             throw PostgresError(kind: .connection, message: "cannot connect to PostgreSQL at \(target): \(Self.firstLine(reason))")
@@ -34,13 +42,27 @@ public final class Connection {
         // server's or the database's defaults, in one round trip.
         do {
             try runScript("SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'")
-        } catch {
+        } catch let error as PostgresError where [.dataRejected, .bug].contains(error.category) {
+            // A timeout or a lost connection here is said as what it is, not as a refusal.
             throw PostgresError(kind: .connection, message: "the server refused the UTF8 client encoding or ISO dates: \(error)")
         }
     }
 
     deinit {
         PQfinish(handle)
+    }
+
+    /// Why libpq cannot read `conninfo` as a URI or conninfo string (password redacted), or
+    /// nil when it can: to refuse a malformed string as a bad value before trying to connect.
+    public static func problem(with conninfo: String) -> String? {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(conninfo, &error) else {
+            defer { PQfreemem(error) }
+            let reason = error.map { String(cString: $0).trimmingTrailingNewlines() } ?? "libpq cannot read it"
+            return Secrets.redacted(firstLine(reason))
+        }
+        PQconninfoFree(options)
+        return nil
     }
 
     /// Where this connection went, for messages: `host:port/dbname`.
@@ -134,7 +156,7 @@ public final class Connection {
     ) throws -> R {
         for (index, bind) in query.binds.enumerated() where bind.text?.utf8.contains(0) == true {
             throw PostgresError(
-                kind: .client,
+                kind: .client, sqlState: SQLState.characterNotInRepertoire,
                 message: "parameter $\(index + 1) contains a NUL byte, which PostgreSQL text cannot hold")
         }
         let types = query.binds.map { Oid($0.type) }
@@ -192,8 +214,18 @@ public final class Connection {
         let port = PQport(handle).map { String(cString: $0) } ?? ""
         let database = PQdb(handle).map { String(cString: $0) } ?? ""
         let place = host.hasPrefix("/") ? "socket \(host)/.s.PGSQL.\(port)" : "\(host.isEmpty ? "localhost" : host):\(port)"
-        return database.isEmpty ? place : "\(place) database \(database)"
+        // A database name can itself look like a connection string, password and all.
+        return Secrets.redacted(database.isEmpty ? place : "\(place) database \(database)")
     }
+}
+
+/// Calls `body` with `strings` as a NULL-terminated array of C strings, as libpq's
+/// keyword/value functions take them.
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    let pointers = copies.map { UnsafePointer($0) } + [nil]
+    return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
 }
 
 @available(*, unavailable, message: "a Connection belongs to one task; open another for concurrent work")

@@ -28,7 +28,7 @@ public struct CopyWriter: ~Copyable {
                 case "\n": line += "\\n"
                 case "\r": line += "\\r"
                 case "\0":
-                    throw PostgresError(kind: .client, message: "a COPY field contains a NUL byte, which PostgreSQL text cannot hold")
+                    throw PostgresError(kind: .client, sqlState: SQLState.characterNotInRepertoire, message: "a COPY field contains a NUL byte, which PostgreSQL text cannot hold")
                 default: line.unicodeScalars.append(scalar)
                 }
             }

@@ -24,10 +24,17 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable, Equatable
     public var hint: String?
     /// The constraint a violation names, when the server says.
     public var constraint: String?
+    /// The table and column an error is about, when the server says (violations, bad values).
+    public var table: String?
+    public var column: String?
+    /// How many times the work was tried before this error was given up on (see
+    /// `retryingTransaction`).
+    public var attempts = 1
 
     public init(
         kind: Kind, sqlState: String? = nil, message: String,
-        detail: String? = nil, hint: String? = nil, constraint: String? = nil
+        detail: String? = nil, hint: String? = nil, constraint: String? = nil,
+        table: String? = nil, column: String? = nil
     ) {
         self.kind = kind
         self.sqlState = sqlState
@@ -35,6 +42,8 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable, Equatable
         self.detail = detail
         self.hint = hint
         self.constraint = constraint
+        self.table = table
+        self.column = column
     }
 
     public var description: String {
@@ -47,13 +56,12 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable, Equatable
 
     public var isUniqueViolation: Bool { sqlState == SQLState.uniqueViolation }
 
-    /// The server gave up on the statement because of other sessions, not because of what it
-    /// asked: a serialization failure, a deadlock, or a lock it could not get in time. The
-    /// transaction was rolled back; running it again is the remedy. (Not all of class 40:
-    /// 40003 says the outcome is unknown.)
+    /// The server gave up on the statement because of other sessions or a time limit, not
+    /// because of what it asked: a serialization failure, a deadlock, a lock it could not get
+    /// in time, a statement timeout. The transaction was rolled back; running it again is the
+    /// remedy. (Not all of class 40: 40003 says the outcome is unknown.)
     public var isWorthRetrying: Bool {
-        guard kind == .server, let sqlState else { return false }
-        return [SQLState.serializationFailure, SQLState.deadlockDetected, SQLState.lockNotAvailable].contains(sqlState)
+        kind == .server && category == .conflict
     }
 }
 
@@ -64,6 +72,8 @@ public enum SQLState {
     public static let serializationFailure = "40001"
     public static let deadlockDetected = "40P01"
     public static let lockNotAvailable = "55P03"
+    public static let queryCanceled = "57014"
+    public static let characterNotInRepertoire = "22021"
     public static let undefinedTable = "42P01"
     public static let raiseException = "P0001"
     public static let inFailedTransaction = "25P02"
@@ -79,9 +89,9 @@ extension PostgresError {
         if let message = field("M") {
             return PostgresError(
                 kind: .server, sqlState: field("C"), message: message,
-                detail: field("D"), hint: field("H"), constraint: field("n"))
+                detail: field("D"), hint: field("H"), constraint: field("n"), table: field("t"), column: field("c"))
         }
-        let fallback = connection.flatMap { PQerrorMessage($0) }.map { String(cString: $0) } ?? ""
+        let fallback = connection.flatMap { PQerrorMessage($0) }.map { Secrets.redacted(String(cString: $0)) } ?? ""
         let trimmed = fallback.trimmingTrailingNewlines()
         let broken = connection.map { PQstatus($0) != CONNECTION_OK } ?? true
         return PostgresError(

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLibPQ
 
 extension Connection {
@@ -41,6 +46,38 @@ extension Connection {
                 message: "the transaction was rolled back at COMMIT because a statement in it failed")
         }
         return value
+    }
+
+    /// Like `transaction`, but when the server gives up on the transaction because of other
+    /// sessions or a time limit (`PostgresError.isWorthRetrying`: a serialization failure, a
+    /// deadlock, `lock_timeout`, `statement_timeout`), runs it again after a short pause, up to
+    /// `attempts` times in all; the last error says how many (`attempts`). Safe because the
+    /// server rolled everything back, as long as `body` does nothing but database work: it must
+    /// not print, write files, or keep what it saw in an earlier attempt.
+    ///
+    /// Inside another transaction it runs once, in a savepoint: the outer one decides.
+    public func retryingTransaction<Value>(
+        _ isolation: IsolationLevel = .readCommitted, attempts: Int = 3,
+        _ body: (Connection) throws -> Value
+    ) throws -> Value {
+        guard PQtransactionStatus(handle) == PQTRANS_IDLE else { return try savepoint(body) }
+        var attempt = 1
+        // About 100 ms, then 300 ms, …, spread so that two sessions that collided do not
+        // collide again in step.
+        var pause: UInt32 = 100_000
+        while true {
+            do {
+                return try transaction(isolation, body)
+            } catch var error as PostgresError where error.isWorthRetrying {
+                guard attempt < attempts else {
+                    error.attempts = attempt
+                    throw error
+                }
+                usleep(UInt32.random(in: pause / 2...pause + pause / 2))
+                pause *= 3
+                attempt += 1
+            }
+        }
     }
 
     private func savepoint<Value>(_ body: (Connection) throws -> Value) throws -> Value {
