@@ -91,7 +91,13 @@ func warn(_ message: String) {
     FileHandle.standardError.write(Data("jianyi: warning: \(message)\n".utf8))
 }
 
-/// Writes to standard output without buffering surprises.
+/// Writes to standard output without buffering surprises. A write that fails (a full disk
+/// behind `>`) ends the command with 74 and one line: the work before it is done.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+        try writeAll(STDOUT_FILENO, Array(text.utf8), path: "standard output")
+    } catch {
+        Jianyi.printError("writing to standard output failed (\(error.reason)); what the command did before it is done")
+        Foundation.exit(Jianyi.exitCode(.ioError))
+    }
 }
