@@ -10,11 +10,13 @@ import Darwin
 enum Leftovers {
     static func name(_ prefix: String, pid: pid_t = getpid()) -> String { "\(prefix)\(pid).tmp" }
 
-    /// Removes every `<prefix><pid>.tmp` in `folder` whose process is gone (or is this one,
-    /// which has not made its own yet). Best effort: what cannot be removed stays.
+    /// Removes every `<prefix>[<anything>-]<pid>.tmp` in `folder` whose process is gone (or is
+    /// this one, which has not made its own yet). Best effort: what cannot be removed stays.
     static func removeStale(in folder: String, prefix: String) {
         for name in entries(of: folder) where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            guard let pid = pid_t(name.dropFirst(prefix.count).dropLast(4)), pid > 0, !isRunning(pid) else { continue }
+            let middle = name.dropFirst(prefix.count).dropLast(4)
+            let digits = middle.split(separator: "-", omittingEmptySubsequences: false).last ?? middle
+            guard digits.allSatisfy({ ("0"..."9").contains($0) }), let pid = pid_t(digits), pid > 0, !isRunning(pid) else { continue }
             removeTree(folder + "/" + name)
         }
     }
