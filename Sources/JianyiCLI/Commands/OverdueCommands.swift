@@ -54,47 +54,54 @@ struct Overdue: ParsableCommand {
             var warnings: [String] = []
             // The run records its new flags after the report has streamed: hold the report
             // until the run has committed, so a run that fails prints nothing.
-            try Output.write(holdUntilDone: true) { out in
-                switch format {
-                case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
-                case .csv: out.write(CSV.line(Self.csvHeader))
-                case .table: break
-                }
-                let run: OverdueRun
-                do {
-                    // The digests are synced, and the report's writes checked, before the run
-                    // commits: a disk that is full fails the run, which then records nothing.
-                    run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait,
-                                                       beforeCommit: { try digests?.seal(); try out.check() }) { flag in
-                        try digests?.add(flag)
-                        switch format {
-                        case .json:
-                            out.writeElement { appendFlagJSON(flag, to: &$0) }
-                        case .csv:
-                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
-                                                flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
-                        case .table:
-                            if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
-                            section.append(flag)
-                        }
+            var recorded: OverdueRun?
+            do {
+                try Output.write(holdUntilDone: true) { out in
+                    switch format {
+                    case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
+                    case .csv: out.write(CSV.line(Self.csvHeader))
+                    case .table: break
                     }
-                } catch {
-                    digests?.discard()
-                    throw error
+                    let run: OverdueRun
+                    do {
+                        // The digests are synced, and the report's writes checked, before the run
+                        // commits: a disk that is full fails the run, which then records nothing.
+                        run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait,
+                                                           beforeCommit: { try digests?.seal(); try out.check() }) { flag in
+                            try digests?.add(flag)
+                            switch format {
+                            case .json:
+                                out.writeElement { appendFlagJSON(flag, to: &$0) }
+                            case .csv:
+                                out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
+                                                    flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
+                            case .table:
+                                if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
+                                section.append(flag)
+                            }
+                        }
+                    } catch {
+                        digests?.discard()
+                        throw error
+                    }
+                    recorded = run
+                    undelivered = digests?.deliver(run: run.id)
+                    switch format {
+                    case .json:
+                        out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
+                                  + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
+                    case .csv:
+                        break
+                    case .table:
+                        section.flush(to: &out)
+                        out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
+                                     : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
+                    }
+                    warnings = run.warnings
                 }
-                undelivered = digests?.deliver(run: run.id)
-                switch format {
-                case .json:
-                    out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
-                              + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
-                case .csv:
-                    break
-                case .table:
-                    section.flush(to: &out)
-                    out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
-                                 : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
-                }
-                warnings = run.warnings
+            } catch let failure as Failure where failure.kind == .ioError && recorded != nil {
+                // Standard output failed as the held report was copied out, after the commit.
+                throw Failure(.ioError, "run #\(recorded!.id) is recorded, but \(failure.message)")
             }
             // The report is out and the run recorded; what is missing is the error's one line
             // (the run's warnings stay in its record: jianyi overdue runs).
