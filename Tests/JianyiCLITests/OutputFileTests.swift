@@ -89,7 +89,8 @@ import Darwin
         ]
         for (path, why) in refused {
             for command in Self.commands {
-                let result = try jianyi.expectRefusal(command + ["--output", path], 73, mentioning: "--output")
+                // Run inside the folder: a relative path ("") must hit nothing else, even if broken.
+                let result = try jianyi.expectRefusal(command + ["--output", path], 73, mentioning: "--output", directory: folder)
                 #expect(result.stderr.contains(why), "\(path): \(result.stderr)")
             }
         }
@@ -146,7 +147,8 @@ import Darwin
         try FileManager.default.createSymbolicLink(atPath: folder + "/loop-b.csv", withDestinationPath: "loop-a.csv")
         let before = folderSnapshot(folder)
         for (name, why) in [("to-missing.csv", "does not exist"), ("to-folder.csv", "it is a folder"), ("loop-a.csv", "too many symbolic links")] {
-            let result = try jianyi.expectRefusal(["export", "satisfaction", "--output", folder + "/" + name], 73, mentioning: why)
+            let result = try jianyi.expectRefusal(["export", "satisfaction", "--output", folder + "/" + name], 73, mentioning: why,
+                                                  directory: folder)
             #expect(result.stderr.contains("--output \(folder)/\(name):"))
         }
         #expect(folderSnapshot(folder) == before)
