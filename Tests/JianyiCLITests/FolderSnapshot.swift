@@ -23,9 +23,11 @@ func folderSnapshot(_ folder: String) -> [String: String] {
             for name in names { visit(relative.isEmpty ? name : relative + "/" + name) }
         case S_IFLNK:
             entries[relative] = "link -> " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
-        default:
+        case S_IFREG:
             let content = FileManager.default.contents(atPath: path).map { $0.base64EncodedString() } ?? "unreadable"
             entries[relative] = "file \(mode) inode \(status.st_ino) \(content)"
+        default:  // a pipe, a socket, a device: never opened (a pipe would block)
+            entries[relative] = "special \(String(status.st_mode & S_IFMT, radix: 8)) \(mode) inode \(status.st_ino)"
         }
     }
     visit("")
