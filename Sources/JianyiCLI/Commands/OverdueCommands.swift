@@ -47,6 +47,9 @@ struct Overdue: ParsableCommand {
             let day = try asOf.map { try Day.parse($0, for: "--as-of") } ?? context.today(in: congress)
             let zh = context.lang == .zh
             var digests = try directory.map { try DigestWriter(directory: $0, asOf: day) }
+            // On every path out, no staging folder is left (after a delivery there is none).
+            defer { digests?.discard() }
+            var recorded: OverdueRun?
             var undelivered: Failure?
             // One table per unit, printed when the next unit starts: the report comes ordered by
             // unit, so memory holds one unit's flags, not the night's.
@@ -54,7 +57,6 @@ struct Overdue: ParsableCommand {
             var warnings: [String] = []
             // The run records its new flags after the report has streamed: hold the report
             // until the run has committed, so a run that fails prints nothing.
-            var recorded: OverdueRun?
             do {
                 try Output.write(holdUntilDone: true) { out in
                     switch format {
@@ -62,27 +64,21 @@ struct Overdue: ParsableCommand {
                     case .csv: out.write(CSV.line(Self.csvHeader))
                     case .table: break
                     }
-                    let run: OverdueRun
-                    do {
-                        // The digests are synced, and the report's writes checked, before the run
-                        // commits: a disk that is full fails the run, which then records nothing.
-                        run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait,
+                    // The digests are synced, and the report's writes checked, before the run
+                    // commits: a disk that is full fails the run, which then records nothing.
+                    let run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait,
                                                            beforeCommit: { try digests?.seal(); try out.check() }) { flag in
-                            try digests?.add(flag)
-                            switch format {
-                            case .json:
-                                out.writeElement { appendFlagJSON(flag, to: &$0) }
-                            case .csv:
-                                out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
-                                                    flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
-                            case .table:
-                                if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
-                                section.append(flag)
-                            }
+                        try digests?.add(flag)
+                        switch format {
+                        case .json:
+                            out.writeElement { appendFlagJSON(flag, to: &$0) }
+                        case .csv:
+                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due.description, String(flag.daysOverdue),
+                                                flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
+                        case .table:
+                            if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
+                            section.append(flag)
                         }
-                    } catch {
-                        digests?.discard()
-                        throw error
                     }
                     recorded = run
                     undelivered = digests?.deliver(run: run.id)
@@ -101,7 +97,8 @@ struct Overdue: ParsableCommand {
                 }
             } catch let failure as Failure where failure.kind == .ioError && recorded != nil {
                 // Standard output failed as the held report was copied out, after the commit.
-                throw Failure(.ioError, "run #\(recorded!.id) is recorded, but \(failure.message)")
+                let digestsToo = undelivered.map { "; " + $0.message } ?? ""
+                throw Failure(.ioError, "run #\(recorded!.id) is recorded, but \(failure.message)\(digestsToo)")
             }
             // The report is out and the run recorded; what is missing is the error's one line
             // (the run's warnings stay in its record: jianyi overdue runs).
@@ -164,13 +161,9 @@ struct Overdue: ParsableCommand {
             let congress = try context.congress()
             let past = try context.store.overdueRun(congress, id: runID)
             var digests = try DigestWriter(directory: directory, asOf: past.asOf)
-            do {
-                try context.store.overdueFlags(congress, of: past) { try digests.add($0) }
-                try digests.seal()
-            } catch {
-                digests.discard()
-                throw error
-            }
+            defer { digests.discard() }
+            try context.store.overdueFlags(congress, of: past) { try digests.add($0) }
+            try digests.seal()
             if let failure = digests.deliver(run: past.id) { throw failure }
             emit(context.text("已写入运行 #\(past.id)（\(past.asOf)）的督办文件 \(digests.delivered) 个：\(directory)\n",
                               "wrote the \(digests.delivered) digest files of run #\(past.id) (\(past.asOf)) to \(directory)\n"))

@@ -78,6 +78,8 @@ struct Output {
         if let failure { throw failure }
     }
 
+    private static let stdoutName = "standard output"
+
     private mutating func flushWhenFull() {
         if buffer.count >= 1 << 16 { flush() }
     }
@@ -87,7 +89,7 @@ struct Output {
         guard failure == nil, !buffer.isEmpty else { return }
         do {
             switch sink {
-            case .standardOutput: try writeAll(STDOUT_FILENO, buffer, path: "standard output")
+            case .standardOutput: try writeAll(STDOUT_FILENO, buffer, path: Self.stdoutName)
             case .held(let descriptor): try writeAll(descriptor, buffer, path: "a temporary file")
             case .file(var atomic, let file):
                 try atomic.write(buffer)
@@ -100,6 +102,8 @@ struct Output {
 
     private func writeFailure(_ error: SystemError) -> Failure {
         switch sink {
+        case .held where error.path != Self.stdoutName:
+            Failure(.ioError, "holding the output in a temporary file in \(shownPath(NSTemporaryDirectory())) failed (\(error.reason))")
         case .standardOutput, .held:
             Failure(.ioError, "writing to standard output failed (\(error.reason))")
         case .file(_, let file):
@@ -145,7 +149,7 @@ struct Output {
             guard count >= 0 else { throw writeFailure(SystemError("read", "a temporary file")) }
             if count == 0 { break }
             do {
-                try writeAll(STDOUT_FILENO, Array(chunk[..<count]), path: "standard output")
+                try writeAll(STDOUT_FILENO, Array(chunk[..<count]), path: Self.stdoutName)
             } catch {
                 throw writeFailure(error)
             }
