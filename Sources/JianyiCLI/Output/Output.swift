@@ -120,12 +120,9 @@ struct Output {
         case .held(let descriptor):
             try release(descriptor)
         case .file(var atomic, let file):
-            do {
-                try atomic.seal()
-            } catch {
-                throw writeFailure(error)
-            }
-            sink = .file(atomic, file)
+            let sealed = Result { () throws(SystemError) in try atomic.seal() }
+            sink = .file(atomic, file)  // what is closed now, so that `discard` does not close it again
+            if case .failure(let error) = sealed { throw writeFailure(error) }
             do {
                 try atomic.publish()
             } catch {
