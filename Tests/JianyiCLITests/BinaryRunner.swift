@@ -63,7 +63,9 @@ struct Jianyi {
         try process.run()
         // Written from another thread: a large input must not wait on a child blocked on a full stdout.
         let writer = Thread { [input] in
-            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            // A child that exits without reading it all closes the pipe: EPIPE, which the
+            // non-throwing write(_:) turns into a trap of the whole test process.
+            if let input { try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
