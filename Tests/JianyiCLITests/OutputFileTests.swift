@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -181,6 +182,22 @@ import Darwin
         expectRefused(result, 74, mentioning: "--output \(folder)/report.html: writing failed")
         #expect(result.stderr.contains("the file was not changed"))
         #expect(folderSnapshot(folder) == before)  // the old file, and no temporary file
+    }
+
+    @Test func aCommandThatFailsAfterCreatingItsTemporaryFileRemovesIt() throws {
+        var jianyi = try reported()
+        let folder = try temporaryDirectory()
+        try Data("the old report\n".utf8).write(to: URL(fileURLWithPath: folder + "/report.csv"))
+        let before = folderSnapshot(folder)
+        // The report's query waits for this lock and gives up: the temporary file exists by then.
+        let holder = try Connection(jianyi.database)
+        try holder.execute("BEGIN")
+        try holder.execute("LOCK TABLE suggestion IN ACCESS EXCLUSIVE MODE")
+        jianyi.environment["PGOPTIONS"] = "-c lock_timeout=200ms"
+        let result = try jianyi.run(["export", "satisfaction", "--output", folder + "/report.csv"], directory: folder)
+        try holder.execute("ROLLBACK")
+        expectRefused(result, 75)
+        #expect(folderSnapshot(folder) == before)
     }
 
     @Test func aKilledRunsTemporaryFileIsRemovedAndAWorkingOnesIsNot() throws {
