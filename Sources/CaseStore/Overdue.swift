@@ -37,8 +37,11 @@ extension Store {
     /// time any run sees it, records the run, and streams the flags (by unit, due day, number)
     /// to `body`. One run per congress at a time: a second waits, or with `wait: false` fails
     /// with `.tryLater`. Everything is one transaction: if `body` throws, nothing is recorded.
+    /// `beforeCommit` runs last inside it, after every flag: what the caller must finish for
+    /// the run to count (files it wrote from the flags), else nothing is recorded.
     public func overdueRun(
         _ congress: Congress, asOf: Day, warnDays: Int?, wait: Bool,
+        beforeCommit: () throws -> Void = {},
         _ body: (OverdueFlag) throws -> Void
     ) throws -> OverdueRun {
         try connection.transaction { connection in
@@ -51,8 +54,7 @@ extension Store {
             let rules = try rules(congress, from: asOf)
             let warn = warnDays ?? rules.policy.count(.warnWorkingDays)
             let severe = rules.policy.count(.severeDays)
-            // No due day passes the last day jianyi records, so a window reaching past it ends there.
-            let soonUntil = warn > 0 ? (try? rules.clock.due(from: asOf, Period(warn, .workingDays)).due) ?? Day.last : asOf
+            let soonUntil = Self.soonUntil(asOf, warnDays: warn, rules.clock)
             let warnings = Self.calendarWarnings(rules.clock.calendar, asOf: asOf)
             let runID = try connection.query("""
                 INSERT INTO overdue_run (congress_id, as_of, warn_days, warnings, actor)
@@ -64,15 +66,7 @@ extension Store {
             // new ones are recorded after it. A rerun has none, so it writes nothing.
             var tally: [String: Int] = [:]
             var fresh = NewFlags()
-            var at: ReportColumns?
-            try connection.forEachRow(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe)) { row in
-                let c = try at ?? ReportColumns(row.columns)
-                at = c
-                let due: Day = try row.decode(at: c.due)
-                let flag = OverdueFlag(
-                    number: try row.decode(at: c.number), title: try row.decode(at: c.title), obligation: try row.decode(at: c.kind),
-                    unit: try row.decode(at: c.unit), unitName: try row.decode(at: c.unitName), due: due,
-                    daysOverdue: due.days(until: asOf), tier: try row.decode(at: c.tier), isNew: try row.decode(at: c.isNew))
+            try forEachFlag(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe), asOf: asOf) { flag, row, c in
                 if flag.isNew {
                     fresh.append(suggestion: try row.decode(at: c.suggestion), obligation: try row.decode(at: c.obligation),
                                  tierBit: try row.decode(at: c.tierBit))
@@ -102,7 +96,56 @@ extension Store {
                 RETURNING \(unsafeRaw: Self.runColumns)
                 """).rows[0]
             logger.debug("overdue run \(runID) for \(asOf): \(tally) new \(recorded)")
-            return try Self.run(row)
+            let run = try Self.run(row)
+            try beforeCommit()
+            return run
+        }
+    }
+
+    /// One run, by its id (65 when the congress has none such).
+    public func overdueRun(_ congress: Congress, id: Int) throws -> OverdueRun {
+        guard let row = try connection.query("""
+            SELECT \(unsafeRaw: Self.runColumns) FROM overdue_run WHERE congress_id = \(congress.id) AND run_id = \(id)
+            """).rows.first else {
+            throw Failure.ruleBroken("--run: \(congress.code) has no overdue run #\(id) (jianyi overdue runs lists them)")
+        }
+        return try Self.run(row)
+    }
+
+    /// Streams the flags a past run reported, in the order it reported them, each new when that
+    /// run recorded it: what the run's digests were written from. They are found again from
+    /// the run's day, its warning window and the flags recorded up to it, so they are the same
+    /// unless, since the run, a step dated on or before its day was recorded, or the policy's
+    /// severe_days, the calendar or a unit's name changed.
+    public func overdueFlags(_ congress: Congress, of run: OverdueRun, _ body: (OverdueFlag) throws -> Void) throws {
+        try connection.transaction(.repeatableRead) { connection in
+            let rules = try rules(congress, from: run.asOf)
+            let query = Self.replay(
+                congress: congress.id, run: run.id, asOf: run.asOf,
+                soonUntil: Self.soonUntil(run.asOf, warnDays: run.warnDays, rules.clock), severe: rules.policy.count(.severeDays))
+            try forEachFlag(query, asOf: run.asOf) { flag, _, _ in try body(flag) }
+        }
+    }
+
+    /// The last day a run flags as due soon: `warnDays` working days after the as-of day. No
+    /// due day passes the last day jianyi records, so a window reaching past it ends there.
+    private static func soonUntil(_ asOf: Day, warnDays: Int, _ clock: LegalClock) -> Day {
+        warnDays > 0 ? (try? clock.due(from: asOf, Period(warnDays, .workingDays)).due) ?? Day.last : asOf
+    }
+
+    /// Runs a report query (`report` or `replay`) and hands each row to `body` as a flag,
+    /// with the row and where its columns are.
+    private func forEachFlag(_ query: PostgresQuery, asOf: Day, _ body: (OverdueFlag, Row, ReportColumns) throws -> Void) throws {
+        var at: ReportColumns?
+        try connection.forEachRow(query) { row in
+            let c = try at ?? ReportColumns(row.columns)
+            at = c
+            let due: Day = try row.decode(at: c.due)
+            let flag = OverdueFlag(
+                number: try row.decode(at: c.number), title: try row.decode(at: c.title), obligation: try row.decode(at: c.kind),
+                unit: try row.decode(at: c.unit), unitName: try row.decode(at: c.unitName), due: due,
+                daysOverdue: due.days(until: asOf), tier: try row.decode(at: c.tier), isNew: try row.decode(at: c.isNew))
+            try body(flag, row, c)
         }
     }
 
@@ -208,6 +251,22 @@ extension Store {
                CASE WHEN t.flagged & t.tier_bit = 0 THEN t.obligation_no END AS obligation_no,
                CASE WHEN t.flagged & t.tier_bit = 0 THEN t.tier_bit END AS tier_bit
         FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
+        JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
+        JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
+        ORDER BY t.unit_code, t.due_on, s.series, s.seq, t.obligation_no
+        """
+    }
+
+    /// The report of a past run: the flags of its day that were recorded by it (new) or by a
+    /// run before it, with the columns and order of `report`. (A flag of the day recorded by
+    /// no run up to it was not seen by it: a step recorded since, dated back.)
+    static func replay(congress: Int, run: Int, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
+        """
+        SELECT s.number, s.title, t.kind, t.unit_code, u.name AS unit_name, t.due_on, t.tier, f.run_id = \(run) AS new,
+               t.suggestion_id, t.obligation_no, t.tier_bit
+        FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
+        JOIN overdue_flag f ON f.congress_id = \(congress) AND f.suggestion_id = t.suggestion_id
+                           AND f.obligation_no = t.obligation_no AND f.tier = t.tier AND f.run_id <= \(run)
         JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
         JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
         ORDER BY t.unit_code, t.due_on, s.series, s.seq, t.obligation_no

@@ -110,7 +110,13 @@ func warn(_ message: String) {
 
 /// Writes to standard output without buffering surprises. What goes through here is read on
 /// terminals, so control characters are made visible; JSON passes unchanged, as its writer
-/// escapes them all.
+/// escapes them all. A write that fails (a full disk behind `>`) ends the command with 74 and
+/// one line: the work before it is done.
 func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.terminalText.utf8))
+    do {
+        try writeAll(STDOUT_FILENO, Array(text.terminalText.utf8), path: "standard output")
+    } catch {
+        Jianyi.printError("writing to standard output failed (\(error.reason)); what the command did before it is done")
+        Foundation.exit(Exit.code(.ioError))
+    }
 }

@@ -12,6 +12,10 @@ struct Jianyi {
 
     let database: String
     var environment: [String: String] = [:]
+    /// A program that runs the binary, given its path and arguments after its own: a shell
+    /// that lowers a limit or redirects a stream first, e.g.
+    /// `["/bin/sh", "-c", "ulimit -f 0; exec \"$0\" \"$@\""]`. Empty: the binary itself.
+    var launcher: [String] = []
 
     /// A fresh migrated database (or an empty one) to run commands against.
     init(migrated: Bool = true) throws {
@@ -52,8 +56,13 @@ struct Jianyi {
     /// Runs the binary; `input` (when given) is its standard input, else it reads an empty one.
     func run(_ arguments: [String], databaseURL: String? = nil, input: String? = nil, directory: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["DATABASE_URL"] = databaseURL ?? database
         env["JIANYI_USER"] = "秘书处"

@@ -55,12 +55,13 @@ extension Jianyi {
         return dump
     }
 
-    /// Runs `arguments`, expects the refusal `code`, and checks the database is unchanged.
+    /// Runs `arguments` (in `directory`, when given), expects the refusal `code`, and checks the
+    /// database is unchanged.
     @discardableResult
     func expectRefusal(_ arguments: [String], _ code: Int32, mentioning: String? = nil, input: String? = nil,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+                       directory: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
         let before = try snapshot()
-        let result = try run(arguments, input: input)
+        let result = try run(arguments, input: input, directory: directory)
         expectRefused(result, code, mentioning: mentioning, sourceLocation: sourceLocation)
         #expect(try snapshot() == before, "the database changed after a refused \(arguments)", sourceLocation: sourceLocation)
         return result

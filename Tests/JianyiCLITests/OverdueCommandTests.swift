@@ -40,7 +40,7 @@ import Testing
         let read = { (name: String) in String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self) }
         let digest = try read("2024-03-21-JTJ.csv")
         #expect(Array(try Data(contentsOf: dir.appendingPathComponent("2024-03-21-JTJ.csv")).prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,督办级别,本次新发现\r\n5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,超期,是\r\n")
+        #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,督办级别,本次新发现,单位代码\r\n5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,超期,是,JTJ\r\n")
         let index = try read("2024-03-21-index.csv")
         #expect(index == "\u{FEFF}单位代码,单位名称,临期,超期,严重超期,文件\r\nJTJ,市交通运输局,0,1,0,2024-03-21-JTJ.csv\r\n")
 
@@ -138,10 +138,10 @@ import Testing
     /// On 2024-03-21 the case has a flag to record; the refused run records neither the run,
     /// nor the flag, nor the obligation's tier bit: every table is as it was, and the next
     /// run finds the flag new.
-    @Test func badOutDirExits66AndRecordsNothing() throws {
+    @Test func badOutDirExits73AndRecordsNothing() throws {
         let jianyi = try assignedCase()
-        try jianyi.expectRefusal(["overdue", "--as-of", "2024-03-21", "--out-dir", "/nonexistent/digests"], 66,
-                                 mentioning: "--out-dir: /nonexistent/digests")
+        try jianyi.expectRefusal(["overdue", "--as-of", "2024-03-21", "--out-dir", "/nonexistent/digests"], 73,
+                                 mentioning: "--out-dir")
         #expect(try jianyi.ok("overdue", "runs", "--format", "json").stdout == "[]\n")
         let next = try jianyi.ok("overdue", "--as-of", "2024-03-21", "--format", "json", "--out-dir", try temporaryDirectory())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [String: Any])

@@ -72,7 +72,7 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["满意度.html"])  // no temp file left
         let failed = try jianyi("export", "satisfaction", "--output", "/nonexistent/dir/x.csv")
-        #expect(failed.code == 66)
+        #expect(failed.code == 73)
     }
 
     @Test func tableIsReadable() throws {

@@ -6,7 +6,7 @@ import Foundation
 struct Overdue: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The nightly overdue job (督办): tiers every open obligation and records each new flag once.",
-        subcommands: [Sweep.self, Runs.self],
+        subcommands: [Sweep.self, Runs.self, Digests.self],
         defaultSubcommand: Sweep.self)
 
     struct Sweep: ParsableCommand {
@@ -19,6 +19,12 @@ struct Overdue: ParsableCommand {
                 unit, tier) is recorded the first time a run sees it; later runs report it with
                 "new": false. Safe to rerun, to run after missed nights, and for an earlier day.
                 Two runs at once: the second waits (--no-wait: exits 75).
+                --out-dir writes <as-of>-<code>.csv per unit and <as-of>-index.csv, each
+                replacing a file of the same name whole. In a name, a byte of the code
+                other than a letter, digit, '_', '-' or a '.' after the first is written
+                %XX, and so is the first letter of 'index' (%69ndex). If the run commits
+                but some files cannot be put in place, it stays recorded and exits 74
+                naming them: jianyi overdue digests --run ID --out-dir DIR writes them.
                 Examples:
                   jianyi overdue
                   jianyi overdue --as-of 2024-06-01 --format json
@@ -27,7 +33,7 @@ struct Overdue: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The day to check, YYYY-MM-DD (default today).") var asOf: String?
         @Option(help: "table, json or csv.") var format: ListFormat = .table
-        @Option(name: .customLong("out-dir"), help: "Write one digest CSV per unit (UTF-8 with BOM) and an index here.") var outDir: String?
+        @Option(name: .customLong("out-dir"), help: "Write one digest CSV per unit (UTF-8 with BOM) and an index into this existing folder.") var outDir: String?
         @Option(name: .customLong("warn-days"), help: "Warning window in working days (default: the policy's warn_working_days, 10).") var warnDays: Int?
         @Flag(name: .customLong("no-wait"), help: "Exit 75 instead of waiting when another run is working.") var noWait = false
 
@@ -36,26 +42,33 @@ struct Overdue: ParsableCommand {
         }
 
         func run() throws {
+            let directory = try outDir.map(DigestWriter.checkDirectory)
             let context = try Context(global)
             let congress = try context.congress()
             let day = try context.day(asOf, flag: "--as-of", in: congress)
             let zh = context.lang == .zh
-            var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
+            var digests = try directory.map { try DigestWriter(directory: $0, asOf: day) }
+            // On every path out, no staging folder is left (after a delivery there is none).
+            defer { digests?.discard() }
+            var recorded: OverdueRun?
+            var undelivered: Failure?
             // One table per unit, printed when the next unit starts: the report comes ordered by
             // unit, so memory holds one unit's flags, not the night's.
             var section = UnitSection(zh: zh)
             var warnings: [String] = []
             // The run records its new flags after the report has streamed: hold the report
             // until the run has committed, so a run that fails prints nothing.
-            try Output.write(holdUntilDone: true) { out in
-                switch format {
-                case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
-                case .csv: out.write(CSV.line(Self.csvHeader))
-                case .table: break
-                }
-                let run: OverdueRun
-                do {
-                    run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait) { flag in
+            do {
+                try Output.write(holdUntilDone: true) { out in
+                    switch format {
+                    case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
+                    case .csv: out.write(CSV.line(Self.csvHeader))
+                    case .table: break
+                    }
+                    // The digests are synced, and the report's writes checked, before the run
+                    // commits: a disk that is full fails the run, which then records nothing.
+                    let run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait,
+                                                           beforeCommit: { try digests?.seal(); try out.check() }) { flag in
                         try digests?.add(flag)
                         switch format {
                         case .json:
@@ -68,24 +81,29 @@ struct Overdue: ParsableCommand {
                             section.append(flag)
                         }
                     }
-                } catch {
-                    digests?.discard()
-                    throw error
+                    recorded = run
+                    undelivered = digests?.deliver(run: run.id)
+                    switch format {
+                    case .json:
+                        out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
+                                  + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
+                    case .csv:
+                        break
+                    case .table:
+                        section.flush(to: &out)
+                        out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
+                                     : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
+                    }
+                    warnings = run.warnings
                 }
-                try digests?.finish()
-                switch format {
-                case .json:
-                    out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
-                              + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
-                case .csv:
-                    break
-                case .table:
-                    section.flush(to: &out)
-                    out.write(zh ? "\(day) 督办：临期 \(run.dueSoon)，超期 \(run.overdue)，严重超期 \(run.severelyOverdue)；本次新发现 \(run.newFlags)（运行 #\(run.id)）\n"
-                                 : "\(day): due soon \(run.dueSoon), overdue \(run.overdue), severely overdue \(run.severelyOverdue); new \(run.newFlags) (run #\(run.id))\n")
-                }
-                warnings = run.warnings
+            } catch let failure as Failure where failure.kind == .ioError && recorded != nil {
+                // Standard output failed as the held report was copied out, after the commit.
+                let digestsToo = undelivered.map { "; " + $0.message } ?? ""
+                throw Failure(.ioError, "run #\(recorded!.id) is recorded, but \(failure.message)\(digestsToo)")
             }
+            // The report is out and the run recorded; what is missing is the error's one line
+            // (the run's warnings stay in its record: jianyi overdue runs).
+            if let undelivered { throw undelivered }
             warnings.forEach(warn)
         }
 
@@ -127,6 +145,37 @@ struct Overdue: ParsableCommand {
                               String(r.warnings.count)])
             }
             emit(table.render())
+        }
+    }
+
+    struct Digests: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a past run's digests again: the files it wrote, or would have written, to --out-dir.",
+            discussion: """
+                For a run that was recorded but whose digests could not all be written
+                (its message names this command). The flags are found again from the
+                run's day, its warning window and the flags recorded up to it: the files
+                are those the run wrote, unless a step dated on or before its day was
+                recorded since, or severe_days, the calendar or a unit's name changed.
+                Run ids: jianyi overdue runs.
+                Example: jianyi overdue digests --run 42 --out-dir /var/lib/jianyi/digests
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("run"), help: "The run's id (jianyi overdue runs).") var runID: Int
+        @Option(name: .customLong("out-dir"), help: "The existing folder to write the digests into.") var outDir: String
+
+        func run() throws {
+            let directory = try DigestWriter.checkDirectory(outDir)
+            let context = try Context(global)
+            let congress = try context.congress()
+            let past = try context.store.overdueRun(congress, id: runID)
+            var digests = try DigestWriter(directory: directory, asOf: past.asOf)
+            defer { digests.discard() }
+            try context.store.overdueFlags(congress, of: past) { try digests.add($0) }
+            try digests.seal()
+            if let failure = digests.deliver(run: past.id) { throw failure }
+            emit(context.text("已写入运行 #\(past.id)（\(past.asOf)）的督办文件 \(digests.delivered) 个：\(directory)\n",
+                              "wrote the \(digests.delivered) digest files of run #\(past.id) (\(past.asOf)) to \(directory)\n"))
         }
     }
 }

@@ -35,10 +35,18 @@ struct ScopeOptions: ParsableArguments {
 struct ReportOptions: ParsableArguments {
     @Option(help: "table, csv, json or html.") var format: ReportFormat = .table
     @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
-    @Option(help: "Write to this file (atomically) instead of standard output.") var output: String?
+    @Option(help: ArgumentHelp(
+        "Write to this file instead of standard output: replaced whole or not at all (a temporary file beside it, renamed over it). A symbolic link is written through to the file it names. A folder, a missing folder, or a file or folder without write permission is refused (exit 73) and left as it is.",
+        valueName: "file"))
+    var output: String?
 
     /// What a CSV starts with: the byte-order mark when asked for.
     var csvStart: String { bom ? CSV.byteOrderMark : "" }
+
+    /// The --output file, checked before any work (73 when it cannot be written).
+    func outputFile() throws -> OutputFile? {
+        try output.map { try OutputFile($0, flag: "--output") }
+    }
 }
 
 struct Export: ParsableCommand {
@@ -63,9 +71,10 @@ struct Export: ParsableCommand {
 
         func run() throws {
             let scope = try filters.scope()
+            let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            try Output.write(to: report.output) { try render(context, congress, scope, &$0) }
+            try Output.write(to: file) { try render(context, congress, scope, &$0) }
         }
 
         private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout Output) throws {
@@ -111,6 +120,7 @@ struct Score: ParsableCommand {
 
         func run() throws {
             let scope = try filters.scope()
+            let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
             let weights = try context.store.scoreWeights(congress)
@@ -118,7 +128,7 @@ struct Score: ParsableCommand {
             try context.store.satisfaction(congress, by: .unit, scope: scope) { units.append($0) }
             let scores = UnitScore.ranked(units, weights: weights)
             let zh = context.lang == .zh
-            try Output.write(to: report.output) { sink in
+            try Output.write(to: file) { sink in
                 switch report.format {
                 case .csv:
                     sink.write(report.csvStart + CSV.line(measureKeys + ["score"]))

@@ -1,72 +1,160 @@
 import CaseStore
 import Casework
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes the per-unit digests of an overdue run: `<as-of>-<UNIT>.csv` for each unit with
-/// something due, and `<as-of>-index.csv`. Files are written into a hidden folder beside
-/// them and moved into place only when the run has committed, so a failed run leaves the
-/// directory as it was.
+/// Writes the per-unit digests of an overdue run, one CSV per unit with something due and an
+/// index (names in `DigestName`), into `--out-dir`.
+///
+/// The files are written into a hidden staging folder inside it, `.jianyi-<as-of>-<pid>.tmp`,
+/// and synced before the run commits; after the commit each is renamed into place. A run that
+/// fails leaves the folder as it was; a run whose files cannot all be put in place (a name
+/// taken by a folder, say) is still recorded, and `jianyi overdue digests` writes them again.
+/// A staging folder that a killed run left is removed by the next one.
 struct DigestWriter {
-    let directory: URL
-    let staging: URL
+    let directory: String
     let asOf: Day
-    private var current: (unit: String, name: String, handle: FileHandle, counts: [String: Int])?
+    private let staging: String
+    private var current: (unit: String, unitName: String, fileName: String, file: AtomicFile, counts: [String: Int])?
+    /// Bytes for the open file, written in large pieces.
+    private var pending: [UInt8] = []
     private var index: [[any CSVCell]] = []
+    /// Sealed files awaiting their rename, in the order they are put in place: the index last,
+    /// so that a reader who finds it finds the files it lists.
+    private var sealed: [AtomicFile] = []
+    /// How many files `deliver` put in place.
+    private(set) var delivered = 0
 
-    init(directory path: String, asOf: Day) throws {
-        directory = URL(fileURLWithPath: path, isDirectory: true)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw Failure(.noInput, "--out-dir: \(path) is not a directory")
+    /// Checks `--out-dir` before any work: an existing folder (a link to one will do) with a
+    /// write bit, in which files can be created; else 73, with nothing touched.
+    static func checkDirectory(_ path: String) throws -> String {
+        func refuse(_ why: String) -> Failure {
+            Failure(.cannotCreateOutput, "--out-dir \(shownPath(path)): \(why); nothing was written or recorded")
         }
-        staging = directory.appendingPathComponent(".jianyi-\(asOf)-\(getpid()).tmp", isDirectory: true)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        if path.isEmpty { throw refuse("an empty path names no folder") }
+        let status: stat?
+        do { status = try fileStatus(path) } catch { throw refuse(error.reason) }
+        guard let status else { throw refuse("no such folder") }
+        guard status.isDirectory else { throw refuse("not a folder") }
+        guard status.hasWriteBit, access(path, W_OK | X_OK) == 0 else { throw refuse("files cannot be created in it (no write permission)") }
+        return path
+    }
+
+    /// Removes the staging folders of killed runs and makes this run's (73 when it cannot).
+    init(directory: String, asOf: Day) throws {
+        self.directory = directory
         self.asOf = asOf
+        Leftovers.removeStale(in: directory, prefix: Self.stagingPrefix)
+        staging = directory + "/" + Leftovers.name(Self.stagingPrefix + "\(asOf)-")
+        if mkdir(staging, 0o700) != 0 {
+            throw Failure(.cannotCreateOutput, "--out-dir \(shownPath(directory)): cannot create a folder in it (\(SystemError("mkdir", staging).reason)); nothing was written or recorded")
+        }
     }
 
-    static let header = ["编号", "标题", "事项", "期限", "超期天数", "督办级别", "本次新发现"]
+    static let stagingPrefix = ".jianyi-"
 
-    /// Flags arrive ordered by unit, so one file is open at a time.
+    static let header = ["编号", "标题", "事项", "期限", "超期天数", "督办级别", "本次新发现", "单位代码"]
+    static let indexHeader = ["单位代码", "单位名称", "临期", "超期", "严重超期", "文件"]
+
+    /// Flags arrive ordered by unit, so one file is open at a time. A failure here comes before
+    /// the run commits (74: nothing is recorded).
     mutating func add(_ flag: OverdueFlag) throws {
-        if current?.unit != flag.unit {
+        do {
+            if current?.unit != flag.unit {
+                try closeCurrent()
+                let name = DigestName.unit(flag.unit, asOf: asOf)
+                current = (flag.unit, flag.unitName, name, try stage(name), [:])
+                pending = Array((CSV.byteOrderMark + CSV.line(Self.header)).utf8)
+            }
+            let line = CSV.line([flag.number, flag.title, Deadline.label(flag.obligation), flag.due,
+                                 flag.daysOverdue, tierLabel(flag.tier, zh: true), flag.isNew ? "是" : "否", flag.unit])
+            pending.append(contentsOf: line.utf8)
+            current!.counts[flag.tier, default: 0] += 1
+            if pending.count >= 1 << 16 { try flush() }
+        } catch {
+            throw stagingFailure(error)
+        }
+    }
+
+    /// Closes the last unit's file, writes the index, and syncs them all: called inside the
+    /// run's transaction, so that after the commit only renames remain.
+    mutating func seal() throws {
+        do {
             try closeCurrent()
-            let url = staging.appendingPathComponent(fileName(flag.unit))
-            FileManager.default.createFile(atPath: url.path, contents: Data((CSV.byteOrderMark + CSV.line(Self.header)).utf8))
-            current = (flag.unit, flag.unitName, try FileHandle(forWritingTo: url), [:])
-            try current!.handle.seekToEnd()
+            var file = try stage(DigestName.index(asOf: asOf))
+            var text = CSV.byteOrderMark + CSV.line(Self.indexHeader)
+            for row in index { text += CSV.line(row) }
+            try file.write(Array(text.utf8))
+            try file.seal()
+            sealed.append(file)
+        } catch {
+            throw stagingFailure(error)
         }
-        let line = CSV.line([flag.number, flag.title, Deadline.label(flag.obligation), flag.due,
-                             flag.daysOverdue, tierLabel(flag.tier, zh: true), flag.isNew ? "是" : "否"])
-        try current!.handle.write(contentsOf: Data(line.utf8))
-        current!.counts[flag.tier, default: 0] += 1
     }
 
-    /// Moves the files into place after the run committed.
-    mutating func finish() throws {
-        try closeCurrent()
-        var text = CSV.byteOrderMark + CSV.line(["单位代码", "单位名称", "临期", "超期", "严重超期", "文件"])
-        for row in index { text += CSV.line(row) }
-        try Data(text.utf8).write(to: staging.appendingPathComponent("\(asOf)-index.csv"))
-        for name in try FileManager.default.contentsOfDirectory(atPath: staging.path) {
-            let target = directory.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-            try FileManager.default.moveItem(at: staging.appendingPathComponent(name), to: target)
+    /// Puts the sealed files in place, after the run `run` has committed, and removes the
+    /// staging folder. Returns what to report when some could not be put in place (74); those
+    /// that could are in place.
+    mutating func deliver(run: Int) -> Failure? {
+        var missing: [(name: String, reason: String)] = []
+        for file in sealed {
+            do {
+                try file.publish()
+                delivered += 1
+            } catch {
+                missing.append((splitPath(file.target).name, error.reason))
+            }
         }
-        try FileManager.default.removeItem(at: staging)
+        var syncFailure: SystemError?
+        do { try AtomicFile.syncFolder(directory) } catch { syncFailure = error }
+        Leftovers.removeTree(staging)
+        sealed.removeAll()
+        let again = "jianyi overdue digests --run \(run) --out-dir \(shownPath(directory))"
+        if !missing.isEmpty {
+            let shown = missing.prefix(5).map { "\(shownPath($0.name)) (\($0.reason))" }.joined(separator: ", ")
+            let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
+            return Failure(.ioError, """
+                run #\(run) is recorded, but \(missing.count) of its digest files could not be put in \(shownPath(directory)): \
+                \(shown)\(more); write them again with: \(again)
+                """)
+        }
+        if let syncFailure {
+            return Failure(.ioError, "run #\(run) is recorded and its digests are in \(shownPath(directory)), but the folder could not be synced to disk (\(syncFailure.reason)); to write them again: \(again)")
+        }
+        return nil
     }
 
-    func discard() {
-        try? current?.handle.close()
-        try? FileManager.default.removeItem(at: staging)
-    }
-
-    private func fileName(_ unit: String) -> String { "\(asOf)-\(unit).csv" }
-
-    private mutating func closeCurrent() throws {
-        guard let open = current else { return }
-        try open.handle.close()
-        index.append([open.unit, open.name, open.counts["due_soon", default: 0], open.counts["overdue", default: 0],
-                      open.counts["severely_overdue", default: 0], fileName(open.unit)])
+    /// Removes what was staged: the run did not commit.
+    mutating func discard() {
+        current?.file.remove()
         current = nil
+        Leftovers.removeTree(staging)
+    }
+
+    private func stage(_ name: String) throws(SystemError) -> AtomicFile {
+        try AtomicFile(target: directory + "/" + name, temporary: staging + "/" + name)
+    }
+
+    private mutating func flush() throws(SystemError) {
+        try current?.file.write(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func closeCurrent() throws(SystemError) {
+        guard current != nil else { return }
+        try flush()
+        try current!.file.seal()
+        let open = current!
+        sealed.append(open.file)
+        index.append([open.unit, open.unitName, open.counts["due_soon", default: 0], open.counts["overdue", default: 0],
+                      open.counts["severely_overdue", default: 0], open.fileName])
+        current = nil
+    }
+
+    private func stagingFailure(_ error: SystemError) -> Failure {
+        Failure(.ioError, "--out-dir \(shownPath(directory)): writing the digests failed (\(error.reason)); nothing was recorded")
     }
 }
