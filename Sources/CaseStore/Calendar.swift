@@ -36,12 +36,9 @@ extension Store {
         var seen: [Day: Int] = [:]
         var entries: [(line: Int, entry: WorkCalendar.Entry)] = []
         for record in table.records {
-            guard let day = Day(record(0)) else {
-                table.problems.add(line: record.line, column: 0, "\(Text.printable(record(0))) is not a date (YYYY-MM-DD)")
-                continue
-            }
-            guard (1900...9999).contains(day.year) else {
-                table.problems.add(line: record.line, column: 0, "\(day) is outside the years a calendar holds (1900 to 9999)")
+            let day: Day
+            do { day = try Day.parse(record(0), for: "date") } catch let failure as Failure {
+                table.problems.add(line: record.line, failure)
                 continue
             }
             guard let kind = CalendarDayKind(rawValue: record(1)) else {

@@ -123,7 +123,7 @@ import Testing
         // ArgumentParser echoes an argument it does not expect, with its usage after it.
         let echoed = try jianyi.run(["list", "postgresql://u:\(Self.password)@host/db"])
         #expect(echoed.code == 64)
-        #expect(echoed.firstErrorLine == "jianyi: Error: Unexpected argument 'postgresql://u:***@host/db'")
+        #expect(echoed.firstErrorLine == "jianyi: Unexpected argument 'postgresql://u:***@host/db' (see 'jianyi list --help')")
         expectNoPassword(echoed)
         // The debug log says where it connected (the test cluster trusts, so the password is unused).
         try jianyi.setUp()

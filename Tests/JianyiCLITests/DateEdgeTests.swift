@@ -92,10 +92,10 @@ import Testing
         try jianyi.setUp()
         let header = "title,deputy,cosigners,session,channel,category,body,submitted_on\n"
         let old = try temporaryFile("s.csv", header + "关于道路的建议,D001,,5-4,,,,2024-01-21\n关于学校的建议,D001,,5-4,,,,1899-12-31\n")
-        try jianyi.expectRefusal(["import", "suggestions", old], 65, mentioning: "line 3: submitted_on: '1899-12-31' is outside the dates")
+        try jianyi.expectRefusal(["import", "suggestions", old], 65, mentioning: "line 3, column 8 (submitted_on): '1899-12-31' is outside the dates")
         let future = try temporaryFile("s.csv", header + "关于道路的建议,D001,,5-4,,,,2026-12-01\n")
         try jianyi.expectRefusal(["import", "suggestions", future, "--today", "2026-11-30"], 65,
-                                 mentioning: "line 2: submitted_on: 2026-12-01 is after today (2026-11-30)")
+                                 mentioning: "line 2, column 8 (submitted_on): 2026-12-01 is after today (2026-11-30)")
         #expect(try jianyi("import", "suggestions", future, "--today", "2026-12-01").code == 0)
     }
 
@@ -104,7 +104,7 @@ import Testing
         try jianyi.setUp()
         let file = try temporaryFile("c.csv", "date,kind,name\n2027-01-01,off,元旦\n1899-10-01,off,国庆节\n")
         try jianyi.expectRefusal(["calendar", "import", file], 65,
-                                 mentioning: "line 3: date: '1899-10-01' is outside the dates jianyi records (1900-01-01 to 9999-12-31)")
+                                 mentioning: "line 3, column 1 (date): '1899-10-01' is outside the dates jianyi records (1900-01-01 to 9999-12-31)")
     }
 
     // MARK: - Today

@@ -215,9 +215,9 @@ import Testing
         #expect(files.count == 2)
         let digest = try #require(files.first { $0.contains("编号,标题") })
         for (index, title) in Self.formulaTitles.enumerated() {
-            #expect(digest.contains("\r\n5-4-000\(index + 1),'\(title),主办答复,2024-05-20,-13,临期,是\r\n"), "\(digest)")
+            #expect(digest.contains("\r\n5-4-000\(index + 1),'\(title),主办答复,2024-05-20,-13,临期,是,'-U1\r\n"), "\(digest)")
         }
-        let indexFile = try #require(files.first { $0.contains("单位代码") })
+        let indexFile = try #require(files.first { $0.hasPrefix("\u{FEFF}单位代码") })
         #expect(indexFile.contains("\r\n'-U1,\(name),6,0,0,"), "\(indexFile)")
     }
 

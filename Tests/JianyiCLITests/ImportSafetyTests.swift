@@ -87,9 +87,9 @@ import Testing
         ])
         let days = try ImportSafety.file("h.csv", "date,kind,name\n1899-12-30,off,太早\n2027-01-04,work,错误\n2027-1-1,off,元旦\n2027-01-01,holiday,元旦\n")
         try expectBadRows(jianyi, ["calendar", "import", days], file: days, rows: [
-            "line 2, column 1 (date): 1899-12-30 is outside the years a calendar holds (1900 to 9999)",
+            "line 2, column 1 (date): '1899-12-30' is outside the dates jianyi records (1900-01-01 to 9999-12-31)",
             "line 3: 2027-01-04 is a weekday; a makeup working day (work) falls on a Saturday or Sunday",
-            "line 4, column 1 (date): '2027-1-1' is not a date (YYYY-MM-DD)",
+            "line 4, column 1 (date): '2027-1-1' is not a date (expected YYYY-MM-DD, a real calendar day)",
             "line 5, column 2 (kind): kind 'holiday' is not off or work",
         ])
         #expect(try jianyi("register", "--title", "甲", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21").code == 0)
