@@ -91,6 +91,12 @@ struct Context {
 /// Reads an input file's bytes, or fails with exit 66 naming it. Imports decode them with
 /// CSVTable, which names the line and column of any invalid UTF-8.
 func readBytes(_ path: String) throws -> [UInt8] {
+    if path == "-" {
+        // `-` is standard input, as for most commands that read a file.
+        do { return [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()) } catch {
+            throw Failure(.noInput, "standard input cannot be read (\(error.localizedDescription))")
+        }
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw Failure(.noInput, "\(path): no such file, or it cannot be read")
     }
@@ -105,7 +111,13 @@ func readInput(_ path: String) throws -> String {
 
 /// A warning on standard error, on one line: the command still did its work.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("jianyi: warning: \(message.terminalLine)\n".utf8))
+    writeToStandardError("jianyi: warning: \(message.terminalLine)\n")
+}
+
+/// The last resort for a message: when standard error itself cannot be written (closed, a
+/// full disk), there is nowhere left to say so, and the exit code still tells.
+func writeToStandardError(_ text: String) {
+    try? writeAll(STDERR_FILENO, Array(text.utf8), path: "standard error")
 }
 
 /// Writes to standard output without buffering surprises. What goes through here is read on

@@ -34,6 +34,9 @@ public struct Jianyi: ParsableCommand {
 
     /// Runs the command line and exits with the documented code.
     public static func main() {
+        // A reader that stops early (`jianyi list | head`) must not kill jianyi with a signal:
+        // the write fails with EPIPE instead, and ends the command with 74 and one line.
+        signal(SIGPIPE, SIG_IGN)
         let code = run(Array(CommandLine.arguments.dropFirst()))
         Foundation.exit(code)
     }
@@ -59,6 +62,6 @@ public struct Jianyi: ParsableCommand {
     /// without a password even when it echoes one (an argument, a connection string libpq
     /// could not parse).
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("jianyi: \(Secrets.redacted(message).terminalLine)\n".utf8))
+        writeToStandardError("jianyi: \(Secrets.redacted(message).terminalLine)\n")
     }
 }

@@ -13,6 +13,13 @@ import Testing
         #expect(try jianyi.snapshot() != before)
         // A command that does not read stdin still gets it without hanging.
         #expect(try jianyi("unit", "list", input: String(repeating: "x", count: 1 << 20)).code == 0)
+        // `--body-file -` reads standard input: what the test sends is what is stored.
+        let body = "一、现状\n停车难。\n"
+        #expect(try jianyi("register", "--title", "关于停车的建议", "--deputy", "D001", "--session", "5-4", "--on", "2024-01-21",
+                           "--body-file", "-", input: body).stdout == "5-4-0001\n")
+        let shown = try jianyi("show", "5-4-0001", "--format", "json").stdout
+        let object = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any]
+        #expect(object?["body"] as? String == body)
     }
 
     @Test func refusalChecksTheWholeContract() throws {

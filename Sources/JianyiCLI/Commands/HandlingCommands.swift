@@ -50,7 +50,7 @@ struct Reply: ParsableCommand {
     @Option(help: "A, B or C.") var outcome: Outcome
     @Option(name: .customLong("plan-by"), help: "For B: the day the plan is to be done.") var planBy: String?
     @Option(help: "The reply.") var text: String?
-    @Option(name: .customLong("text-file"), help: "Read the reply from a file.") var textFile: String?
+    @Option(name: .customLong("text-file"), help: "Read the reply from a file (- for standard input).") var textFile: String?
 
     func run() throws {
         let plan = try planBy.map { try Day.parse($0, for: "--plan-by") }

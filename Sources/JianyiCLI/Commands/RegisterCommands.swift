@@ -25,7 +25,7 @@ struct Register: ParsableCommand {
     @Option(help: "The liaison station's name (联络站).") var station: String?
     @Option(help: "Category, e.g. 城乡建设, 教育, 医疗卫生 (default 其他).") var category: String?
     @Option(help: "The text of the suggestion.") var body: String?
-    @Option(name: .customLong("body-file"), help: "Read the text from a file.") var bodyFile: String?
+    @Option(name: .customLong("body-file"), help: "Read the text from a file (- for standard input).") var bodyFile: String?
     @Option(help: "Date submitted, YYYY-MM-DD (default today).") var on: String?
     @Option(help: "text (the number) or json.") var format: RegisterFormat = .text
 
