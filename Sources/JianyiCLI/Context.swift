@@ -39,7 +39,8 @@ struct Context {
         let url = options.databaseURL ?? environment["DATABASE_URL"]
         if let url, let problem = Connection.problem(with: url) {
             let source = options.databaseURL == nil ? "DATABASE_URL" : "--database-url"
-            throw Failure.badValue("\(source): '\(Secrets.redacted(url))' is not a libpq URI or conninfo string: \(problem)")
+            // The string itself is not quoted: a password libpq could not delimit is in it.
+            throw Failure.badValue("\(source) is not a libpq URI or conninfo string: \(problem)")
         }
         if let user = environment["JIANYI_USER"], user.allSatisfy(\.isWhitespace) {
             throw Failure.badValue("JIANYI_USER is set but empty: set it to who is acting (recorded in the history), or unset it")

@@ -55,6 +55,7 @@ public final class Connection {
     /// Why libpq cannot read `conninfo` as a URI or conninfo string (password redacted), or
     /// nil when it can: to refuse a malformed string as a bad value before trying to connect.
     public static func problem(with conninfo: String) -> String? {
+        if let problem = Secrets.uriProblem(conninfo) { return problem }
         var error: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(conninfo, &error) else {
             defer { PQfreemem(error) }

@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--database-url", "postgresql://u:\(password)@/db?bogus=1"], 64, "--database-url: 'postgresql://u:***@/db?bogus=1' is not a libpq URI"),
+        (["--database-url", "postgresql://u:\(password)@/db?bogus=1"], 64, "--database-url is not a libpq URI or conninfo string: invalid URI query parameter"),
         (["--database-url", "postgresql://u:\(password)@[bad"], 64, "end of string reached"),
         (["--database-url", "password='\(password)"], 64, "unterminated quoted string"),
         (["--database-url", "PASSWORD=\(password) host=/nonexistent"], 64, "invalid connection option"),
@@ -115,10 +115,29 @@ import Testing
         expectNoPassword(result)
     }
 
+    /// Passwords libpq cannot delimit: an unencoded '/', '@' or '%' would split the password
+    /// across the host, port and database of a message, or have libpq quote it whole.
+    @Test(arguments: [
+        ("postgresql://u:ab%zz@h/db", ["ab%zz", "%zz"], "holds a '%' that is not followed by two hex digits"),
+        ("postgresql:///db?password=abc%", ["abc"], "parameter 'password' holds a '%'"),
+        ("postgresql:///db?sslpassword=q%q", ["q%q"], "parameter 'sslpassword' holds a '%'"),
+        ("postgresql:///db?password=x&password=y%", ["y%"], "parameter 'password' holds a '%'"),
+        ("postgresql://u:pq7/zx9@host/db", ["pq7", "zx9"], "holds an unencoded '/' or '@'"),
+        ("postgresql://u:kq8@zr4@host/db", ["kq8", "zr4"], "holds an unencoded '/' or '@'"),
+    ])
+    func passwordsLibpqCannotDelimitAreRefusedUnquoted(url: String, secrets: [String], words: String) throws {
+        let jianyi = try Jianyi()
+        let result = try jianyi.run(["list", "--database-url", url])
+        expectRefused(result, 64, mentioning: words)
+        for secret in secrets {
+            #expect(!result.stderr.contains(secret), "\(secret) in: \(result.stderr)")
+        }
+    }
+
     @Test func passwordsAreNeverPrintedFromTheEnvironmentArgumentsOrTheLog() throws {
         var jianyi = try Jianyi()
         let fromEnvironment = try jianyi.run(["list"], databaseURL: "postgresql://u:\(Self.password)@/db?bogus=1")
-        expectRefused(fromEnvironment, 64, mentioning: "DATABASE_URL: 'postgresql://u:***@/db?bogus=1'")
+        expectRefused(fromEnvironment, 64, mentioning: "DATABASE_URL is not a libpq URI or conninfo string")
         expectNoPassword(fromEnvironment)
         // ArgumentParser echoes an argument it does not expect, with its usage after it.
         let echoed = try jianyi.run(["list", "postgresql://u:\(Self.password)@host/db"])

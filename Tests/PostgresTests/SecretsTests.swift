@@ -61,3 +61,17 @@ struct SecretsTests {
         #expect(redacted == "tried postgresql://a:***@h1/db and host=h2 password=*** then postgresql:///db?password=***")
     }
 }
+
+@Suite("URIs whose password libpq cannot delimit") struct URIProblemTests {
+    @Test(arguments: ["postgresql://u:ab%zz@h/db", "postgres://u:pa/ss@h/db", "postgresql://u:p@ss@h/db",
+                      "postgresql:///db?password=abc%", "postgresql:///db?x=1&sslpassword=%4"])
+    func refused(uri: String) {
+        #expect(Secrets.uriProblem(uri) != nil)
+    }
+
+    @Test(arguments: ["postgresql://u:p%40ss%2Fx@h:5/db?password=a%25b", "postgresql:///jianyi?host=/tmp/sock&port=5432",
+                      "postgresql://h/db@archive", "host=/tmp password=a%b", "postgresql://u@h/db"])
+    func accepted(uri: String) {
+        #expect(Secrets.uriProblem(uri) == nil)
+    }
+}
