@@ -33,7 +33,7 @@ import Testing
     @Test func statementTimeoutExits75AfterThreeAttempts() throws {
         var jianyi = try registered()
         let holder = try LockHolder(jianyi)
-        jianyi.environment["PGOPTIONS"] = "-c statement_timeout=150ms"
+        jianyi.environment["PGOPTIONS"] = "-c statement_timeout=400ms"
         let result = try jianyi.expectRefusal(register, 75, mentioning: "(canceling statement due to statement timeout) on each of 3 attempts")
         #expect(result.firstErrorLine.hasSuffix("it was rolled back: run the command again later"))
         try holder.release()
@@ -50,7 +50,7 @@ import Testing
     @Test func aLockThatClearsIsRetriedAndTheCommandSucceeds() throws {
         var jianyi = try registered()
         let holder = try LockHolder(jianyi)
-        jianyi.environment["PGOPTIONS"] = "-c lock_timeout=1s"
+        jianyi.environment["PGOPTIONS"] = "-c lock_timeout=5s"
         let running = Background(jianyi, register)
         let monitor = try Connection(jianyi.database)
         let first = try waitForJianyiWaitingOnALock(monitor)
