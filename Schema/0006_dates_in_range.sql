@@ -26,7 +26,7 @@ BEGIN
         RAISE EXCEPTION 'migration 6 needs every date from 1900-01-01 to 9999-12-31; rows outside: %',
                         array_to_string(found, ', ')
             USING ERRCODE = 'check_violation',
-                  HINT = 'correct or delete those rows (they came from steps dated outside that range), then run jianyi db migrate again';
+                  HINT = 'correct those rows in a supervised repair (they came from steps dated outside that range; case_event is append-only, so its trigger must be disabled for the repair), then run jianyi db migrate again';
     END IF;
 END
 $$;

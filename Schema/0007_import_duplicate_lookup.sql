@@ -4,5 +4,7 @@
 --
 -- Not UNIQUE: databases imported twice before this check may already hold such pairs, and
 -- `register` may legitimately record the same title again (a withdrawn or rejected
--- suggestion submitted anew). Titles are stored trimmed, so the plain column is the key.
-CREATE INDEX suggestion_same_title ON suggestion (congress_id, deputy_code, series, title);
+-- suggestion submitted anew). Titles are stored trimmed, so the column is the key; it is
+-- indexed by its md5, because a btree entry is limited to about 8 kB and a title of 200
+-- characters, each carrying combining marks, can be longer than that.
+CREATE INDEX suggestion_same_title ON suggestion (congress_id, deputy_code, series, md5(title));

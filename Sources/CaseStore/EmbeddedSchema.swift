@@ -537,7 +537,7 @@ BEGIN
         RAISE EXCEPTION 'migration 6 needs every date from 1900-01-01 to 9999-12-31; rows outside: %',
                         array_to_string(found, ', ')
             USING ERRCODE = 'check_violation',
-                  HINT = 'correct or delete those rows (they came from steps dated outside that range), then run jianyi db migrate again';
+                  HINT = 'correct those rows in a supervised repair (they came from steps dated outside that range; case_event is append-only, so its trigger must be disabled for the repair), then run jianyi db migrate again';
     END IF;
 END
 $$;
@@ -602,8 +602,10 @@ ALTER TABLE overdue_flag
 --
 -- Not UNIQUE: databases imported twice before this check may already hold such pairs, and
 -- `register` may legitimately record the same title again (a withdrawn or rejected
--- suggestion submitted anew). Titles are stored trimmed, so the plain column is the key.
-CREATE INDEX suggestion_same_title ON suggestion (congress_id, deputy_code, series, title);
+-- suggestion submitted anew). Titles are stored trimmed, so the column is the key; it is
+-- indexed by its md5, because a btree entry is limited to about 8 kB and a title of 200
+-- characters, each carrying combining marks, can be longer than that.
+CREATE INDEX suggestion_same_title ON suggestion (congress_id, deputy_code, series, md5(title));
 
 """#####),
     ]

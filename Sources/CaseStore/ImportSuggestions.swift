@@ -94,7 +94,8 @@ extension Store {
                 FROM staging_suggestion st
                 JOIN LATERAL (
                     SELECT number FROM suggestion s
-                    WHERE s.congress_id = \(congress.id) AND s.deputy_code = st.deputy AND s.series = st.series AND s.title = st.title
+                    WHERE s.congress_id = \(congress.id) AND s.deputy_code = st.deputy AND s.series = st.series
+                      AND md5(s.title) = md5(st.title) AND s.title = st.title
                     ORDER BY s.seq LIMIT 1
                 ) s ON true
                 UNION ALL

@@ -83,7 +83,14 @@ public struct Migrator {
                     "SELECT 1 FROM schema_migrations WHERE version = \(migration.version)")
                 guard done.rows.isEmpty else { return false }
                 progress(migration)
-                try connection.runScript(migration.sql)
+                do {
+                    try connection.runScript(migration.sql)
+                } catch let error as PostgresError where error.category == .dataRejected {
+                    // A migration that checks the data first (0006) says what it found; the
+                    // generic "a row breaks a rule" would leave the user stuck at 78.
+                    let hint = error.hint.map { "; \($0)" } ?? ""
+                    throw Failure.ruleBroken("migration \(migration.version) (\(migration.name)) stopped and changed nothing: \(error.message)\(hint)")
+                }
                 try connection.execute("""
                     INSERT INTO schema_migrations (version, name, checksum)
                     VALUES (\(migration.version), \(migration.name), \(migration.checksum))
