@@ -53,8 +53,11 @@ extension Store {
                 table.problems.add(line: record.line, failure)
             }
         }
-        var problems = table.problems
+        let fileProblems = table.problems
         return try connection.retryingTransaction { connection in
+            // Each attempt starts from the file's own problems: a retry must not keep what
+            // an attempt that was rolled back found (a case registered since, say).
+            var problems = fileProblems
             try connection.advisoryLock(Self.importLock(congress))
             try connection.execute("""
                 CREATE TEMP TABLE staging_suggestion (

@@ -72,14 +72,9 @@ extension Store {
     /// when they are the same), so importing a file twice changes nothing.
     public func importDeputies(_ congress: Congress, csv: some CSVSource, file: String) throws -> ImportCount {
         var table = try CSVTable(csv, expecting: ["code", "name", "delegation"], file: file)
-        let rows = table.records.compactMap { record -> (line: Int, fields: [String])? in
-            do {
-                let deputy = try Self.deputy(code: record(0), name: record(1), delegation: record(2), codeField: "code")
-                return (record.line, [deputy.code, deputy.name, deputy.delegation])
-            } catch let failure as Failure {
-                table.problems.add(line: record.line, failure)
-                return nil
-            } catch { return nil }
+        let rows = try table.checkedRows { record in
+            let deputy = try Self.deputy(code: record(0), name: record(1), delegation: record(2), codeField: "code")
+            return [deputy.code, deputy.name, deputy.delegation]
         }
         return try upsert(congress, table: "deputy", columns: ["code", "name", "delegation"], rows: rows, problems: table.problems)
     }
@@ -104,14 +99,9 @@ extension Store {
     /// Adds or updates every unit of a `code,name,kind` file, all rows or none (as deputies).
     public func importUnits(_ congress: Congress, csv: some CSVSource, file: String) throws -> ImportCount {
         var table = try CSVTable(csv, expecting: ["code", "name", "kind"], file: file)
-        let rows = table.records.compactMap { record -> (line: Int, fields: [String])? in
-            do {
-                let unit = try Self.unit(code: record(0), name: record(1), kind: record(2).isEmpty ? "government" : record(2), codeField: "code")
-                return (record.line, [unit.code, unit.name, unit.kind.rawValue])
-            } catch let failure as Failure {
-                table.problems.add(line: record.line, failure)
-                return nil
-            } catch { return nil }
+        let rows = try table.checkedRows { record in
+            let unit = try Self.unit(code: record(0), name: record(1), kind: record(2).isEmpty ? "government" : record(2), codeField: "code")
+            return [unit.code, unit.name, unit.kind.rawValue]
         }
         return try upsert(congress, table: "unit", columns: ["code", "name", "kind"], rows: rows, problems: table.problems)
     }
@@ -142,9 +132,11 @@ extension Store {
     private func upsert(
         _ congress: Congress, table: String, columns: [String], rows: [(line: Int, fields: [String])], problems: RowProblems
     ) throws -> ImportCount {
-        var problems = problems
         let columnList = columns.joined(separator: ", ")
         return try connection.retryingTransaction { connection in
+            // Each attempt starts from the file's own problems: a retry must not keep what
+            // an attempt that was rolled back found.
+            var problems = problems
             try connection.execute(PostgresQuery(unsafeSQL: """
                 CREATE TEMP TABLE staging (line integer, \(columns.map { "\($0) text" }.joined(separator: ", "))) ON COMMIT DROP
                 """))

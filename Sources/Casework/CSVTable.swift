@@ -202,3 +202,17 @@ extension Array: CSVSource where Element == UInt8 {
 extension String: CSVSource {
     public var csvBytes: [UInt8] { Array(utf8) }
 }
+
+extension CSVTable {
+    /// Each record made into a row by `body`, with its line; a row `body` refuses (`Failure`)
+    /// is recorded among the problems and left out, and any other error ends the reading.
+    public mutating func checkedRows<Row>(_ body: (Record) throws -> Row) throws -> [(line: Int, fields: Row)] {
+        var rows: [(line: Int, fields: Row)] = []
+        for record in records {
+            do { rows.append((record.line, try body(record))) } catch let failure as Failure {
+                problems.add(line: record.line, failure)
+            }
+        }
+        return rows
+    }
+}

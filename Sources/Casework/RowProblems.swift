@@ -36,11 +36,12 @@ public struct RowProblems: Sendable {
 
     /// Records a failure raised while reading a row; a message that starts with a column's
     /// name or flag (`--title: …`, `session: …`) is placed under that column.
+    /// Any other message (`--on: …`, about the whole command) is kept as it was said.
     public mutating func add(line: Int, _ failure: Failure) {
-        var message = failure.message
-        if message.hasPrefix("--") { message.removeFirst(2) }
-        for (index, name) in columns.enumerated() where message.hasPrefix(name + ": ") {
-            add(line: line, column: index, String(message.dropFirst(name.count + 2)))
+        let message = failure.message
+        let unflagged = message.hasPrefix("--") ? message.dropFirst(2) : Substring(message)
+        for (index, name) in columns.enumerated() where unflagged.hasPrefix(name + ": ") {
+            add(line: line, column: index, String(unflagged.dropFirst(name.count + 2)))
             return
         }
         add(line: line, message)
