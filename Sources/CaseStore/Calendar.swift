@@ -60,8 +60,9 @@ extension Store {
         }
         try table.problems.check()
         let years = Array(Set(entries.map(\.entry.day.year))).sorted()
-        var result = Dictionary(uniqueKeysWithValues: years.map { ($0, CalendarYearImport(year: $0)) })
-        try connection.retryingTransaction { connection in
+        var result = try connection.retryingTransaction { connection in
+            // Counted afresh by each attempt: a retry must not add to a rolled-back one's.
+            var result = Dictionary(uniqueKeysWithValues: years.map { ($0, CalendarYearImport(year: $0)) })
             try connection.advisoryLock(Self.calendarLock(congress))
             try connection.execute("""
                 CREATE TEMP TABLE staging_day (day date PRIMARY KEY, kind text, name text) ON COMMIT DROP
@@ -96,6 +97,7 @@ extension Store {
                 let year = try row.decode(Int.self, "year")
                 if try row.decode(Bool.self, "inserted") { result[year]!.added += 1 } else { result[year]!.corrected += 1 }
             }
+            return result
         }
         for (_, entry) in entries { result[entry.day.year]!.unchanged += 1 }
         return years.map { year in

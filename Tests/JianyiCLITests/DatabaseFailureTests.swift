@@ -63,6 +63,29 @@ import Testing
         #expect(try jianyi("list", "--format", "csv").stdout.split(separator: "\r\n").count == 3)  // header and two cases
     }
 
+    /// A calendar import whose first attempt times out after it has taken days out: the retry
+    /// reports each removed day once, not once per attempt.
+    @Test func aRetriedCalendarImportCountsOnce() throws {
+        var jianyi = try registered()
+        let monitor = try Connection(jianyi.database)
+        let official = try monitor.query("SELECT count(*)::integer AS n FROM calendar_day WHERE year = 2024").rows[0].decode(Int.self, "n")
+        let holder = try Connection(jianyi.database)
+        try holder.execute("BEGIN")
+        try holder.execute("SELECT year FROM calendar_year WHERE year = 2024 FOR UPDATE")
+        jianyi.environment["PGOPTIONS"] = "-c lock_timeout=2s"
+        let file = try temporaryFile("days.csv", "date,kind,name\n2024-01-01,off,元旦\n")
+        let running = Background(jianyi, ["calendar", "import", file, "--replace-year"])
+        let first = try waitForJianyiWaitingOnALock(monitor)
+        _ = try waitForJianyiWaitingOnALock(monitor, notStartedAt: first.started)
+        try holder.execute("ROLLBACK")
+        let result = try running.wait()
+        #expect(result.code == 0, "\(result.stderr)")
+        let removed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  删除 ") }
+        #expect(removed.count == official - 1, "\(result.stdout)")
+        #expect(Set(removed).count == removed.count)
+        #expect(result.stdout.hasPrefix("2024 年：新增 0 天，更正 0 天，未变 1 天，删除 \(official - 1) 天\n"))
+    }
+
     @Test func terminatedBackendExits69AndWritesNothing() throws {
         let jianyi = try registered()
         let before = try jianyi.snapshot()
