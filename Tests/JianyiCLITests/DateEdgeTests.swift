@@ -163,7 +163,7 @@ import Testing
         let jianyi = try accepted()
         let file = try temporaryFile("a.csv", "number,lead,co,complex\n5-4-0001,SJJ,,\n")
         try jianyi.expectRefusal(["assign", "--file", file, "--on", "2024-01-21"], 65,
-                                 mentioning: "line 2: on: 2024-01-21 is before 2024-01-22")
+                                 mentioning: "line 2: --on: 2024-01-21 is before 2024-01-22")
         try jianyi.expectRefusal(["assign", "--file", file, "--on", "2026-12-01", "--today", "2026-11-30"], 65,
                                  mentioning: "--on: 2026-12-01 is after today")
     }
