@@ -1,4 +1,4 @@
-/// The steps of a case (domain.md, "The life of a suggestion") and the states each is
+/// The steps of a case (docs/domain.md, "The life of a case") and the states each is
 /// allowed in. One table, so a refusal can say what *is* allowed.
 public enum CaseStep: String, CaseIterable, Sendable {
     case accept = "review --accept"

@@ -1,5 +1,5 @@
-/// The counts behind the secretariat's measures for one group of cases (domain.md,
-/// "Measures the secretariat reports"). Every count is a count of cases.
+/// The counts behind the secretariat's measures for one group of cases (docs/domain.md,
+/// "Measures and the score"). Every count is a count of cases.
 public struct Measures: Sendable, Equatable {
     public var group: String
     /// A readable name for the group (a unit's or deputy's name), when it has one.

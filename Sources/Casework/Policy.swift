@@ -1,4 +1,4 @@
-/// A congress's settings as they stand: its own values over the defaults of domain.md.
+/// A congress's settings as they stand: its own values over the defaults (docs/domain.md, "The policy").
 public struct Policy: Sendable, Equatable {
     public let values: [PolicySetting: PolicySetting.Value]
 

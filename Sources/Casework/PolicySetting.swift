@@ -1,5 +1,5 @@
-/// The settings a congress may change (domain.md, "Deadlines" and "Measures"), with the
-/// defaults and where they come from. Kept as data, never as constants in the rules.
+/// The settings a congress may change (docs/domain.md, "The policy"), with the defaults and
+/// where they come from. Kept as data, never as constants in the rules.
 public enum PolicySetting: String, CaseIterable, Sendable {
     case reply
     case replyComplex = "reply_complex"
@@ -75,8 +75,9 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .transferWindow: "Chongqing, Henan"
         case .rehandle: "Shandong, Zhejiang, Shanghai, Henan"
         case .ratingReminder: "Chongqing"
-        case .warnWorkingDays, .severeDays: "domain.md"
-        case .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution: "domain.md (评分通报)"
+        // No law sets these: jianyi's own choice, which a congress replaces with its practice.
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution:
+            "jianyi default"
         }
     }
 

@@ -1,7 +1,7 @@
-/// The days a step may be dated (cli.md): never after today, never before the case's
-/// previous step. A later day is a typo that would also set deadlines, and overdue flags,
-/// from a day that has not come; an earlier one would put the history out of order (a reply
-/// before the assignment it answers).
+/// The days a step may be dated (docs/domain.md, "Dates"): never after today, never before
+/// the case's previous step. A later day is a typo that would also set deadlines, and overdue
+/// flags, from a day that has not come; an earlier one would put the history out of order (a
+/// reply before the assignment it answers).
 public enum StepDate {
     /// The latest step a case has had: the day it is dated and what it was (an event kind).
     public struct Previous: Sendable, Equatable {

@@ -94,7 +94,7 @@ func weekdayName(_ day: Day, zh: Bool) -> String {
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy", abstract: "The congress's deadlines and scoring weights.",
-        subcommands: [Show.self, Set.self])
+        subcommands: [Show.self, ChangeSetting.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -127,8 +127,10 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct Set: ParsableCommand {
+    /// `policy set`; named apart from Swift's `Set`, which a type named `Set` would hide here.
+    struct ChangeSetting: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Change one setting for this congress.",
             discussion: """
                 Periods take a number and a unit (months, days, working_days); the unit may also be a

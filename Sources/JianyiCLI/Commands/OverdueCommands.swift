@@ -15,7 +15,7 @@ struct Overdue: ParsableCommand {
             abstract: "Check every open reply, opinion, rehandle and plan deadline as of a day (the default).",
             discussion: """
                 due_soon: due within the warning window (working days); overdue: from the day after the
-                due day; severely_overdue: from severe_days (30) after it. Each flag (case, obligation,
+                due day; severely_overdue: from severe_days (\(PolicyDefaults.value(.severeDays))) after it. Each flag (case, obligation,
                 unit, tier) is recorded the first time a run sees it; later runs report it with
                 "new": false. Safe to rerun, to run after missed nights, and for an earlier day.
                 Two runs at once: the second waits (--no-wait: exits 75).
@@ -34,7 +34,7 @@ struct Overdue: ParsableCommand {
         @Option(name: .customLong("as-of"), help: "The day to check, YYYY-MM-DD (default today).") var asOf: String?
         @Option(help: "table, json or csv.") var format: ListFormat = .table
         @Option(name: .customLong("out-dir"), help: "Write one digest CSV per unit (UTF-8 with BOM) and an index into this existing folder.") var outDir: String?
-        @Option(name: .customLong("warn-days"), help: "Warning window in working days (default: the policy's warn_working_days, 10).") var warnDays: Int?
+        @Option(name: .customLong("warn-days"), help: "Warning window in working days (default: the policy's warn_working_days, \(PolicyDefaults.value(.warnWorkingDays))).") var warnDays: Int?
         @Flag(name: .customLong("no-wait"), help: "Exit 75 instead of waiting when another run is working.") var noWait = false
 
         func validate() throws {

@@ -110,13 +110,19 @@ struct Score: ParsableCommand {
             discussion: """
                 score = 100 × (w_on_time × on_time_rate + w_contact × contact_rate + w_satisfaction ×
                 satisfaction_rate + w_resolution × resolution_rate); an empty rate counts as 0 and is
-                named. Weights: 0.25, 0.15, 0.45, 0.15 unless the congress sets its own (jianyi policy
+                named. Weights: \(Self.defaultWeights) unless the congress sets its own (jianyi policy
                 set weight_satisfaction 0.5). Ranked by score, then cases, then code.
                 Example: jianyi score units --session 5-4 --format csv --output 评分.csv
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
         @OptionGroup var report: ReportOptions
+
+        /// In the order of the score's terms.
+        static var defaultWeights: String {
+            [PolicySetting.weightOnTime, .weightContact, .weightSatisfaction, .weightResolution]
+                .map(PolicyDefaults.value).joined(separator: ", ")
+        }
 
         func run() throws {
             let scope = try filters.scope()

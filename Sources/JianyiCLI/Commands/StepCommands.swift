@@ -83,8 +83,8 @@ struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Assign a case (交办) to a lead unit and co-handlers; sets the deadlines.",
         discussion: """
-            The lead must reply within 3 months (6 with --complex), each co-handler send its opinion
-            within 1 month, and any unit may ask for a transfer within 10 working days — or the
+            The lead must reply within \(reply) (\(replyComplex) with --complex), each co-handler send its opinion
+            within \(opinion), and any unit may ask for a transfer within \(transferWindow) — or the
             congress's own periods (jianyi policy show).
             Examples:
               jianyi assign 5-4-0012 --lead ZJJ --co JTJ --co CGJ --on 2024-02-20
@@ -97,6 +97,11 @@ struct Assign: ParsableCommand {
     @Option(help: "A co-handler (协办); repeat for several.") var co: [String] = []
     @Flag(help: "涉及面广、处理难度大: the longer reply period.") var complex = false
     @Option(help: "Assign many at once (集中交办): CSV number,lead,co,complex; all rows or none.") var file: String?
+
+    private static var reply: String { PolicyDefaults.period(.reply) }
+    private static var replyComplex: String { PolicyDefaults.period(.replyComplex, besides: .reply) }
+    private static var opinion: String { PolicyDefaults.period(.opinion) }
+    private static var transferWindow: String { PolicyDefaults.period(.transferWindow) }
 
     func validate() throws {
         if file != nil {

@@ -2,7 +2,7 @@ import CaseStore
 import Casework
 import Foundation
 
-/// The JSON object of a case, with the keys cli.md promises, in a stable order; deadline
+/// The JSON object of a case (docs/domain.md, "What a case records"), in a stable order; deadline
 /// statuses are as of `today`. `show` adds the body and the timeline (`eventJSON`).
 func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil) -> JSONValue {
     var pairs: [(String, JSONValue)] = [

@@ -1,6 +1,6 @@
 import Casework
 
-/// The CSV header and JSON keys of cli.md, in order.
+/// The CSV header and JSON keys of the measures (docs/domain.md, "Measures and the score"), in order.
 let measureKeys = [
     "group", "cases", "replied", "replied_on_time", "on_time_rate", "contacted", "contact_rate", "rated", "satisfied",
     "basic", "dissatisfied", "satisfaction_rate", "satisfied_rate", "attitude_satisfaction_rate",
@@ -13,7 +13,7 @@ func measureFields(_ m: Measures) -> [any CSVCell] {
      m.outcomeA, m.outcomeB, m.outcomeC, m.resolutionRate]
 }
 
-/// The cli.md keys (rates as numbers, null when empty), then the numerators and
+/// Those keys (rates as numbers, null when empty), then the numerators and
 /// denominators the listed columns leave out.
 func measureJSON(_ m: Measures, extra: [(String, JSONValue)] = []) -> JSONValue {
     func rate(_ r: Rate) -> JSONValue { r.denominator == 0 ? .null : .raw(r.formatted) }
