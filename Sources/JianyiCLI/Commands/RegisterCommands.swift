@@ -41,7 +41,8 @@ struct Register: ParsableCommand {
 
     func run() throws {
         let sessionCode = try session.map { try SessionCode.parse($0, for: "--session") }
-        let onDay = try on.map { try Day.parse($0, for: "--on") }
+        // Checked before the database is opened: a malformed --on is said first.
+        if let on { _ = try Day.parse(on, for: "--on") }
         let text = try bodyFile.map { try Text.nonBlank(readInput($0), field: "--body-file", what: "the file") } ?? body ?? ""
         let context = try Context(global)
         let congress = try context.congress()
