@@ -69,11 +69,14 @@ enum Leftovers {
     }
 
     /// Locks a file this process has just created. Between the creation and the lock, a run
-    /// cleaning up may have locked it first (it then removes it) or already removed it: nil,
-    /// and the caller takes another name. A file system that cannot lock at all leaves the
-    /// file unlocked, which no run can then take for a leftover.
+    /// cleaning up may have taken it for a leftover: it is then that run's to remove, and nil
+    /// tells the caller to take another name. Waits for the lock, which a run cleaning up holds
+    /// only while it removes the file (and someone who merely looks, only for a moment). A file
+    /// system that cannot lock at all leaves the file unlocked, which no run can then take for
+    /// a leftover.
     private static func lockNew(_ descriptor: Int32, at path: String) -> Int32? {
-        if lock(descriptor) != EWOULDBLOCK && isStill(descriptor, at: path) { return descriptor }
+        _ = lock(descriptor, wait: true)
+        if isStill(descriptor, at: path) { return descriptor }
         close(descriptor)
         return nil
     }
@@ -120,17 +123,16 @@ enum Leftovers {
         }
         guard descriptor >= 0 else { return nil }
         // The name may have been renamed into place, or removed, since it was listed.
-        guard lock(descriptor) == 0, isStill(descriptor, at: lockPath) else {
+        guard lock(descriptor, wait: false) == 0, isStill(descriptor, at: lockPath) else {
             close(descriptor)
             return nil
         }
         return descriptor
     }
 
-    /// An exclusive flock(2) without waiting: 0, or the errno (EWOULDBLOCK: another open file
-    /// holds one).
-    private static func lock(_ descriptor: Int32) -> Int32 {
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+    /// An exclusive flock(2): 0, or the errno (EWOULDBLOCK: another open file holds one).
+    private static func lock(_ descriptor: Int32, wait: Bool) -> Int32 {
+        while flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
             if errno != EINTR { return errno }
         }
         return 0
