@@ -123,19 +123,19 @@ enum Leftovers {
         }
         guard descriptor >= 0 else { return nil }
         // The name may have been renamed into place, or removed, since it was listed.
-        guard lock(descriptor, wait: false) == 0, isStill(descriptor, at: lockPath) else {
+        guard lock(descriptor, wait: false), isStill(descriptor, at: lockPath) else {
             close(descriptor)
             return nil
         }
         return descriptor
     }
 
-    /// An exclusive flock(2): 0, or the errno (EWOULDBLOCK: another open file holds one).
-    private static func lock(_ descriptor: Int32, wait: Bool) -> Int32 {
+    /// An exclusive flock(2); without `wait`, false at once when another open file holds one.
+    private static func lock(_ descriptor: Int32, wait: Bool) -> Bool {
         while flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0 {
-            if errno != EINTR { return errno }
+            if errno != EINTR { return false }
         }
-        return 0
+        return true
     }
 
     /// Whether `descriptor` is the file named `path` now.

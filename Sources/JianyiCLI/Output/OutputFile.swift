@@ -66,7 +66,7 @@ struct OutputFile {
         self.existing = existing
     }
 
-    /// Creates the temporary file beside the target (after removing those that killed runs left).
+    /// Creates the temporary file beside the target (after removing those a killed run left).
     func create() throws -> AtomicFile {
         let (folder, name) = splitPath(target)
         // Short enough that the temporary name fits NAME_MAX (255 bytes) whatever the target's.
