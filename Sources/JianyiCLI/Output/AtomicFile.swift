@@ -36,9 +36,11 @@ struct AtomicFile {
     /// run takes it for a leftover while this one writes it.
     init(target: String, prefix: String, like existing: stat?) throws(SystemError) {
         let (temporary, descriptor) = try Leftovers.createFile(in: splitPath(target).folder, prefix: prefix)
-        let lock = dup(descriptor)
+        // Close-on-exec as the original is (dup(2) would drop it): a program this one started
+        // must not keep the file locked after it is gone.
+        let lock = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
         guard lock >= 0 else {
-            let failure = SystemError("dup", temporary)
+            let failure = SystemError("fcntl", temporary)
             unlink(temporary)
             close(descriptor)
             throw failure
