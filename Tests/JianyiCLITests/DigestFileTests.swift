@@ -1,5 +1,6 @@
 import Foundation
 @testable import JianyiCLI
+import Postgres
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -136,17 +137,63 @@ import Darwin
         #expect(try entries(folder) == [])
     }
 
-    @Test func aKilledRunsStagingFolderIsRemovedByTheNextRun() throws {
-        let jianyi = try assignedCase()
+    /// Whether a staging folder is a leftover is decided by the lock on its lock file, not by
+    /// the pid in its name: one another process holds is kept whatever its name, even this
+    /// run's own pid (the run then takes another name); once let go, the next run removes it,
+    /// as it removes at once those nobody holds: with a lock file nobody locks (kill -9 left
+    /// it), or none (a run killed before it made one, or an earlier version's).
+    @Test func aStagingFolderIsRemovedOnlyWhenNobodyHoldsIt() throws {
+        var jianyi = try assignedCase()
         let folder = try temporaryDirectory()
-        let dead = ".jianyi-2024-03-20-\(try deadProcessID()).tmp"
-        let working = ".jianyi-2024-03-21-\(getpid()).tmp"  // this test process: still running
-        for name in [dead, working] {
+        let prefix = ".jianyi-2024-03-21-"
+        let dead = try deadProcessID()
+        let held = [".jianyi-2024-03-20-\(dead).tmp", "\(prefix)\(getpid()).tmp"]
+        let abandoned = [".jianyi-2024-03-20-\(dead)-1.tmp", "\(prefix)\(getpid())-1.tmp"]
+        for name in held + abandoned + ["ours"] {
             try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: false)
             try Data("half a digest".utf8).write(to: URL(fileURLWithPath: folder + "/" + name + "/2024-03-20-JTJ.csv"))
         }
+        try Data().write(to: URL(fileURLWithPath: folder + "/" + abandoned[0] + "/" + Leftovers.lockName))
+        var locks = try (held + ["ours"]).map { try holdLock(folder + "/" + $0 + "/" + Leftovers.lockName) }
+        defer { locks.forEach { close($0) } }
+        let pidFile = try temporaryDirectory() + "/pid"
+        jianyi.launcher = renaming(folder + "/ours", in: folder, to: prefix, pidFile: pidFile)
+        let before = snapshot(folder, of: held)
         #expect(try jianyi.run(["overdue", "--as-of", "2024-03-21", "--out-dir", folder], directory: folder).code == 0)
-        #expect(try entries(folder) == ([working] + Self.files).sorted())
+        let own = "\(prefix)\(try launchedPID(pidFile)).tmp"
+        #expect(try entries(folder) == (held + [own] + Self.files).sorted())
+        #expect(snapshot(folder, of: held) == before)
+        #expect(try entries(folder + "/" + own) == [Leftovers.lockName, "2024-03-20-JTJ.csv"])
+
+        locks.forEach { close($0) }
+        locks = []
+        jianyi.launcher = []
+        #expect(try jianyi.run(["overdue", "digests", "--run", "1", "--out-dir", folder], directory: folder).code == 0)
+        #expect(try entries(folder) == Self.files)
+    }
+
+    /// A run waiting for another to finish holds its staging folder: a run that gives up in the
+    /// meantime leaves it, and the waiting run then delivers every digest.
+    @Test func aWaitingRunsStagingFolderIsKeptByAnotherRun() throws {
+        let jianyi = try assignedCase()
+        let folder = try temporaryDirectory()
+        let holder = try Connection(jianyi.database)
+        try holder.execute("BEGIN")
+        let congressID = try holder.query("SELECT congress_id FROM congress WHERE code = 'LL'").rows[0].decode(Int.self, "congress_id")
+        #expect(try holder.tryAdvisoryLock(0x6A79_6F64_0000_0000 + Int64(congressID)))
+        let waiting = BackgroundRun(jianyi, ["overdue", "--as-of", "2024-03-21", "--out-dir", folder])
+        var staging = ""
+        try waitUntil("the run has locked its staging folder") {
+            staging = try entries(folder).first { $0.hasPrefix(".jianyi-2024-03-21-") } ?? ""
+            return !staging.isEmpty && isLocked(folder + "/" + staging + "/" + Leftovers.lockName)
+        }
+        let other = try jianyi.run(["overdue", "--no-wait", "--as-of", "2024-03-21", "--out-dir", folder])
+        expectRefused(other, 75, mentioning: "another overdue run for LL is working")
+        #expect(try entries(folder) == [staging])
+        try holder.execute("ROLLBACK")
+        let result = try waiting.result()
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(try entries(folder) == Self.files)
     }
 
     @Test func outDirThatCannotTakeFilesIsRefusedWith73BeforeTheRun() throws {

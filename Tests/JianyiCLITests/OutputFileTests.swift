@@ -200,14 +200,64 @@ import Darwin
         #expect(folderSnapshot(folder) == before)
     }
 
-    @Test func aKilledRunsTemporaryFileIsRemovedAndAWorkingOnesIsNot() throws {
+    /// Whether a temporary file is a leftover is decided by its lock, not by the pid in its
+    /// name: runs in other containers share small pids, and hosts sharing a folder cannot see
+    /// each other's processes. One that another process holds is kept whatever its name, even
+    /// this run's own pid (the run then takes another name); once let go, the next run removes
+    /// it, as it removes at once those nobody holds.
+    @Test func aTemporaryFileIsRemovedOnlyWhenNobodyHoldsIt() throws {
+        var jianyi = try reported()
+        let folder = try temporaryDirectory()
+        let prefix = ".report.csv.jianyi-"
+        let dead = try deadProcessID()
+        let held = ["\(prefix)\(dead).tmp", "\(prefix)\(getpid()).tmp"]
+        let abandoned = ["\(prefix)\(dead)-1.tmp", "\(prefix)\(getpid())-1.tmp"]
+        for name in held + abandoned + ["ours"] { try Data("half a report".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        var locks = try (held + ["ours"]).map { try holdLock(folder + "/" + $0) }
+        defer { locks.forEach { close($0) } }
+        let pidFile = try temporaryDirectory() + "/pid"
+        jianyi.launcher = renaming(folder + "/ours", in: folder, to: prefix, pidFile: pidFile)
+        let before = snapshot(folder, of: held)
+        #expect(try jianyi("export", "satisfaction", "--output", folder + "/report.csv").code == 0)
+        let own = "\(prefix)\(try launchedPID(pidFile)).tmp"
+        #expect(try entries(folder) == (held + [own, "report.csv"]).sorted())
+        #expect(snapshot(folder, of: held) == before)
+        #expect(try bytes(folder + "/" + own) == Data("half a report".utf8))
+
+        locks.forEach { close($0) }
+        locks = []
+        jianyi.launcher = []
+        #expect(try jianyi("export", "satisfaction", "--output", folder + "/report.csv").code == 0)
+        #expect(try entries(folder) == ["report.csv"])
+    }
+
+    /// A run that is writing holds its temporary file: another run keeps it; killed with
+    /// kill -9, it holds nothing, and the next run removes what it left.
+    @Test func aWorkingRunsTemporaryFileIsKeptAndAKilledOnesIsRemoved() throws {
         let jianyi = try reported()
         let folder = try temporaryDirectory()
-        let dead = ".report.csv.jianyi-\(try deadProcessID()).tmp"
-        let working = ".report.csv.jianyi-\(getpid()).tmp"  // this test process: still running
-        for name in [dead, working] { try Data("half a report".utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        // The report's query waits for this lock: the temporary file exists by then.
+        let holder = try Connection(jianyi.database)
+        try holder.execute("BEGIN")
+        try holder.execute("LOCK TABLE suggestion IN ACCESS EXCLUSIVE MODE")
+        let working = BackgroundRun(jianyi, ["export", "satisfaction", "--output", folder + "/report.csv"])
+        var temporary = ""
+        try waitUntil("the run has locked its temporary file") {
+            temporary = try entries(folder).first { $0.hasPrefix(".report.csv.jianyi-") } ?? ""
+            return !temporary.isEmpty && isLocked(folder + "/" + temporary)
+        }
+        var impatient = jianyi
+        impatient.environment["PGOPTIONS"] = "-c lock_timeout=200ms"
+        expectRefused(try impatient.run(["export", "satisfaction", "--output", folder + "/report.csv"]), 75)
+        #expect(try entries(folder) == [temporary])
+
+        let pid = try #require(Int32(temporary.dropFirst(".report.csv.jianyi-".count).dropLast(".tmp".count)))
+        #expect(kill(pid, SIGKILL) == 0)
+        #expect(try working.result().code == SIGKILL)
+        try holder.execute("ROLLBACK")
+        #expect(try entries(folder) == [temporary])
         #expect(try jianyi("export", "satisfaction", "--output", folder + "/report.csv").code == 0)
-        #expect(try entries(folder) == [working, "report.csv"])
+        #expect(try entries(folder) == ["report.csv"])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "Linux's always-full device"))

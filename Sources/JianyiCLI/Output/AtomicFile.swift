@@ -15,15 +15,44 @@ struct AtomicFile {
     /// Where it is written until then.
     let temporary: String
     private var descriptor: Int32
+    /// A duplicate of `descriptor` (the same open file, so the same flock) that keeps this
+    /// process's lock on the temporary file (see `Leftovers`) after `seal` has closed
+    /// `descriptor`, until the file is renamed or removed; -1 for a file in a staging folder,
+    /// which the folder's lock covers.
+    private var lock: Int32 = -1
+    /// Renamed into place: the temporary name is no longer this file's.
+    private var published = false
 
     /// Creates the temporary file, exclusively: never an existing file, never through a link.
     /// `like` is a file whose permissions (and, for root, owner) the new file keeps: the file
     /// it replaces.
     init(target: String, temporary: String, like existing: stat? = nil) throws(SystemError) {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SystemError("open", temporary) }
+        self.init(target: target, temporary: temporary, descriptor: descriptor, like: existing)
+    }
+
+    /// Creates a temporary file `<prefix><pid>.tmp` beside the target, locked, so that no other
+    /// run takes it for a leftover while this one writes it.
+    init(target: String, prefix: String, like existing: stat?) throws(SystemError) {
+        let (temporary, descriptor) = try Leftovers.createFile(in: splitPath(target).folder, prefix: prefix)
+        // Close-on-exec as the original is (dup(2) would drop it): a program this one started
+        // must not keep the file locked after it is gone.
+        let lock = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
+        guard lock >= 0 else {
+            let failure = SystemError("fcntl", temporary)
+            unlink(temporary)
+            close(descriptor)
+            throw failure
+        }
+        self.init(target: target, temporary: temporary, descriptor: descriptor, like: existing)
+        self.lock = lock
+    }
+
+    private init(target: String, temporary: String, descriptor: Int32, like existing: stat?) {
         self.target = target
         self.temporary = temporary
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SystemError("open", temporary) }
+        self.descriptor = descriptor
         if let existing {
             // Best effort: a file that is replaced keeps its mode; only root may give it back
             // its owner, and a failure there leaves the new file the caller's own.
@@ -46,9 +75,11 @@ struct AtomicFile {
         if close(closing) != 0 && errno != EINTR { throw SystemError("close", temporary) }
     }
 
-    /// Renames the sealed file over the target.
-    func publish() throws(SystemError) {
+    /// Renames the sealed file over the target, then lets go of its lock.
+    mutating func publish() throws(SystemError) {
         if rename(temporary, target) != 0 { throw SystemError("rename", target) }
+        published = true
+        unlock()
     }
 
     /// Seals, publishes, and syncs the target's folder so the new name survives a crash.
@@ -58,13 +89,20 @@ struct AtomicFile {
         try Self.syncFolder(splitPath(target).folder)
     }
 
-    /// Closes and removes the temporary file: every path that does not publish it ends here.
+    /// Removes and closes the temporary file: every path that does not publish it ends here.
+    /// The lock is held until it is gone; once published, the name may be another run's.
     mutating func remove() {
+        if !published { unlink(temporary) }
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
         }
-        unlink(temporary)
+        unlock()
+    }
+
+    private mutating func unlock() {
+        if lock >= 0 { close(lock) }
+        lock = -1
     }
 
     /// fsync(2) of a folder, which makes the names created or renamed in it durable. A file

@@ -13,11 +13,15 @@ import Darwin
 /// and synced before the run commits; after the commit each is renamed into place. A run that
 /// fails leaves the folder as it was; a run whose files cannot all be put in place (a name
 /// taken by a folder, say) is still recorded, and `jianyi overdue digests` writes them again.
-/// A staging folder that a killed run left is removed by the next one.
+/// The run holds the staging folder's lock (see `Leftovers`) until it has removed the folder:
+/// a staging folder that a killed run left is removed by the next one, and one that another
+/// run is using is not.
 struct DigestWriter {
     let directory: String
     let asOf: Day
     private let staging: String
+    /// The descriptor that holds the staging folder's lock; -1 once the folder is removed.
+    private var stagingLock: Int32
     private var current: (unit: String, unitName: String, fileName: String, file: AtomicFile, counts: [String: Int])?
     /// Bytes for the open file, written in large pieces.
     private var pending: [UInt8] = []
@@ -47,10 +51,11 @@ struct DigestWriter {
     init(directory: String, asOf: Day) throws {
         self.directory = directory
         self.asOf = asOf
-        Leftovers.removeStale(in: directory, prefix: Self.stagingPrefix)
-        staging = directory + "/" + Leftovers.name(Self.stagingPrefix + "\(asOf)-")
-        if mkdir(staging, 0o700) != 0 {
-            throw Failure(.cannotCreateOutput, "--out-dir \(shownPath(directory)): cannot create a folder in it (\(SystemError("mkdir", staging).reason)); nothing was written or recorded")
+        Leftovers.removeAbandoned(in: directory, prefix: Self.stagingPrefix)
+        do {
+            (staging, stagingLock) = try Leftovers.createFolder(in: directory, prefix: Self.stagingPrefix + "\(asOf)-")
+        } catch {
+            throw Failure(.cannotCreateOutput, "--out-dir \(shownPath(directory)): cannot create a folder in it (\(error.reason)); nothing was written or recorded")
         }
     }
 
@@ -100,17 +105,17 @@ struct DigestWriter {
     /// that could are in place.
     mutating func deliver(run: Int) -> Failure? {
         var missing: [(name: String, reason: String)] = []
-        for file in sealed {
+        for index in sealed.indices {
             do {
-                try file.publish()
+                try sealed[index].publish()
                 delivered += 1
             } catch {
-                missing.append((splitPath(file.target).name, error.reason))
+                missing.append((splitPath(sealed[index].target).name, error.reason))
             }
         }
         var syncFailure: SystemError?
         do { try AtomicFile.syncFolder(directory) } catch { syncFailure = error }
-        Leftovers.removeTree(staging)
+        removeStaging()
         sealed.removeAll()
         let again = "jianyi overdue digests --run \(run) --out-dir \(shownPath(directory))"
         if !missing.isEmpty {
@@ -131,7 +136,16 @@ struct DigestWriter {
     mutating func discard() {
         current?.file.remove()
         current = nil
+        removeStaging()
+    }
+
+    /// Removes the staging folder, holding its lock until it is gone; once: after that, a
+    /// folder of the same name would be another run's.
+    private mutating func removeStaging() {
+        guard stagingLock >= 0 else { return }
         Leftovers.removeTree(staging)
+        close(stagingLock)
+        stagingLock = -1
     }
 
     private func stage(_ name: String) throws(SystemError) -> AtomicFile {

@@ -129,6 +129,7 @@ struct Output {
             if case .failure(let error) = sealed { throw writeFailure(error) }
             do {
                 try atomic.publish()
+                sink = .file(atomic, file)  // published: `discard` leaves the temporary name alone
             } catch {
                 throw OutputFile.refusal(file.flag, file.path, "it cannot be replaced (\(error.reason))")
             }

@@ -71,9 +71,9 @@ struct OutputFile {
         let (folder, name) = splitPath(target)
         // Short enough that the temporary name fits NAME_MAX (255 bytes) whatever the target's.
         let prefix = ".\(String(decoding: name.utf8.prefix(200), as: UTF8.self)).jianyi-"
-        Leftovers.removeStale(in: folder, prefix: prefix)
+        Leftovers.removeAbandoned(in: folder, prefix: prefix)
         do {
-            return try AtomicFile(target: target, temporary: folder + "/" + Leftovers.name(prefix), like: existing)
+            return try AtomicFile(target: target, prefix: prefix, like: existing)
         } catch {
             throw Self.refusal(flag, path, "cannot create a file in \(shownPath(folder)) (\(error.reason))")
         }
