@@ -3,7 +3,6 @@ import CaseStore
 import Casework
 import Foundation
 import Logging
-import Postgres
 
 /// The options every command that touches the database takes.
 public struct GlobalOptions: ParsableArguments {
@@ -37,9 +36,9 @@ struct Context {
     init(_ options: GlobalOptions, requireMigrated: Bool = true) throws {
         let environment = ProcessInfo.processInfo.environment
         let url = options.databaseURL ?? environment["DATABASE_URL"]
-        if let url, let problem = Connection.problem(with: url) {
+        if let url, let problem = DatabaseAddress.problem(with: url) {
             let source = options.databaseURL == nil ? "DATABASE_URL" : "--database-url"
-            throw Failure.badValue("\(source): '\(Secrets.redacted(url))' is not a libpq URI or conninfo string: \(problem)")
+            throw Failure.badValue("\(source): '\(DatabaseAddress.redacted(url))' is not a libpq URI or conninfo string: \(problem)")
         }
         if let user = environment["JIANYI_USER"], user.allSatisfy(\.isWhitespace) {
             throw Failure.badValue("JIANYI_USER is set but empty: set it to who is acting (recorded in the history), or unset it")
@@ -49,7 +48,7 @@ struct Context {
         let started = ContinuousClock.now
         store = try Store(url: url, actor: actor)
         store.logger = Diagnostics.logger("jianyi.store")
-        logger.debug("connected to \(store.connection.target) as \(actor) in \(ContinuousClock.now - started)")
+        logger.debug("connected to \(store.target) as \(actor) in \(ContinuousClock.now - started)")
         self.options = options
         self.environment = environment
         if requireMigrated { try store.requireMigrated() }
