@@ -49,7 +49,7 @@ extension Store {
 
     public func sessions(_ congress: Congress) throws -> [Session] {
         try connection.query("""
-            SELECT code, opened_on, closed_on FROM session WHERE congress_id = \(congress.id) ORDER BY term, meeting
+            SELECT code, opened_on, closed_on FROM session WHERE \(congress.scope) ORDER BY term, meeting
             """).rows.map {
             Session(code: try $0.decode(String.self, "code"), openedOn: try $0.decode(Day.self, "opened_on"),
                     closedOn: try $0.decode(Day.self, "closed_on"))
@@ -85,7 +85,7 @@ extension Store {
     }
 
     public func deputies(_ congress: Congress) throws -> [Deputy] {
-        try connection.query("SELECT code, name, delegation FROM deputy WHERE congress_id = \(congress.id) ORDER BY code").rows.map {
+        try connection.query("SELECT code, name, delegation FROM deputy WHERE \(congress.scope) ORDER BY code").rows.map {
             Deputy(code: try $0.decode(String.self, "code"), name: try $0.decode(String.self, "name"),
                    delegation: try $0.decode(String.self, "delegation"))
         }
@@ -117,7 +117,7 @@ extension Store {
     }
 
     public func units(_ congress: Congress) throws -> [HandlingUnit] {
-        try connection.query("SELECT code, name, kind FROM unit WHERE congress_id = \(congress.id) ORDER BY code").rows.map {
+        try connection.query("SELECT code, name, kind FROM unit WHERE \(congress.scope) ORDER BY code").rows.map {
             HandlingUnit(code: try $0.decode(String.self, "code"), name: try $0.decode(String.self, "name"),
                          kind: UnitKind(rawValue: try $0.decode(String.self, "kind")) ?? .other)
         }
