@@ -161,12 +161,14 @@ extension Store {
             try problems.check()
             let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
             let changed = columns.dropFirst().map { "\(table).\($0) IS DISTINCT FROM EXCLUDED.\($0)" }.joined(separator: " OR ")
-            let result = try connection.query(PostgresQuery(unsafeSQL: """
-                INSERT INTO \(table) (congress_id, \(columnList))
-                SELECT $1, \(columnList) FROM staging ORDER BY line
-                ON CONFLICT (congress_id, code) DO UPDATE SET \(updates) WHERE \(changed)
-                RETURNING (xmax = 0) AS inserted
-                """, binds: [congress.id.postgresBind]))
+            // The table and column names are the callers' constants; the congress is a parameter.
+            let result = try connection.query(
+                PostgresQuery(unsafeSQL: "INSERT INTO \(table) (congress_id, \(columnList))\nSELECT ") + "\(congress.id), "
+                + PostgresQuery(unsafeSQL: """
+                    \(columnList) FROM staging ORDER BY line
+                    ON CONFLICT (congress_id, code) DO UPDATE SET \(updates) WHERE \(changed)
+                    RETURNING (xmax = 0) AS inserted
+                    """))
             let inserted = try result.rows.filter { try $0.decode(Bool.self, "inserted") }.count
             return ImportCount(inserted: inserted, updated: result.rows.count - inserted, unchanged: rows.count - result.rows.count)
         }
