@@ -66,18 +66,7 @@ public struct CaseView: Sendable, Equatable {
         ratingResult = try row.decode(String?.self, "rating_result").flatMap(Satisfaction.init(rawValue:))
         ratingAttitude = try row.decode(String?.self, "rating_attitude").flatMap(Satisfaction.init(rawValue:))
         closedOn = try row.decode(Day?.self, "closed_on")
-        deadlines = try Self.briefs(try row.decode(String.self, "deadline_list"))
-    }
-
-    /// Reads `kind,unit,due,status,met_on;…` (codes, kinds and dates hold no , or ;).
-    static func briefs(_ text: String) throws -> [Deadline.Brief] {
-        try text.split(separator: ";").map { item in
-            let f = item.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 5, let due = Day(f[2]) else {
-                throw PostgresError(kind: .decoding, message: "deadline_list: cannot read '\(item)'")
-            }
-            return Deadline.Brief(kind: f[0], unit: f[1].isEmpty ? nil : f[1], due: due, recordedStatus: f[3], metOn: Day(f[4]))
-        }
+        deadlines = try Deadline.Brief.decodeList(try row.decode(String.self, "deadlines"))
     }
 }
 
@@ -127,9 +116,9 @@ extension Store {
                (SELECT o.due_on FROM obligation o
                  WHERE \(sameCase("o", "s")) AND o.kind IN ('reply', 'rehandle') AND o.status <> 'cancelled'
                  ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
-               coalesce((SELECT string_agg(concat_ws(',', o.kind, coalesce(o.unit_code, ''), o.due_on, o.status,
-                                                     coalesce(o.met_on::text, '')), ';' ORDER BY o.obligation_no)
-                         FROM obligation o WHERE \(sameCase("o", "s"))), '') AS deadline_list
+               coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
+                                                            'status', o.status, 'met_on', o.met_on) ORDER BY o.obligation_no)
+                         FROM obligation o WHERE \(sameCase("o", "s"))), '[]') AS deadlines
         FROM suggestion s
         \(joinDeputy)
         """
