@@ -29,7 +29,7 @@ let package = Package(
         .target(
             name: "JianyiCLI",
             dependencies: [
-                "CaseStore", "Casework", "Postgres",
+                "CaseStore", "Casework",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

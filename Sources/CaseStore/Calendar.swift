@@ -72,7 +72,7 @@ extension Store {
             }
             if replaceYears {
                 for row in try connection.query("""
-                    DELETE FROM calendar_day c WHERE congress_id = \(congress.id) AND year = ANY(\(years)::integer[])
+                    DELETE FROM calendar_day c WHERE \(congress.scope) AND year = ANY(\(years)::integer[])
                       AND NOT EXISTS (SELECT 1 FROM staging_day s WHERE s.day = c.day)
                     RETURNING day, kind, name
                     """).rows {
@@ -111,11 +111,11 @@ extension Store {
     /// The calendar for the given years (days off and makeup working days).
     public func workCalendar(_ congress: Congress, years: ClosedRange<Int>) throws -> WorkCalendar {
         let held = try connection.query("""
-            SELECT year FROM calendar_year WHERE congress_id = \(congress.id) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)
+            SELECT year FROM calendar_year WHERE \(congress.scope) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)
             """).rows.map { try $0.decode(Int.self, "year") }
         let entries = try connection.query("""
             SELECT day, kind, name FROM calendar_day
-            WHERE congress_id = \(congress.id) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)
+            WHERE \(congress.scope) AND year BETWEEN \(years.lowerBound) AND \(years.upperBound)
             ORDER BY day
             """).rows.map { row in
             WorkCalendar.Entry(
@@ -128,7 +128,7 @@ extension Store {
 
     public func calendarYear(_ congress: Congress, year: Int) throws -> CalendarYear {
         let source = try connection.query("""
-            SELECT source FROM calendar_year WHERE congress_id = \(congress.id) AND year = \(year)
+            SELECT source FROM calendar_year WHERE \(congress.scope) AND year = \(year)
             """).rows.first?.decode(String.self, "source")
         let calendar = try workCalendar(congress, years: year...year)
         guard let first = Day(year: year, month: 1, day: 1) else {

@@ -66,18 +66,7 @@ public struct CaseView: Sendable, Equatable {
         ratingResult = try row.decode(String?.self, "rating_result").flatMap(Satisfaction.init(rawValue:))
         ratingAttitude = try row.decode(String?.self, "rating_attitude").flatMap(Satisfaction.init(rawValue:))
         closedOn = try row.decode(Day?.self, "closed_on")
-        deadlines = try Self.briefs(try row.decode(String.self, "deadline_list"))
-    }
-
-    /// Reads `kind,unit,due,status,met_on;…` (codes, kinds and dates hold no , or ;).
-    static func briefs(_ text: String) throws -> [Deadline.Brief] {
-        try text.split(separator: ";").map { item in
-            let f = item.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 5, let due = Day(f[2]) else {
-                throw PostgresError(kind: .decoding, message: "deadline_list: cannot read '\(item)'")
-            }
-            return Deadline.Brief(kind: f[0], unit: f[1].isEmpty ? nil : f[1], due: due, recordedStatus: f[3], metOn: Day(f[4]))
-        }
+        deadlines = try Deadline.Brief.decodeList(try row.decode(String.self, "deadlines"))
     }
 }
 
@@ -115,61 +104,63 @@ public struct CaseEvent: Sendable, Equatable {
 }
 
 extension Store {
-    private static let caseSelect = """
+    private static let caseSelect: PostgresQuery = """
         SELECT s.suggestion_id, s.number, s.title, s.body, s.state, s.deputy_code, d.name AS deputy_name,
                d.delegation, s.session_code, s.channel, s.station, s.category, s.submitted_on, s.is_key,
                s.key_leader, s.key_committee, s.lead_unit, s.complex, s.assigned_on, s.round, s.replied_on, s.outcome,
                s.plan_by, s.plan_done_on, s.rating_result, s.rating_attitude, s.closed_on,
                coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
-                         WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id), '{}') AS cosigners,
+                         WHERE \(sameCase("c", "s"))), '{}') AS cosigners,
                coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
-                         WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id
-                           AND a.role = 'co' AND a.ended_on IS NULL), '{}') AS co_units,
+                         WHERE \(sameCase("a", "s")) AND a.role = 'co' AND a.ended_on IS NULL), '{}') AS co_units,
                (SELECT o.due_on FROM obligation o
-                 WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id
-                   AND o.kind IN ('reply', 'rehandle') AND o.status <> 'cancelled'
+                 WHERE \(sameCase("o", "s")) AND o.kind IN ('reply', 'rehandle') AND o.status <> 'cancelled'
                  ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
-               coalesce((SELECT string_agg(concat_ws(',', o.kind, coalesce(o.unit_code, ''), o.due_on, o.status,
-                                                     coalesce(o.met_on::text, '')), ';' ORDER BY o.obligation_no)
-                         FROM obligation o WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id), '') AS deadline_list
+               coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
+                                                            'status', o.status, 'met_on', o.met_on) ORDER BY o.obligation_no)
+                         FROM obligation o WHERE \(sameCase("o", "s"))), '[]') AS deadlines
         FROM suggestion s
-        JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
+        \(joinDeputy)
         """
 
     /// The case with this number, or a rule failure naming it.
     public func caseView(_ congress: Congress, number: String) throws -> CaseView {
-        let rows = try connection.query(PostgresQuery(unsafeSQL: Self.caseSelect + " WHERE s.congress_id = $1 AND s.number = $2",
-                                                      binds: [congress.id.postgresBind, number.postgresBind])).rows
+        let rows = try connection.query(Self.caseSelect + " WHERE \(congress.scope("s")) AND s.number = \(number)").rows
         guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
         return try CaseView(row: row)
     }
 
     /// Cases in number order, streamed to `body` so a long list never sits in memory whole.
     public func listCases(_ congress: Congress, _ filter: CaseFilter, _ body: (CaseView) throws -> Void) throws {
-        let query = PostgresQuery(unsafeSQL: Self.caseSelect + """
-             WHERE s.congress_id = $1
-               AND ($2::text IS NULL OR s.state = $2)
-               AND ($3::text IS NULL OR s.deputy_code = $3)
-               AND ($4::text IS NULL OR s.session_code = $4)
-               AND (NOT $5 OR s.is_key)
-               AND ($6::text IS NULL OR EXISTS (SELECT 1 FROM assignment a WHERE a.congress_id = s.congress_id
-                        AND a.suggestion_id = s.suggestion_id AND a.unit_code = $6 AND a.ended_on IS NULL))
-               AND ($7::date IS NULL OR EXISTS (SELECT 1 FROM obligation o WHERE o.congress_id = s.congress_id
-                        AND o.suggestion_id = s.suggestion_id AND o.status = 'open'
-                        AND o.kind IN ('reply', 'opinion', 'rehandle', 'plan') AND o.due_on < $7))
-             ORDER BY s.series, s.seq
-            """, binds: [congress.id.postgresBind, PostgresBind(type: PostgresType.text, text: filter.state?.rawValue),
-                         PostgresBind(type: PostgresType.text, text: filter.deputy),
-                         PostgresBind(type: PostgresType.text, text: filter.session), filter.keyOnly.postgresBind,
-                         PostgresBind(type: PostgresType.text, text: filter.unit),
-                         PostgresBind(type: PostgresType.date, text: filter.overdueOn?.description)])
+        let query = Self.caseSelect + " WHERE " + Self.conditions(congress, filter).joined(separator: " AND ") + " ORDER BY s.series, s.seq"
         try connection.forEachRow(query) { try body(CaseView(row: $0)) }
+    }
+
+    /// The tenant filter and one condition per filter that is set.
+    private static func conditions(_ congress: Congress, _ filter: CaseFilter) -> [PostgresQuery] {
+        var conditions = [congress.scope("s")]
+        if let state = filter.state { conditions.append("s.state = \(state.rawValue)") }
+        if let deputy = filter.deputy { conditions.append("s.deputy_code = \(deputy)") }
+        if let session = filter.session { conditions.append("s.session_code = \(session)") }
+        if filter.keyOnly { conditions.append("s.is_key") }
+        if let unit = filter.unit {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM assignment a WHERE \(sameCase("a", "s")) AND a.unit_code = \(unit) AND a.ended_on IS NULL)
+                """)
+        }
+        if let day = filter.overdueOn {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM obligation o WHERE \(sameCase("o", "s")) AND o.status = 'open'
+                        AND o.kind IN ('reply', 'opinion', 'rehandle', 'plan') AND o.due_on < \(day))
+                """)
+        }
+        return conditions
     }
 
     /// The internal id of a case, or a rule failure naming the number.
     public func caseID(_ congress: Congress, number: String) throws -> Int {
         guard let row = try connection.query("""
-            SELECT suggestion_id FROM suggestion WHERE congress_id = \(congress.id) AND number = \(number)
+            SELECT suggestion_id FROM suggestion WHERE \(congress.scope) AND number = \(number)
             """).rows.first else {
             throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)")
         }
@@ -184,7 +175,7 @@ extension Store {
     public func history(_ congress: Congress, caseID: Int) throws -> [CaseEvent] {
         try connection.query("""
             SELECT event_no, kind, on_date, floor(extract(epoch FROM recorded_at))::bigint AS recorded_at, actor, data::text AS data
-            FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID)
+            FROM case_event WHERE \(congress.scope(case: caseID))
             ORDER BY event_no
             """).rows.map {
             CaseEvent(number: try $0.decode(Int.self, "event_no"), kind: try $0.decode(String.self, "kind"),

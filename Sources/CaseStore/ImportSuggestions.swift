@@ -75,14 +75,14 @@ extension Store {
             for bad in try connection.query("""
                 SELECT line, what, code FROM (
                     SELECT line, 'deputy' AS what, deputy AS code FROM staging_suggestion st
-                    WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE d.congress_id = \(congress.id) AND d.code = st.deputy)
+                    WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE \(congress.scope("d")) AND d.code = st.deputy)
                     UNION ALL
                     SELECT line, 'cosigners', c.code FROM staging_suggestion st, unnest(st.cosigners) AS c(code)
-                    WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE d.congress_id = \(congress.id) AND d.code = c.code)
+                    WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE \(congress.scope("d")) AND d.code = c.code)
                     UNION ALL
                     SELECT line, 'session', session FROM staging_suggestion st
                     WHERE session IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM session s WHERE s.congress_id = \(congress.id) AND s.code = st.session)
+                      AND NOT EXISTS (SELECT 1 FROM session s WHERE \(congress.scope("s")) AND s.code = st.session)
                 ) problems ORDER BY line
                 """).rows {
                 let what = try bad.decode(String.self, "what")
@@ -97,7 +97,7 @@ extension Store {
                 FROM staging_suggestion st
                 JOIN LATERAL (
                     SELECT number FROM suggestion s
-                    WHERE s.congress_id = \(congress.id) AND s.deputy_code = st.deputy AND s.series = st.series
+                    WHERE \(congress.scope("s")) AND s.deputy_code = st.deputy AND s.series = st.series
                       AND md5(s.title) = md5(st.title) AND s.title = st.title
                     ORDER BY s.seq LIMIT 1
                 ) s ON true

@@ -66,7 +66,7 @@ extension Store {
             // new ones are recorded after it. A rerun has none, so it writes nothing.
             var tally: [String: Int] = [:]
             var fresh = NewFlags()
-            try forEachFlag(Self.report(congress: congress.id, asOf: asOf, soonUntil: soonUntil, severe: severe), asOf: asOf) { flag, row, c in
+            try forEachFlag(Self.report(congress, asOf: asOf, soonUntil: soonUntil, severe: severe), asOf: asOf) { flag, row, c in
                 if flag.isNew {
                     fresh.append(suggestion: try row.decode(at: c.suggestion), obligation: try row.decode(at: c.obligation),
                                  tierBit: try row.decode(at: c.tierBit))
@@ -74,14 +74,14 @@ extension Store {
                 tally[flag.tier, default: 0] += 1
                 try body(flag)
             }
-            let recorded = try fresh.isEmpty ? 0 : record(fresh, congress: congress.id, run: runID, asOf: asOf)
+            let recorded = try fresh.isEmpty ? 0 : record(fresh, congress: congress, run: runID, asOf: asOf)
             // Only a hand edit of overdue_flag or of the bits can make these differ; say so
             // rather than let the report's "new" and the run's count disagree in silence, and
             // rebuild every bit of the congress from the flags, not only tonight's.
             let stale = fresh.count - recorded
             var lateWarnings: [String] = []
             if stale > 0 {
-                let rebuilt = try rebuildTierBits(congress: congress.id)
+                let rebuilt = try rebuildTierBits(congress)
                 lateWarnings.append("""
                     \(stale) flag(s) reported as new had been recorded by an earlier run: obligation.flagged was out of \
                     step with overdue_flag; rebuilt it from the flags for \(rebuilt) obligation(s)
@@ -92,7 +92,7 @@ extension Store {
                        warnings = warnings || \(lateWarnings)::text[],
                        due_soon = \(tally["due_soon", default: 0]), overdue = \(tally["overdue", default: 0]),
                        severely_overdue = \(tally["severely_overdue", default: 0])
-                WHERE congress_id = \(congress.id) AND run_id = \(runID)
+                WHERE \(congress.scope) AND run_id = \(runID)
                 RETURNING \(unsafeRaw: Self.runColumns)
                 """).rows[0]
             logger.debug("overdue run \(runID) for \(asOf): \(tally) new \(recorded)")
@@ -105,7 +105,7 @@ extension Store {
     /// One run, by its id (65 when the congress has none such).
     public func overdueRun(_ congress: Congress, id: Int) throws -> OverdueRun {
         guard let row = try connection.query("""
-            SELECT \(unsafeRaw: Self.runColumns) FROM overdue_run WHERE congress_id = \(congress.id) AND run_id = \(id)
+            SELECT \(unsafeRaw: Self.runColumns) FROM overdue_run WHERE \(congress.scope) AND run_id = \(id)
             """).rows.first else {
             throw Failure.ruleBroken("--run: \(congress.code) has no overdue run #\(id) (jianyi overdue runs lists them)")
         }
@@ -121,7 +121,7 @@ extension Store {
         try connection.transaction(.repeatableRead) { connection in
             let rules = try rules(congress, from: run.asOf)
             let query = Self.replay(
-                congress: congress.id, run: run.id, asOf: run.asOf,
+                congress, run: run.id, asOf: run.asOf,
                 soonUntil: Self.soonUntil(run.asOf, warnDays: run.warnDays, rules.clock), severe: rules.policy.count(.severeDays))
             try forEachFlag(query, asOf: run.asOf) { flag, _, _ in try body(flag) }
         }
@@ -152,7 +152,7 @@ extension Store {
     /// The most recent runs, newest first.
     public func overdueRuns(_ congress: Congress, limit: Int = 20) throws -> [OverdueRun] {
         try connection.query("""
-            SELECT \(unsafeRaw: Self.runColumns) FROM overdue_run WHERE congress_id = \(congress.id)
+            SELECT \(unsafeRaw: Self.runColumns) FROM overdue_run WHERE \(congress.scope)
             ORDER BY run_id DESC LIMIT \(limit)
             """).rows.map(Self.run)
     }
@@ -196,19 +196,19 @@ extension Store {
 
     /// Sets the new flags' tier bits and records each flag once (the unique key decides),
     /// in one statement; returns how many flags were recorded.
-    private func record(_ fresh: NewFlags, congress: Int, run: Int, asOf: Day) throws -> Int {
+    private func record(_ fresh: NewFlags, congress: Congress, run: Int, asOf: Day) throws -> Int {
         try connection.query("""
             WITH marked AS (
                 UPDATE obligation o SET flagged = o.flagged | k.bit
                 FROM unnest(\(fresh.suggestions)::bigint[], \(fresh.obligations)::integer[], \(fresh.tierBits)::integer[])
                      AS k(suggestion_id, obligation_no, bit)
-                WHERE o.congress_id = \(congress) AND o.suggestion_id = k.suggestion_id AND o.obligation_no = k.obligation_no
+                WHERE \(congress.scope("o")) AND o.suggestion_id = k.suggestion_id AND o.obligation_no = k.obligation_no
                 RETURNING o.suggestion_id, o.obligation_no, o.unit_code, k.bit
             ), recorded AS (
                 INSERT INTO overdue_flag (congress_id, suggestion_id, obligation_no, tier, unit_code, run_id, as_of)
                 -- The inverse of overdue_tier_bit: the run carries bits, not tier names, to keep
                 -- a first run's memory small (a name like severely_overdue is a heap string).
-                SELECT \(congress), suggestion_id, obligation_no,
+                SELECT \(congress.id), suggestion_id, obligation_no,
                        CASE bit WHEN 1 THEN 'due_soon' WHEN 2 THEN 'overdue' ELSE 'severely_overdue' END,
                        unit_code, \(run), \(asOf)
                 FROM marked
@@ -220,14 +220,14 @@ extension Store {
     }
 
     /// Sets every obligation's tier bits to the flags it has; returns how many changed.
-    private func rebuildTierBits(congress: Int) throws -> Int {
+    private func rebuildTierBits(_ congress: Congress) throws -> Int {
         try connection.execute("""
             UPDATE obligation o SET flagged = coalesce(f.bits, 0)
             FROM obligation x
             LEFT JOIN (SELECT suggestion_id, obligation_no, bit_or(overdue_tier_bit(tier))::smallint AS bits
-                       FROM overdue_flag WHERE congress_id = \(congress) GROUP BY suggestion_id, obligation_no) f
+                       FROM overdue_flag WHERE \(congress.scope) GROUP BY suggestion_id, obligation_no) f
                    ON f.suggestion_id = x.suggestion_id AND f.obligation_no = x.obligation_no
-            WHERE x.congress_id = \(congress) AND o.congress_id = x.congress_id AND o.suggestion_id = x.suggestion_id
+            WHERE \(congress.scope("x")) AND o.congress_id = x.congress_id AND o.suggestion_id = x.suggestion_id
               AND o.obligation_no = x.obligation_no AND o.flagged IS DISTINCT FROM coalesce(f.bits, 0)
             """)
     }
@@ -242,7 +242,7 @@ extension Store {
 
     /// The report of a run, read-only so PostgreSQL may scan in parallel: every flag of the
     /// day, new when its obligation has not yet been flagged for that tier.
-    static func report(congress: Int, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
+    static func report(_ congress: Congress, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
         """
         SELECT s.number, s.title, t.kind, t.unit_code, u.name AS unit_name, t.due_on,
                t.tier, t.flagged & t.tier_bit = 0 AS new,
@@ -250,9 +250,9 @@ extension Store {
                CASE WHEN t.flagged & t.tier_bit = 0 THEN t.suggestion_id END AS suggestion_id,
                CASE WHEN t.flagged & t.tier_bit = 0 THEN t.obligation_no END AS obligation_no,
                CASE WHEN t.flagged & t.tier_bit = 0 THEN t.tier_bit END AS tier_bit
-        FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
-        JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
-        JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
+        FROM overdue_tiers(\(congress.id)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
+        JOIN suggestion s ON \(congress.scope("s")) AND s.suggestion_id = t.suggestion_id
+        JOIN unit u ON \(congress.scope("u")) AND u.code = t.unit_code
         ORDER BY t.unit_code, t.due_on, s.series, s.seq, t.obligation_no
         """
     }
@@ -260,15 +260,15 @@ extension Store {
     /// The report of a past run: the flags of its day that were recorded by it (new) or by a
     /// run before it, with the columns and order of `report`. (A flag of the day recorded by
     /// no run up to it was not seen by it: a step recorded since, dated back.)
-    static func replay(congress: Int, run: Int, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
+    static func replay(_ congress: Congress, run: Int, asOf: Day, soonUntil: Day, severe: Int) -> PostgresQuery {
         """
         SELECT s.number, s.title, t.kind, t.unit_code, u.name AS unit_name, t.due_on, t.tier, f.run_id = \(run) AS new,
                t.suggestion_id, t.obligation_no, t.tier_bit
-        FROM overdue_tiers(\(congress)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
-        JOIN overdue_flag f ON f.congress_id = \(congress) AND f.suggestion_id = t.suggestion_id
+        FROM overdue_tiers(\(congress.id)::integer, \(asOf), \(soonUntil), \(severe)::integer) t
+        JOIN overdue_flag f ON \(congress.scope("f")) AND f.suggestion_id = t.suggestion_id
                            AND f.obligation_no = t.obligation_no AND f.tier = t.tier AND f.run_id <= \(run)
-        JOIN suggestion s ON s.congress_id = \(congress) AND s.suggestion_id = t.suggestion_id
-        JOIN unit u ON u.congress_id = \(congress) AND u.code = t.unit_code
+        JOIN suggestion s ON \(congress.scope("s")) AND s.suggestion_id = t.suggestion_id
+        JOIN unit u ON \(congress.scope("u")) AND u.code = t.unit_code
         ORDER BY t.unit_code, t.due_on, s.series, s.seq, t.obligation_no
         """
     }

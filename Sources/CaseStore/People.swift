@@ -49,7 +49,7 @@ extension Store {
 
     public func sessions(_ congress: Congress) throws -> [Session] {
         try connection.query("""
-            SELECT code, opened_on, closed_on FROM session WHERE congress_id = \(congress.id) ORDER BY term, meeting
+            SELECT code, opened_on, closed_on FROM session WHERE \(congress.scope) ORDER BY term, meeting
             """).rows.map {
             Session(code: try $0.decode(String.self, "code"), openedOn: try $0.decode(Day.self, "opened_on"),
                     closedOn: try $0.decode(Day.self, "closed_on"))
@@ -80,7 +80,7 @@ extension Store {
     }
 
     public func deputies(_ congress: Congress) throws -> [Deputy] {
-        try connection.query("SELECT code, name, delegation FROM deputy WHERE congress_id = \(congress.id) ORDER BY code").rows.map {
+        try connection.query("SELECT code, name, delegation FROM deputy WHERE \(congress.scope) ORDER BY code").rows.map {
             Deputy(code: try $0.decode(String.self, "code"), name: try $0.decode(String.self, "name"),
                    delegation: try $0.decode(String.self, "delegation"))
         }
@@ -107,7 +107,7 @@ extension Store {
     }
 
     public func units(_ congress: Congress) throws -> [HandlingUnit] {
-        try connection.query("SELECT code, name, kind FROM unit WHERE congress_id = \(congress.id) ORDER BY code").rows.map {
+        try connection.query("SELECT code, name, kind FROM unit WHERE \(congress.scope) ORDER BY code").rows.map {
             HandlingUnit(code: try $0.decode(String.self, "code"), name: try $0.decode(String.self, "name"),
                          kind: UnitKind(rawValue: try $0.decode(String.self, "kind")) ?? .other)
         }
@@ -153,12 +153,14 @@ extension Store {
             try problems.check()
             let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
             let changed = columns.dropFirst().map { "\(table).\($0) IS DISTINCT FROM EXCLUDED.\($0)" }.joined(separator: " OR ")
-            let result = try connection.query(PostgresQuery(unsafeSQL: """
-                INSERT INTO \(table) (congress_id, \(columnList))
-                SELECT $1, \(columnList) FROM staging ORDER BY line
-                ON CONFLICT (congress_id, code) DO UPDATE SET \(updates) WHERE \(changed)
-                RETURNING (xmax = 0) AS inserted
-                """, binds: [congress.id.postgresBind]))
+            // The table and column names are the callers' constants; the congress is a parameter.
+            let result = try connection.query(
+                PostgresQuery(unsafeSQL: "INSERT INTO \(table) (congress_id, \(columnList))\nSELECT ") + "\(congress.id), "
+                + PostgresQuery(unsafeSQL: """
+                    \(columnList) FROM staging ORDER BY line
+                    ON CONFLICT (congress_id, code) DO UPDATE SET \(updates) WHERE \(changed)
+                    RETURNING (xmax = 0) AS inserted
+                    """))
             let inserted = try result.rows.filter { try $0.decode(Bool.self, "inserted") }.count
             return ImportCount(inserted: inserted, updated: result.rows.count - inserted, unchanged: rows.count - result.rows.count)
         }

@@ -16,7 +16,7 @@ extension Store {
         var stored: [String: Row] = [:]
         for row in try connection.query("""
             SELECT key, value, floor(extract(epoch FROM changed_at))::bigint AS changed_at, changed_by
-            FROM policy_setting WHERE congress_id = \(congress.id)
+            FROM policy_setting WHERE \(congress.scope)
             """).rows {
             stored[try row.decode(String.self, "key")] = row
         }

@@ -27,7 +27,7 @@ extension Store {
     /// streamed to `body`.
     public func satisfaction(_ congress: Congress, by grouping: Grouping, scope: SummaryScope,
                              _ body: (Measures) throws -> Void) throws {
-        try connection.forEachRow(Self.summaryQuery(congress.id, grouping, scope)) { row in
+        try connection.forEachRow(Self.summaryQuery(congress, grouping, scope)) { row in
             var m = Measures(group: try row.decode(String.self, "grp"), groupName: try row.decode(String.self, "grp_name"))
             m.cases = try row.decode(Int.self, "cases")
             m.replied = try row.decode(Int.self, "replied")
@@ -58,15 +58,15 @@ extension Store {
     /// against the due day of its reply obligation (the one in force after any transfer), its
     /// first contact on or before that reply, the final and round-1 ratings and the latest
     /// outcome; then one GROUP BY, and the units' names for the groups.
-    static func summaryQuery(_ congress: Int, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
+    static func summaryQuery(_ congress: Congress, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
         """
         WITH reply_due AS (
             SELECT DISTINCT ON (o.suggestion_id) o.suggestion_id, o.due_on FROM obligation o
-            WHERE o.congress_id = \(congress) AND o.kind = 'reply' AND o.status <> 'cancelled'
+            WHERE \(congress.scope("o")) AND o.kind = 'reply' AND o.status <> 'cancelled'
             ORDER BY o.suggestion_id, o.obligation_no DESC
         ), first_contact AS (
             SELECT c.suggestion_id, min(c.on_date) AS on_date FROM contact c
-            WHERE c.congress_id = \(congress) GROUP BY c.suggestion_id
+            WHERE \(congress.scope("c")) GROUP BY c.suggestion_id
         ), per_case AS (
             SELECT CASE \(grouping.rawValue)
                         WHEN 'unit' THEN s.lead_unit
@@ -82,12 +82,12 @@ extension Store {
                    r1.result = 'dissatisfied' AS first_round_dissatisfied,
                    s.outcome, s.plan_done_on, s.state
             FROM suggestion s
-            JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
-            LEFT JOIN reply fr ON fr.congress_id = s.congress_id AND fr.suggestion_id = s.suggestion_id AND fr.round = 1
-            LEFT JOIN rating r1 ON r1.congress_id = s.congress_id AND r1.suggestion_id = s.suggestion_id AND r1.round = 1
+            \(joinDeputy)
+            LEFT JOIN reply fr ON \(sameCase("fr", "s")) AND fr.round = 1
+            LEFT JOIN rating r1 ON \(sameCase("r1", "s")) AND r1.round = 1
             LEFT JOIN reply_due rd ON rd.suggestion_id = s.suggestion_id
             LEFT JOIN first_contact fc ON fc.suggestion_id = s.suggestion_id
-            WHERE s.congress_id = \(congress) AND s.assigned_on IS NOT NULL
+            WHERE \(congress.scope("s")) AND s.assigned_on IS NOT NULL
               AND (\(scope.session)::text IS NULL OR s.session_code = \(scope.session))
               AND (NOT \(scope.keyOnly) OR s.is_key)
               AND (\(scope.from)::date IS NULL OR fr.on_date >= \(scope.from))
@@ -118,7 +118,7 @@ extension Store {
                g.satisfied, g.basic, g.dissatisfied, g.attitude_rated, g.attitude_satisfied, g.first_round_dissatisfied,
                g.outcome_a, g.outcome_b, g.outcome_c, g.resolved, g.closed
         FROM grouped g
-        LEFT JOIN unit u ON \(grouping.rawValue) = 'unit' AND u.congress_id = \(congress) AND u.code = g.grp
+        LEFT JOIN unit u ON \(grouping.rawValue) = 'unit' AND \(congress.scope("u")) AND u.code = g.grp
         ORDER BY g.grp
         """
     }

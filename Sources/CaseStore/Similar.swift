@@ -21,7 +21,7 @@ extension Store {
         var best: [SimilarCase] = []
         try connection.forEachRow("""
             SELECT number, title, deputy_code, submitted_on, state FROM suggestion
-            WHERE congress_id = \(congress.id) AND (\(number)::text IS NULL OR number <> \(number))
+            WHERE \(congress.scope) AND (\(number)::text IS NULL OR number <> \(number))
               AND (\(before)::date IS NULL OR submitted_on <= \(before))
             """) { row in
             let candidate = try row.decode(String.self, "title")

@@ -9,7 +9,8 @@ import Postgres
 /// `retryingTransaction`: a serialization failure, a deadlock or a lock or statement timeout
 /// runs them again (3 attempts in all) before the error reaches the user.
 public final class Store {
-    public let connection: Connection
+    /// Only CaseStore speaks SQL: front ends go through the use cases below.
+    let connection: Connection
     /// Who is acting, recorded with every event.
     public let actor: String
     /// Where the store says what it did (stderr when the CLI enables it).
@@ -26,9 +27,22 @@ public final class Store {
         self.actor = actor
     }
 
+    /// Where the connection went (host, port, database), for diagnostics; no password.
+    public var target: String { connection.target }
+
     /// Fails with exit 78 unless the schema matches this binary.
     public func requireMigrated() throws {
         try Migrator().requireCurrent(connection)
+    }
+
+    /// Applies the pending migrations in order, telling `progress` before each; returns them.
+    public func migrate(progress: (Migration) -> Void = { _ in }) throws -> [Migration] {
+        try Migrator().migrate(connection, progress: progress)
+    }
+
+    /// Every migration this binary knows and every one the database recorded, with its state.
+    public func migrationStatus() throws -> [MigrationStatus] {
+        try Migrator().status(connection)
     }
 }
 

@@ -3,7 +3,6 @@ import CaseStore
 import Casework
 import Foundation
 import Logging
-import Postgres
 
 /// The options every command that touches the database takes.
 public struct GlobalOptions: ParsableArguments {
@@ -37,7 +36,7 @@ struct Context {
     init(_ options: GlobalOptions, requireMigrated: Bool = true) throws {
         let environment = ProcessInfo.processInfo.environment
         let url = options.databaseURL ?? environment["DATABASE_URL"]
-        if let url, let problem = Connection.problem(with: url) {
+        if let url, let problem = DatabaseAddress.problem(with: url) {
             let source = options.databaseURL == nil ? "DATABASE_URL" : "--database-url"
             // The string itself is not quoted: a password libpq could not delimit is in it.
             throw Failure.badValue("\(source) is not a libpq URI or conninfo string: \(problem)")
@@ -50,7 +49,7 @@ struct Context {
         let started = ContinuousClock.now
         store = try Store(url: url, actor: actor)
         store.logger = Diagnostics.logger("jianyi.store")
-        logger.debug("connected to \(store.connection.target) as \(actor) in \(ContinuousClock.now - started)")
+        logger.debug("connected to \(store.target) as \(actor) in \(ContinuousClock.now - started)")
         self.options = options
         self.environment = environment
         if requireMigrated { try store.requireMigrated() }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Casework
+import CaseStore
 import Foundation
-import Postgres
 
 /// How a run that did not succeed ends: the exit code and the one line that says why.
 ///
@@ -25,9 +25,11 @@ struct Exit: Equatable {
         switch error {
         case let failure as Failure:
             self.init(code: Self.code(failure.kind), message: failure.message)
-        case let error as PostgresError:
-            self.init(error)
         default:
+            if let database = DatabaseFailure(error) {
+                self.init(database)
+                return
+            }
             let parsed = Jianyi.exitCode(for: error)
             // ArgumentParser's own errors (usage, --help, --version) carry 64 or 0; anything
             // else it would call a failure (1), which the contract does not have.
@@ -56,9 +58,9 @@ struct Exit: Equatable {
         }
     }
 
-    /// Every PostgreSQL error by its category (`PostgresError.category`, the table of SQLSTATE
+    /// Every database error by its category (`DatabaseFailure.Category`, from the table of SQLSTATE
     /// classes): what the user can do about it decides the code.
-    init(_ error: PostgresError) {
+    init(_ error: DatabaseFailure) {
         let said = error.message.oneLine
         switch error.category {
         case .dataRejected:
@@ -82,7 +84,7 @@ struct Exit: Equatable {
     }
 
     /// A constraint or value error in words: which rule, on what, from the fields the server gives.
-    static func rejection(_ error: PostgresError) -> String {
+    static func rejection(_ error: DatabaseFailure) -> String {
         let table = error.table ?? "a table"
         let detail = error.detail.map { " (\($0.oneLine))" } ?? ""
         switch error.sqlState {
@@ -103,7 +105,7 @@ struct Exit: Equatable {
 
     /// The column a check constraint is about when PostgreSQL named the constraint itself
     /// (`calendar_year_year_check` on `calendar_year` is about `year`).
-    static func checkedColumn(_ error: PostgresError) -> String? {
+    static func checkedColumn(_ error: DatabaseFailure) -> String? {
         guard let table = error.table, let name = error.constraint,
               name.hasPrefix(table + "_"), name.hasSuffix("_check") else { return nil }
         let column = name.dropFirst(table.count + 1).dropLast("_check".count)

@@ -2,7 +2,6 @@ import ArgumentParser
 import CaseStore
 import Casework
 import Foundation
-import Postgres
 
 /// The `jianyi` command.
 public struct Jianyi: ParsableCommand {
@@ -62,6 +61,6 @@ public struct Jianyi: ParsableCommand {
     /// without a password even when it echoes one (an argument, a connection string libpq
     /// could not parse).
     static func printError(_ message: String) {
-        writeToStandardError("jianyi: \(Secrets.redacted(message).terminalLine)\n")
+        writeToStandardError("jianyi: \(DatabaseAddress.redacted(message).terminalLine)\n")
     }
 }

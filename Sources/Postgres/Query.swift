@@ -6,15 +6,24 @@
 /// let rows = try connection.query("SELECT name FROM deputy WHERE code = \(code)")
 /// ```
 ///
+/// Queries are values: a fragment (a filter, a join) is a `PostgresQuery` too, and splicing
+/// it into another (`\(fragment)`, `+`, `append`) renumbers its parameters, so a query with
+/// optional parts is built from pieces without a single hand-written `$n`.
+///
 /// SQL built from run-time text needs the explicit `PostgresQuery(unsafeSQL:)`, so that
 /// it stands out in review; it is meant for SQL that ships with the program.
 public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolation {
-    public var sql: String
-    public var binds: [PostgresBind]
+    public private(set) var sql: String
+    public private(set) var binds: [PostgresBind]
+    /// Where each bind's `$n` stands in `sql` (UTF-8 offsets, in bind order), so that the
+    /// query can be spliced into another and renumbered. Nil when the numbers were written
+    /// by hand (`unsafeSQL:binds:`): such a query can only begin a longer one.
+    private var placeholders: [Range<Int>]?
 
     public init(unsafeSQL sql: String, binds: [PostgresBind] = []) {
         self.sql = sql
         self.binds = binds
+        placeholders = binds.isEmpty ? [] : nil
     }
 
     public init(stringLiteral value: String) {
@@ -22,42 +31,94 @@ public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolati
     }
 
     public init(stringInterpolation: StringInterpolation) {
-        self.init(unsafeSQL: stringInterpolation.sql, binds: stringInterpolation.binds)
+        self = stringInterpolation.query
+    }
+
+    /// Adds `other` at the end, its parameters numbered after these.
+    public mutating func append(_ other: PostgresQuery) {
+        guard !other.binds.isEmpty else {
+            sql += other.sql
+            return
+        }
+        guard let theirs = other.placeholders else {
+            precondition(binds.isEmpty, "a query with hand-numbered parameters cannot follow one with parameters")
+            sql += other.sql
+            binds = other.binds
+            placeholders = nil
+            return
+        }
+        let text = Array(other.sql.utf8)
+        var cursor = 0
+        for (index, placeholder) in theirs.enumerated() {
+            sql += String(decoding: text[cursor..<placeholder.lowerBound], as: UTF8.self)
+            appendPlaceholder(other.binds[index])
+            cursor = placeholder.upperBound
+        }
+        sql += String(decoding: text[cursor...], as: UTF8.self)
+    }
+
+    public static func + (lhs: PostgresQuery, rhs: PostgresQuery) -> PostgresQuery {
+        var result = lhs
+        result.append(rhs)
+        return result
+    }
+
+    public static func += (lhs: inout PostgresQuery, rhs: PostgresQuery) {
+        lhs.append(rhs)
+    }
+
+    private mutating func appendPlaceholder(_ bind: PostgresBind) {
+        binds.append(bind)
+        let start = sql.utf8.count
+        sql += "$\(binds.count)"
+        placeholders?.append(start..<sql.utf8.count)
     }
 
     public struct StringInterpolation: StringInterpolationProtocol {
-        var sql = ""
-        var binds: [PostgresBind] = []
+        var query = PostgresQuery(unsafeSQL: "")
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            sql.reserveCapacity(literalCapacity + interpolationCount * 3)
+            query.sql.reserveCapacity(literalCapacity + interpolationCount * 3)
         }
 
         public mutating func appendLiteral(_ literal: String) {
-            sql += literal
+            query.sql += literal
         }
 
         public mutating func appendInterpolation<Value: PostgresBindable>(_ value: Value) {
-            append(value.postgresBind)
+            query.appendPlaceholder(value.postgresBind)
         }
 
         public mutating func appendInterpolation<Value: PostgresBindable>(_ value: Value?) {
-            append(PostgresBind(type: Value.postgresType, text: value?.postgresText))
+            query.appendPlaceholder(PostgresBind(type: Value.postgresType, text: value?.postgresText))
+        }
+
+        /// Another query (a filter, a join), spliced in with its parameters renumbered.
+        public mutating func appendInterpolation(_ fragment: PostgresQuery) {
+            query.append(fragment)
         }
 
         /// SQL text that ships with the program (a column list, say), spliced in as it is.
         /// Never pass text that came from input.
         public mutating func appendInterpolation(unsafeRaw sql: StaticString) {
-            sql.withUTF8Buffer { self.sql += String(decoding: $0, as: UTF8.self) }
+            sql.withUTF8Buffer { query.sql += String(decoding: $0, as: UTF8.self) }
         }
 
         public mutating func appendInterpolation(bind: PostgresBind) {
-            append(bind)
+            query.appendPlaceholder(bind)
         }
+    }
+}
 
-        private mutating func append(_ bind: PostgresBind) {
-            binds.append(bind)
-            sql += "$\(binds.count)"
+extension Sequence where Element == PostgresQuery {
+    /// The queries one after another with `separator` between them (conditions joined by
+    /// `AND`, say), every parameter renumbered.
+    public func joined(separator: PostgresQuery) -> PostgresQuery {
+        var result = PostgresQuery(unsafeSQL: "")
+        for (index, part) in enumerated() {
+            if index > 0 { result.append(separator) }
+            result.append(part)
         }
+        return result
     }
 }

@@ -16,8 +16,8 @@ import Testing
             WHERE name IN ('force_parallel_mode', 'debug_parallel_query')
             """).rows
         #expect(forced.count == 1)
-        let report = Store.report(congress: f.congress.id, asOf: Day("2024-05-01")!, soonUntil: Day("2024-05-15")!, severe: 30)
-        let plan = try f.store.connection.query(PostgresQuery(unsafeSQL: "EXPLAIN (COSTS OFF) " + report.sql, binds: report.binds))
+        let report = Store.report(f.congress, asOf: Day("2024-05-01")!, soonUntil: Day("2024-05-15")!, severe: 30)
+        let plan = try f.store.connection.query("EXPLAIN (COSTS OFF) " + report)
             .rows.compactMap { $0.values.first ?? nil }
         #expect(plan.first?.contains("Gather") == true, "plan: \(plan.joined(separator: " | "))")
     }

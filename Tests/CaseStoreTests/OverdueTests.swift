@@ -1,4 +1,4 @@
-import CaseStore
+@testable import CaseStore
 import Casework
 import Foundation
 import Postgres

@@ -25,7 +25,7 @@ struct DB: ParsableCommand {
 
         func run() throws {
             let context = try Context(global, requireMigrated: false)
-            let applied = try Migrator().migrate(context.store.connection) { migration in
+            let applied = try context.store.migrate { migration in
                 emit(context.text("应用迁移 \(migration.version) \(migration.name)\n", "applying \(migration.version) \(migration.name)\n"))
             }
             emit(applied.isEmpty
@@ -45,7 +45,7 @@ struct DB: ParsableCommand {
 
         func run() throws {
             let context = try Context(global, requireMigrated: false)
-            let status = try Migrator().status(context.store.connection)
+            let status = try context.store.migrationStatus()
             switch format {
             case .json:
                 emit(JSONValue.array(status.map {
