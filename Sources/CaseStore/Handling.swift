@@ -1,17 +1,19 @@
 import Casework
 import Postgres
 
-/// A case row locked for one step (SELECT … FOR UPDATE): a second person acting on the
-/// same case waits here, then sees the state the first one left.
+/// A case row locked for one step (SELECT … FOR UPDATE), with the case as the step finds it:
+/// a second person acting on the same case waits here, then sees the state the first one left.
 struct LockedCase {
     let congress: Congress
     let id: Int
-    let number: String
-    let state: CaseState
-    let round: Int
-    let leadUnit: String?
-    let complex: Bool
-    let outcome: Outcome?
+    let snapshot: CaseSnapshot
+
+    var number: String { snapshot.number }
+    var state: CaseState { snapshot.state }
+    var round: Int { snapshot.round }
+    var leadUnit: String? { snapshot.leadUnit }
+    var complex: Bool { snapshot.complex }
+    var outcome: Outcome? { snapshot.outcome }
 }
 
 /// An obligation a step created: its kind, the unit that owes it (nil for the deputy), its due day.
@@ -30,34 +32,36 @@ public struct StepResult: Sendable, Equatable {
     public internal(set) var warnings: [String] = []
 }
 
-/// What deadlines are counted with: the congress's policy as it stands and its calendar from
-/// a day on, loaded once for a step or a run rather than once per obligation.
-struct Rules {
-    let policy: Policy
-    let clock: LegalClock
-}
-
 extension Store {
-    /// Runs one step in one transaction: locks the case, checks the step is allowed in its
-    /// state, runs `body`, and appends the step's event with the data `body` returns.
-    func step(
+    /// Runs one step in one transaction: locks and loads the case, asks Casework for the
+    /// step's plan, records what the step keeps besides (`record`: a reply's text, the units
+    /// of an assignment) and writes the plan.
+    func step<Plan: CasePlan>(
+        _ congress: Congress, _ number: String,
+        plan: (CaseSnapshot) throws -> Plan,
+        record: (LockedCase, Plan) throws -> Void = { _, _ in }
+    ) throws -> StepResult {
+        try connection.retryingTransaction { _ in
+            let locked = try lockCase(congress, number)
+            let planned = try plan(locked.snapshot)
+            try record(locked, planned)
+            let step = planned.stepPlan
+            try write(step, locked)
+            return StepResult(number: number, state: step.next,
+                              created: step.open.map { CreatedObligation(kind: $0.kind, unit: $0.unit, due: $0.due) },
+                              warnings: step.warnings)
+        }
+    }
+
+    /// The old way, while steps move to plans one by one.
+    func legacyStep(
         _ congress: Congress, _ number: String, _ step: CaseStep, on day: Day,
         _ body: (LockedCase, inout StepResult) throws -> (next: CaseState, data: [(String, JSONValue)])
     ) throws -> StepResult {
         try connection.retryingTransaction { connection in
-            let rows = try connection.query("""
-                SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
-                WHERE congress_id = \(congress.id) AND number = \(number) FOR UPDATE
-                """).rows
-            guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
-            let locked = LockedCase(
-                congress: congress, id: try row.decode(Int.self, "suggestion_id"), number: number,
-                state: try CaseState.parse(try row.decode(String.self, "state"), for: "state"),
-                round: try row.decode(Int.self, "round"), leadUnit: try row.decode(String?.self, "lead_unit"),
-                complex: try row.decode(Bool.self, "complex"),
-                outcome: try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:)))
+            let locked = try lockCase(congress, number)
             try CaseStep.check(step, number: number, state: locked.state)
-            try StepDate.checkOrder(day, after: try previousStep(congress, caseID: locked.id), number: number)
+            try StepDate.checkOrder(day, after: locked.snapshot.previousStep, number: number)
             var result = StepResult(number: number, state: locked.state)
             let (next, data) = try body(locked, &result)
             try connection.execute("""
@@ -83,16 +87,6 @@ extension Store {
             result.state = next
             return result
         }
-    }
-
-    /// The latest step of a case, read under the case's lock so a step running at the same
-    /// time is seen.
-    private func previousStep(_ congress: Congress, caseID: Int) throws -> StepDate.Previous? {
-        guard let row = try connection.query("""
-            SELECT on_date, kind FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID)
-            ORDER BY on_date DESC, event_no DESC LIMIT 1
-            """).rows.first else { return nil }
-        return StepDate.Previous(day: try row.decode(Day.self, "on_date"), step: try row.decode(String.self, "kind"))
     }
 
     /// The settings and a calendar covering `start`'s year and the two after it, which holds

@@ -5,7 +5,7 @@ extension Store {
     /// 沟通: an assigned unit records a contact with the deputy.
     public func contact(_ congress: Congress, _ number: String, unit: String, mode: ContactMode, note: String, on day: Day) throws -> StepResult {
         let note = try Text.optional(note, field: "--note", what: "the note") ?? ""
-        return try step(congress, number, .contact, on: day) { c, _ in
+        return try legacyStep(congress, number, .contact, on: day) { c, _ in
             guard try activeRole(c, unit: unit) != nil else {
                 throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number)")
             }
@@ -21,7 +21,7 @@ extension Store {
     /// 协办意见: a co-handler sends its opinion to the lead.
     public func opinion(_ congress: Congress, _ number: String, unit: String, text: String, on day: Day) throws -> StepResult {
         let text = try requireText(text, flag: "--text")
-        return try step(congress, number, .opinion, on: day) { c, _ in
+        return try legacyStep(congress, number, .opinion, on: day) { c, _ in
             guard try activeRole(c, unit: unit) == "co" else {
                 throw Failure.ruleBroken("--unit: \(unit) is not a co-handler of \(number); only co-handlers send opinions")
             }
@@ -41,7 +41,7 @@ extension Store {
         case (.a, _?), (.c, _?): throw Failure.badValue("--plan-by: only outcome B carries a plan date")
         default: break
         }
-        return try step(congress, number, .reply, on: day) { c, result in
+        return try legacyStep(congress, number, .reply, on: day) { c, result in
             guard unit == c.leadUnit else {
                 throw Failure.ruleBroken("--unit: \(unit) is not the lead unit of \(number) (\(c.leadUnit ?? "none")); only the lead replies")
             }
@@ -80,7 +80,7 @@ extension Store {
     ) throws -> StepResult {
         try RatingRule.check(result: result, attitude: attitude, comment: comment)
         let comment = try Text.optional(comment, field: "--comment", what: "the comment") ?? ""
-        return try step(congress, number, .rate, on: day) { c, stepResult in
+        return try legacyStep(congress, number, .rate, on: day) { c, stepResult in
             guard let outcome = c.outcome else { throw Failure.ruleBroken("\(number) has no reply to rate") }
             try connection.execute("""
                 INSERT INTO rating (congress_id, suggestion_id, round, result, attitude, comment, on_date)
@@ -108,7 +108,7 @@ extension Store {
     /// 跟踪落实: progress on a B-class plan; `done` closes the case.
     public func followUp(_ congress: Congress, _ number: String, progress: String, done: Bool, on day: Day) throws -> StepResult {
         let progress = try requireText(progress, flag: "--progress")
-        return try step(congress, number, .followUp, on: day) { c, _ in
+        return try legacyStep(congress, number, .followUp, on: day) { c, _ in
             if done {
                 try meet(c, "plan", unit: c.leadUnit, on: day)
                 try connection.execute("UPDATE suggestion SET plan_done_on = \(day) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)")

@@ -4,26 +4,26 @@ import Postgres
 extension Store {
     /// 审查: accept a submitted suggestion.
     public func accept(_ congress: Congress, _ number: String, on day: Day) throws -> StepResult {
-        try step(congress, number, .accept, on: day) { _, _ in (.accepted, []) }
+        try legacyStep(congress, number, .accept, on: day) { _, _ in (.accepted, []) }
     }
 
     /// 不予立案: reject a submitted suggestion, with the reason.
     public func reject(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try requireText(reason, flag: "--reason")
-        return try step(congress, number, .reject, on: day) { _, _ in (.rejected, [("reason", .string(reason))]) }
+        return try legacyStep(congress, number, .reject, on: day) { _, _ in (.rejected, [("reason", .string(reason))]) }
     }
 
     /// The deputy withdraws the suggestion before it is assigned.
     public func withdraw(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try requireText(reason, flag: "--reason")
-        return try step(congress, number, .withdraw, on: day) { _, _ in (.withdrawn, [("reason", .string(reason))]) }
+        return try legacyStep(congress, number, .withdraw, on: day) { _, _ in (.withdrawn, [("reason", .string(reason))]) }
     }
 
     /// 重点督办: marks a key suggestion with its supervising leader and committee.
     public func supervise(_ congress: Congress, _ number: String, leader: String?, committee: String?, on day: Day) throws -> StepResult {
         let leader = try Text.optional(leader, field: "--leader", what: "the leader")
         let committee = try Text.optional(committee, field: "--committee", what: "the committee")
-        return try step(congress, number, .supervise, on: day) { c, _ in
+        return try legacyStep(congress, number, .supervise, on: day) { c, _ in
             try connection.execute("""
                 UPDATE suggestion SET is_key = true, key_leader = coalesce(\(leader), key_leader),
                        key_committee = coalesce(\(committee), key_committee)
