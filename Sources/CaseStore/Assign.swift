@@ -59,94 +59,53 @@ extension Store {
     /// 申请调整交办: an assigned unit asks, within its transfer window, to be replaced.
     public func requestTransfer(_ congress: Congress, _ number: String, unit: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try requireText(reason, flag: "--reason")
-        return try legacyStep(congress, number, .transferRequest, on: day) { c, _ in
-            guard try activeRole(c, unit: unit) != nil else {
-                throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number); only its assigned units may ask for a transfer")
-            }
-            let window = try connection.query("""
-                SELECT due_on, status FROM obligation WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
-                  AND kind = 'transfer_window' AND unit_code = \(unit) ORDER BY obligation_no DESC LIMIT 1
-                """).rows.first
-            if let window, try window.decode(Day.self, "due_on") < day {
-                throw Failure.ruleBroken("\(unit)'s transfer window for \(number) closed on \(try window.decode(Day.self, "due_on")); the assignment stands")
-            }
-            let pending = try connection.query("""
-                SELECT unit_code FROM transfer_request WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND decision = 'pending'
-                """).rows.first
-            if let pending {
-                throw Failure.ruleBroken("\(number) already has a pending transfer request from \(try pending.decode(String.self, "unit_code")); approve or reject it first")
-            }
+        return try step(congress, number) { c in
+            try c.requestTransfer(unit: unit, reason: reason, on: day, by: actor)
+        } record: { c, _ in
             try connection.execute("""
                 INSERT INTO transfer_request (congress_id, suggestion_id, request_no, unit_code, reason, requested_on)
                 SELECT \(congress.id), \(c.id), coalesce(max(request_no), 0) + 1, \(unit), \(reason), \(day)
                 FROM transfer_request WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
-            try meet(c, "transfer_window", unit: unit, on: day)
-            return (c.state, [("unit", .string(unit)), ("reason", .string(reason))])
         }
     }
 
     /// 调整交办: the secretariat approves; the new unit takes the old one's role and its
     /// clock restarts from today.
     public func approveTransfer(_ congress: Congress, _ number: String, to newUnit: String, on day: Day) throws -> StepResult {
-        try legacyStep(congress, number, .transferApprove, on: day) { c, result in
-            let request = try pendingTransfer(c)
-            try requireUnits(congress, [newUnit], flag: "--to")
-            let already = try connection.query("""
-                SELECT 1 FROM assignment WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(newUnit)
-                """).rows
-            guard already.isEmpty else { throw Failure.ruleBroken("--to: \(newUnit) is or was already assigned to \(number)") }
-            let role = try activeRole(c, unit: request.unit) ?? "co"
+        try step(congress, number) { c in
+            try c.approveTransfer(to: newUnit, units: unitDirectory(congress), rules: rules(congress, from: day), on: day, by: actor)
+        } record: { c, plan in
             try connection.execute("""
                 UPDATE assignment SET ended_on = \(day)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(request.unit)
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(plan.request.unit)
                 """)
             try connection.execute("""
                 INSERT INTO assignment (congress_id, suggestion_id, unit_code, role, assigned_on)
-                VALUES (\(congress.id), \(c.id), \(newUnit), \(role), \(day))
+                VALUES (\(congress.id), \(c.id), \(newUnit), \(plan.role), \(day))
                 """)
-            try cancel(c, kinds: ["reply", "opinion", "transfer_window"], unit: request.unit, note: "transferred to \(newUnit)", on: day)
-            let rules = try rules(congress, from: day)
-            let due: (due: Day, policy: String)
-            if role == "lead" {
+            if let lead = plan.newLead {
                 try connection.execute("""
-                    UPDATE suggestion SET lead_unit = \(newUnit) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                    UPDATE suggestion SET lead_unit = \(lead) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                     """)
-                due = try addObligation(c, "reply", unit: newUnit, round: 1, from: day, setting: c.complex ? .replyComplex : .reply,
-                                    rules: rules, into: &result)
-            } else {
-                due = try addObligation(c, "opinion", unit: newUnit, round: 1, from: day, setting: .opinion, rules: rules, into: &result)
             }
-            try addObligation(c, "transfer_window", unit: newUnit, round: 1, from: day, setting: .transferWindow, rules: rules, into: &result)
             try connection.execute("""
                 UPDATE transfer_request SET decision = 'approved', decided_on = \(day), to_unit = \(newUnit)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(request.no)
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
                 """)
-            return (c.state, [("from", .string(request.unit)), ("to", .string(newUnit)), ("role", .string(role)),
-                              ("due", .string(due.due.description)), ("policy", .string(due.policy))])
         }
     }
 
     /// The secretariat refuses the transfer; the original deadlines stand.
     public func rejectTransfer(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try requireText(reason, flag: "--reason")
-        return try legacyStep(congress, number, .transferReject, on: day) { c, _ in
-            let request = try pendingTransfer(c)
+        return try step(congress, number) { c in
+            try c.rejectTransfer(reason: reason, on: day, by: actor)
+        } record: { c, plan in
             try connection.execute("""
                 UPDATE transfer_request SET decision = 'rejected', decided_on = \(day), decision_note = \(reason)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(request.no)
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
                 """)
-            return (c.state, [("unit", .string(request.unit)), ("reason", .string(reason))])
         }
-    }
-
-    private func pendingTransfer(_ c: LockedCase) throws -> (no: Int, unit: String) {
-        guard let row = try connection.query("""
-            SELECT request_no, unit_code FROM transfer_request
-            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND decision = 'pending'
-            """).rows.first else {
-            throw Failure.ruleBroken("\(c.number) has no pending transfer request")
-        }
-        return (try row.decode(Int.self, "request_no"), try row.decode(String.self, "unit_code"))
     }
 }
