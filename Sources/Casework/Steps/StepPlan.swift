@@ -104,6 +104,11 @@ public struct ObligationPlan: Sendable, Equatable {
 public struct Cancellation: Sendable, Equatable {
     public let numbers: [Int]
     public let note: String
+
+    public init(numbers: [Int], note: String) {
+        self.numbers = numbers
+        self.note = note
+    }
 }
 
 /// A step's plan, alone or with what else the step records.
