@@ -186,6 +186,11 @@ import Testing
         #expect(throws: Failure.ruleBroken("--unit: CGJ is not assigned to 5-4-0001")) {
             try Self.caseIn(.assigned).contact(unit: "CGJ", mode: .visit, note: "", on: Day("2024-03-01")!, by: "clerk")
         }
+        // Codes are compared byte for byte, as PostgreSQL compares them.
+        let accented = CaseSnapshot(number: "5-4-0001", congress: "C", state: .assigned, assignments: [.init(unit: "\u{C9}", role: "co")])
+        #expect(throws: Failure.ruleBroken("--unit: E\u{301} is not assigned to 5-4-0001")) {
+            try accented.contact(unit: "E\u{301}", mode: .visit, note: "", on: Day("2024-03-01")!, by: "clerk")
+        }
     }
 
     @Test(arguments: [
@@ -286,5 +291,12 @@ import Testing
         #expect(done.event.serialized() == #"{"progress":"建成","done":true,"state":"closed"}"#)
         let progress = try following.followUp(progress: "施工中", done: false, on: Day("2024-11-01")!, by: "clerk")
         #expect(progress.next == .following && progress.fulfil.isEmpty && progress.cancel.isEmpty)
+    }
+
+    @Test func registeringNumbersTheCaseSubmitsItAndWritesItsFirstEvent() throws {
+        let registration = try Registration(title: "停车难", deputy: "D1", cosigners: ["D2"], session: nil, submittedOn: Day("2024-03-01")!)
+        let plan = registration.plan(sequence: 7, by: "clerk")
+        #expect(plan.number == registration.series.number(7) && plan.state == .submitted && plan.eventKind == "registered")
+        #expect(plan.event.serialized() == #"{"number":"\#(plan.number)","title":"停车难","deputy":"D1","cosigners":["D2"],"session":null,"channel":"recess","category":"其他"}"#)
     }
 }
