@@ -4,44 +4,28 @@ import Postgres
 extension Store {
     /// 交办: one lead unit, co-handlers, and the obligations with their deadlines.
     public func assign(_ congress: Congress, _ number: String, lead: String, co: [String], complex: Bool, on day: Day) throws -> StepResult {
-        try assign(congress, number, lead: lead, co: co, complex: complex, on: day, rules: nil)
+        try assign(congress, number, try AssignInput(lead: lead, co: co, complex: complex), on: day, loaded: nil)
     }
 
-    /// The same, with the rules already loaded when many cases are assigned on one day.
+    /// The same, with the units and rules already loaded when many cases are assigned on one day.
     private func assign(
-        _ congress: Congress, _ number: String, lead: String, co: [String], complex: Bool, on day: Day, rules loaded: Rules?
+        _ congress: Congress, _ number: String, _ input: AssignInput, on day: Day, loaded: (units: UnitDirectory, rules: Rules)?
     ) throws -> StepResult {
-        var seen: Set<String> = [lead]
-        for unit in co where !seen.insert(unit).inserted {
-            throw Failure.badValue("--co: \(unit) is given twice or is also the lead")
-        }
-        return try step(congress, number, .assign, on: day) { c, result in
-            try requireUnits(congress, [lead], flag: "--lead")
-            try requireUnits(congress, co, flag: "--co")
+        try step(congress, number) { c in
+            try c.assign(input, units: loaded?.units ?? unitDirectory(congress), rules: loaded?.rules ?? rules(congress, from: day),
+                         on: day, by: actor)
+        } record: { c, plan in
+            let assignments = plan.assignments
             try connection.execute("""
                 INSERT INTO assignment (congress_id, suggestion_id, unit_code, role, assigned_on)
-                SELECT \(congress.id), \(c.id), u.code, CASE WHEN u.position = 1 THEN 'lead' ELSE 'co' END, \(day)
-                FROM unnest(\([lead] + co)::text[]) WITH ORDINALITY AS u(code, position)
+                SELECT \(congress.id), \(c.id), u.code, u.role, \(day)
+                FROM unnest(\(assignments.map(\.unit))::text[], \(assignments.map(\.role))::text[]) AS u(code, role)
                 """)
             try connection.execute("""
-                UPDATE suggestion SET lead_unit = \(lead), complex = \(complex), assigned_on = \(day), round = 1
+                UPDATE suggestion SET lead_unit = \(plan.input.lead), complex = \(plan.input.complex), assigned_on = \(day),
+                       round = \(plan.round)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
-            let rules = try loaded ?? rules(congress, from: day)
-            let reply = try addObligation(c, "reply", unit: lead, round: 1, from: day,
-                                          setting: complex ? .replyComplex : .reply, rules: rules, into: &result)
-            var policies: [JSONValue] = [.string(reply.policy)]
-            for unit in co {
-                let opinion = try addObligation(c, "opinion", unit: unit, round: 1, from: day, setting: .opinion, rules: rules, into: &result)
-                if unit == co.first { policies.append(.string(opinion.policy)) }
-            }
-            for unit in [lead] + co {
-                let window = try addObligation(c, "transfer_window", unit: unit, round: 1, from: day, setting: .transferWindow,
-                                               rules: rules, into: &result)
-                if unit == lead { policies.append(.string(window.policy)) }
-            }
-            return (.assigned, [("lead", .string(lead)), ("co", .array(co.map(JSONValue.string))), ("complex", .bool(complex)),
-                                ("reply_due", .string(reply.due.description)), ("policy", .array(policies))])
         }
     }
 
@@ -50,7 +34,7 @@ extension Store {
     public func assignFile(_ congress: Congress, csv: some CSVSource, file: String, on day: Day) throws -> [StepResult] {
         var table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         return try connection.retryingTransaction { _ in
-            let rules = try rules(congress, from: day)
+            let loaded = (units: try unitDirectory(congress), rules: try rules(congress, from: day))
             var results: [StepResult] = []
             for record in table.records {
                 do {
@@ -61,7 +45,8 @@ extension Store {
                     default: throw Failure.badValue("complex: \(Text.printable(record(3))) is not true or false")
                     }
                     let co = record(2).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-                    results.append(try assign(congress, record(0), lead: record(1), co: co, complex: complex, on: day, rules: rules))
+                    let input = try AssignInput(lead: record(1), co: co, complex: complex)
+                    results.append(try assign(congress, record(0), input, on: day, loaded: loaded))
                 } catch let failure as Failure {
                     table.problems.add(line: record.line, failure)
                 }
@@ -74,94 +59,53 @@ extension Store {
     /// 申请调整交办: an assigned unit asks, within its transfer window, to be replaced.
     public func requestTransfer(_ congress: Congress, _ number: String, unit: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try requireText(reason, flag: "--reason")
-        return try step(congress, number, .transferRequest, on: day) { c, _ in
-            guard try activeRole(c, unit: unit) != nil else {
-                throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number); only its assigned units may ask for a transfer")
-            }
-            let window = try connection.query("""
-                SELECT due_on, status FROM obligation WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
-                  AND kind = 'transfer_window' AND unit_code = \(unit) ORDER BY obligation_no DESC LIMIT 1
-                """).rows.first
-            if let window, try window.decode(Day.self, "due_on") < day {
-                throw Failure.ruleBroken("\(unit)'s transfer window for \(number) closed on \(try window.decode(Day.self, "due_on")); the assignment stands")
-            }
-            let pending = try connection.query("""
-                SELECT unit_code FROM transfer_request WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND decision = 'pending'
-                """).rows.first
-            if let pending {
-                throw Failure.ruleBroken("\(number) already has a pending transfer request from \(try pending.decode(String.self, "unit_code")); approve or reject it first")
-            }
+        return try step(congress, number) { c in
+            try c.requestTransfer(unit: unit, reason: reason, on: day, by: actor)
+        } record: { c, _ in
             try connection.execute("""
                 INSERT INTO transfer_request (congress_id, suggestion_id, request_no, unit_code, reason, requested_on)
                 SELECT \(congress.id), \(c.id), coalesce(max(request_no), 0) + 1, \(unit), \(reason), \(day)
                 FROM transfer_request WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
-            try meet(c, "transfer_window", unit: unit, on: day)
-            return (c.state, [("unit", .string(unit)), ("reason", .string(reason))])
         }
     }
 
     /// 调整交办: the secretariat approves; the new unit takes the old one's role and its
     /// clock restarts from today.
     public func approveTransfer(_ congress: Congress, _ number: String, to newUnit: String, on day: Day) throws -> StepResult {
-        try step(congress, number, .transferApprove, on: day) { c, result in
-            let request = try pendingTransfer(c)
-            try requireUnits(congress, [newUnit], flag: "--to")
-            let already = try connection.query("""
-                SELECT 1 FROM assignment WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(newUnit)
-                """).rows
-            guard already.isEmpty else { throw Failure.ruleBroken("--to: \(newUnit) is or was already assigned to \(number)") }
-            let role = try activeRole(c, unit: request.unit) ?? "co"
+        try step(congress, number) { c in
+            try c.approveTransfer(to: newUnit, units: unitDirectory(congress), rules: rules(congress, from: day), on: day, by: actor)
+        } record: { c, plan in
             try connection.execute("""
                 UPDATE assignment SET ended_on = \(day)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(request.unit)
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(plan.request.unit)
                 """)
             try connection.execute("""
                 INSERT INTO assignment (congress_id, suggestion_id, unit_code, role, assigned_on)
-                VALUES (\(congress.id), \(c.id), \(newUnit), \(role), \(day))
+                VALUES (\(congress.id), \(c.id), \(newUnit), \(plan.role), \(day))
                 """)
-            try cancel(c, kinds: ["reply", "opinion", "transfer_window"], unit: request.unit, note: "transferred to \(newUnit)", on: day)
-            let rules = try rules(congress, from: day)
-            let due: (due: Day, policy: String)
-            if role == "lead" {
+            if let lead = plan.newLead {
                 try connection.execute("""
-                    UPDATE suggestion SET lead_unit = \(newUnit) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                    UPDATE suggestion SET lead_unit = \(lead) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                     """)
-                due = try addObligation(c, "reply", unit: newUnit, round: 1, from: day, setting: c.complex ? .replyComplex : .reply,
-                                    rules: rules, into: &result)
-            } else {
-                due = try addObligation(c, "opinion", unit: newUnit, round: 1, from: day, setting: .opinion, rules: rules, into: &result)
             }
-            try addObligation(c, "transfer_window", unit: newUnit, round: 1, from: day, setting: .transferWindow, rules: rules, into: &result)
             try connection.execute("""
                 UPDATE transfer_request SET decision = 'approved', decided_on = \(day), to_unit = \(newUnit)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(request.no)
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
                 """)
-            return (c.state, [("from", .string(request.unit)), ("to", .string(newUnit)), ("role", .string(role)),
-                              ("due", .string(due.due.description)), ("policy", .string(due.policy))])
         }
     }
 
     /// The secretariat refuses the transfer; the original deadlines stand.
     public func rejectTransfer(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try requireText(reason, flag: "--reason")
-        return try step(congress, number, .transferReject, on: day) { c, _ in
-            let request = try pendingTransfer(c)
+        return try step(congress, number) { c in
+            try c.rejectTransfer(reason: reason, on: day, by: actor)
+        } record: { c, plan in
             try connection.execute("""
                 UPDATE transfer_request SET decision = 'rejected', decided_on = \(day), decision_note = \(reason)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(request.no)
+                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
                 """)
-            return (c.state, [("unit", .string(request.unit)), ("reason", .string(reason))])
         }
-    }
-
-    private func pendingTransfer(_ c: LockedCase) throws -> (no: Int, unit: String) {
-        guard let row = try connection.query("""
-            SELECT request_no, unit_code FROM transfer_request
-            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND decision = 'pending'
-            """).rows.first else {
-            throw Failure.ruleBroken("\(c.number) has no pending transfer request")
-        }
-        return (try row.decode(Int.self, "request_no"), try row.decode(String.self, "unit_code"))
     }
 }

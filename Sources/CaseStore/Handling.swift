@@ -1,17 +1,12 @@
 import Casework
 import Postgres
 
-/// A case row locked for one step (SELECT … FOR UPDATE): a second person acting on the
-/// same case waits here, then sees the state the first one left.
+/// A case row locked for one step (SELECT … FOR UPDATE), with the case as the step finds it:
+/// a second person acting on the same case waits here, then sees the state the first one left.
 struct LockedCase {
     let congress: Congress
     let id: Int
-    let number: String
-    let state: CaseState
-    let round: Int
-    let leadUnit: String?
-    let complex: Bool
-    let outcome: Outcome?
+    let snapshot: CaseSnapshot
 }
 
 /// An obligation a step created: its kind, the unit that owes it (nil for the deputy), its due day.
@@ -30,153 +25,34 @@ public struct StepResult: Sendable, Equatable {
     public internal(set) var warnings: [String] = []
 }
 
-/// What deadlines are counted with: the congress's policy as it stands and its calendar from
-/// a day on, loaded once for a step or a run rather than once per obligation.
-struct Rules {
-    let policy: Policy
-    let clock: LegalClock
-}
-
 extension Store {
-    /// Runs one step in one transaction: locks the case, checks the step is allowed in its
-    /// state, runs `body`, and appends the step's event with the data `body` returns.
-    func step(
-        _ congress: Congress, _ number: String, _ step: CaseStep, on day: Day,
-        _ body: (LockedCase, inout StepResult) throws -> (next: CaseState, data: [(String, JSONValue)])
+    /// Runs one step in one transaction: locks and loads the case, asks Casework for the
+    /// step's plan, records what the step keeps besides (`record`: a reply's text, the units
+    /// of an assignment) and writes the plan.
+    func step<Plan: CasePlan>(
+        _ congress: Congress, _ number: String,
+        plan: (CaseSnapshot) throws -> Plan,
+        record: (LockedCase, Plan) throws -> Void = { _, _ in }
     ) throws -> StepResult {
-        try connection.retryingTransaction { connection in
-            let rows = try connection.query("""
-                SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
-                WHERE congress_id = \(congress.id) AND number = \(number) FOR UPDATE
-                """).rows
-            guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
-            let locked = LockedCase(
-                congress: congress, id: try row.decode(Int.self, "suggestion_id"), number: number,
-                state: try CaseState.parse(try row.decode(String.self, "state"), for: "state"),
-                round: try row.decode(Int.self, "round"), leadUnit: try row.decode(String?.self, "lead_unit"),
-                complex: try row.decode(Bool.self, "complex"),
-                outcome: try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:)))
-            try CaseStep.check(step, number: number, state: locked.state)
-            try StepDate.checkOrder(day, after: try previousStep(congress, caseID: locked.id), number: number)
-            var result = StepResult(number: number, state: locked.state)
-            let (next, data) = try body(locked, &result)
-            try connection.execute("""
-                UPDATE suggestion SET state = \(next.rawValue), updated_at = now(),
-                       closed_on = CASE WHEN \(next.rawValue) = 'closed' THEN \(day) ELSE closed_on END
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id)
-                """)
-            if next == .closed {
-                try connection.execute("""
-                    UPDATE obligation SET status = 'cancelled', cancelled_on = \(day), note = 'case closed'
-                    WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id) AND status = 'open'
-                      AND kind <> 'transfer_window'
-                    """)
-            }
-            let payload = JSONValue.object(data + [("state", .string(next.rawValue))])
-            try connection.execute("""
-                INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
-                SELECT \(congress.id), \(locked.id), coalesce(max(event_no), 0) + 1, \(step.eventKind), \(day), \(actor),
-                       \(payload.serialized())::jsonb
-                FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(locked.id)
-                """)
-            logger.debug("\(number): \(step.rawValue) → \(next.rawValue)")
-            result.state = next
-            return result
+        try connection.retryingTransaction { _ in
+            let locked = try lockCase(congress, number)
+            let planned = try plan(locked.snapshot)
+            try record(locked, planned)
+            let step = planned.stepPlan
+            try write(step, locked)
+            return StepResult(number: number, state: step.next,
+                              created: step.open.map { CreatedObligation(kind: $0.kind, unit: $0.unit, due: $0.due) },
+                              warnings: step.warnings)
         }
     }
 
-    /// The latest step of a case, read under the case's lock so a step running at the same
-    /// time is seen.
-    private func previousStep(_ congress: Congress, caseID: Int) throws -> StepDate.Previous? {
-        guard let row = try connection.query("""
-            SELECT on_date, kind FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(caseID)
-            ORDER BY on_date DESC, event_no DESC LIMIT 1
-            """).rows.first else { return nil }
-        return StepDate.Previous(day: try row.decode(Day.self, "on_date"), step: try row.decode(String.self, "kind"))
-    }
-
-    /// The settings and a calendar covering `start`'s year and the two after it, which holds
-    /// every period the policy allows to start that year (the longest are months).
-    func rules(_ congress: Congress, from start: Day) throws -> Rules {
-        Rules(policy: try currentPolicy(congress), clock: try legalClock(congress, from: start))
-    }
-
-    func legalClock(_ congress: Congress, from start: Day) throws -> LegalClock {
-        LegalClock(calendar: try workCalendar(congress, years: start.year...(start.year + 2)))
-    }
-
-    /// Records an obligation counted from `start` by the congress's current `setting`.
-    @discardableResult
-    func addObligation(
-        _ c: LockedCase, _ kind: String, unit: String?, round: Int, from start: Day, setting: PolicySetting,
-        rules: Rules, into result: inout StepResult
-    ) throws -> (due: Day, policy: String) {
-        let period = rules.policy.period(setting)
-        let derivation: Derivation
-        do throws(LegalClock.Refusal) {
-            derivation = try rules.clock.due(from: start, period)
-        } catch {
-            throw error.failure(flag: "--on", kind: kind)
-        }
-        let policy = "\(setting.rawValue) = \(period)"
-        try insertObligation(c, kind, unit: unit, round: round, start: start, period: period.description, policy: policy, due: derivation.due)
-        result.created.append(CreatedObligation(kind: kind, unit: unit, due: derivation.due))
-        for year in derivation.missingYears where !result.warnings.contains(where: { $0.contains(String(year)) }) {
-            result.warnings.append("the calendar has no \(year) holiday notice: \(year) was counted with weekends only (jianyi calendar import)")
-        }
-        return (derivation.due, policy)
-    }
-
-    func insertObligation(_ c: LockedCase, _ kind: String, unit: String?, round: Int, start: Day, period: String?, policy: String, due: Day) throws {
-        try connection.execute("""
-            INSERT INTO obligation (congress_id, suggestion_id, obligation_no, kind, unit_code, round, start_on, period, policy, due_on)
-            SELECT \(c.congress.id), \(c.id), coalesce(max(obligation_no), 0) + 1, \(kind), \(unit), \(round), \(start), \(period), \(policy), \(due)
-            FROM obligation WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id)
-            """)
-    }
-
-    /// Marks the open obligations of a kind (and unit) as met on `day`; returns how many.
-    @discardableResult
-    func meet(_ c: LockedCase, _ kind: String, unit: String?, on day: Day) throws -> Int {
-        try connection.execute("""
-            UPDATE obligation SET status = 'met', met_on = \(day)
-            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND kind = \(kind) AND status = 'open'
-              AND unit_code IS NOT DISTINCT FROM \(unit)
-            """)
-    }
-
-    func cancel(_ c: LockedCase, kinds: [String], unit: String?, note: String, on day: Day) throws {
-        try connection.execute("""
-            UPDATE obligation SET status = 'cancelled', cancelled_on = \(day), note = \(note)
-            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND status = 'open'
-              AND kind = ANY(\(kinds)::text[]) AND (\(unit)::text IS NULL OR unit_code = \(unit))
-            """)
-    }
-
-    /// The role of a unit currently on the case, or nil.
-    func activeRole(_ c: LockedCase, unit: String) throws -> String? {
-        try connection.query("""
-            SELECT role FROM assignment
-            WHERE congress_id = \(c.congress.id) AND suggestion_id = \(c.id) AND unit_code = \(unit) AND ended_on IS NULL
-            """).rows.first?.decode(String.self, "role")
-    }
-
-    /// Fails naming the first code that is not a unit of the congress.
-    func requireUnits(_ congress: Congress, _ codes: [String], flag: String) throws {
-        let unknown = try connection.query("""
-            SELECT u.code FROM unnest(\(codes)::text[]) WITH ORDINALITY AS u(code, position)
-            WHERE NOT EXISTS (SELECT 1 FROM unit WHERE congress_id = \(congress.id) AND code = u.code)
-            ORDER BY u.position LIMIT 1
-            """).rows.first?.decode(String.self, "code")
-        if let unknown { throw Failure.ruleBroken("\(flag): \(unknown) is not a unit of \(congress.code)") }
-    }
-}
-
-extension LegalClock.Refusal {
-    /// The refusal as a step reports it (exit 65): the flag whose day was counted from, and
-    /// which deadline could not be.
-    func failure(flag: String, kind: String) -> Failure {
-        .ruleBroken("\(flag): the \(kind) deadline, \(self)")
+    /// The settings and a calendar covering `start`'s year (or `last`'s, when later) and the
+    /// two after it, which holds every period the policy allows to start from either (the
+    /// longest are months).
+    func rules(_ congress: Congress, from start: Day, through last: Day? = nil) throws -> Rules {
+        let end = max(start, last ?? start)
+        return Rules(policy: try currentPolicy(congress),
+                     clock: LegalClock(calendar: try workCalendar(congress, years: start.year...(end.year + 2))))
     }
 }
 

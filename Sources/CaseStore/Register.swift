@@ -17,9 +17,8 @@ extension Store {
         try connection.retryingTransaction { connection in
             try checkReferences(congress, deputies: [registration.deputy], cosigners: registration.cosigners,
                                 session: registration.session?.description, place: "")
-            let series = registration.series
-            let sequence = try reserveNumbers(congress, series: series.description, count: 1)
-            let registered = try insertSuggestion(congress, registration, number: series.number(sequence), sequence: sequence)
+            let sequence = try reserveNumbers(congress, series: registration.series.description, count: 1)
+            let registered = try insertSuggestion(congress, registration.plan(sequence: sequence, by: actor))
             logger.debug("registered \(registered.number) (id \(registered.id)) in \(congress.code) for \(registration.deputy)")
             return registered
         }
@@ -36,13 +35,15 @@ extension Store {
     }
 
     /// Inserts the suggestion, its co-signers and its first event in one statement.
-    func insertSuggestion(_ congress: Congress, _ r: Registration, number: String, sequence: Int) throws -> Registered {
+    func insertSuggestion(_ congress: Congress, _ plan: RegistrationPlan) throws -> Registered {
+        let r = plan.registration
         let row = try connection.query("""
             WITH s AS (
                 INSERT INTO suggestion (congress_id, number, series, seq, title, body, deputy_code, session_code,
-                                        channel, station, category, submitted_on)
-                VALUES (\(congress.id), \(number), \(r.series.description), \(sequence), \(r.title), \(r.body), \(r.deputy),
-                        \(r.session?.description), \(r.channel.rawValue), \(r.station), \(r.category), \(r.submittedOn))
+                                        channel, station, category, submitted_on, state)
+                VALUES (\(congress.id), \(plan.number), \(r.series.description), \(plan.sequence), \(r.title), \(r.body), \(r.deputy),
+                        \(r.session?.description), \(r.channel.rawValue), \(r.station), \(r.category), \(r.submittedOn),
+                        \(plan.state.rawValue))
                 RETURNING congress_id, suggestion_id
             ), co AS (
                 INSERT INTO suggestion_cosigner (congress_id, suggestion_id, position, deputy_code)
@@ -50,15 +51,13 @@ extension Store {
                 FROM s, unnest(\(r.cosigners)::text[]) WITH ORDINALITY AS c(code, position)
             ), e AS (
                 INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
-                SELECT s.congress_id, s.suggestion_id, 1, 'registered', \(r.submittedOn), \(actor),
-                       jsonb_build_object('number', \(number)::text, 'title', \(r.title)::text, 'deputy', \(r.deputy)::text,
-                                          'cosigners', to_jsonb(\(r.cosigners)::text[]), 'session', \(r.session?.description)::text,
-                                          'channel', \(r.channel.rawValue)::text, 'category', \(r.category)::text)
+                SELECT s.congress_id, s.suggestion_id, 1, \(plan.eventKind), \(r.submittedOn), \(plan.actor),
+                       \(plan.event.serialized())::jsonb
                 FROM s
             )
             SELECT suggestion_id FROM s
             """).rows[0]
-        return Registered(id: try row.decode(Int.self, "suggestion_id"), number: number)
+        return Registered(id: try row.decode(Int.self, "suggestion_id"), number: plan.number)
     }
 
     /// Fails naming the first deputy, co-signer or session that the congress does not have.

@@ -87,20 +87,3 @@ public enum Satisfaction: String, CaseIterable, Sendable {
 public enum ContactMode: String, CaseIterable, Sendable {
     case faceToFace = "face_to_face", phone, visit, written, online
 }
-
-/// Where a case goes after the deputy's rating.
-public enum RatingRule {
-    /// Round 1 dissatisfied with the result → rehandling; outcome B rated satisfied or basic →
-    /// following until the plan is done; otherwise closed. Round 2 is final (no third round).
-    public static func nextState(round: Int, result: Satisfaction, outcome: Outcome) -> CaseState {
-        if result == .dissatisfied { return round == 1 ? .rehandling : .closed }
-        return outcome == .b ? .following : .closed
-    }
-
-    /// A comment is required when either rating is dissatisfied.
-    public static func check(result: Satisfaction, attitude: Satisfaction?, comment: String) throws {
-        if (result == .dissatisfied || attitude == .dissatisfied) && Text.isBlank(comment) {
-            throw Failure.badValue("--comment: a comment is required when the deputy is dissatisfied")
-        }
-    }
-}

@@ -1,0 +1,9 @@
+extension CaseSnapshot {
+    /// 沟通: a unit on the case records a contact with the deputy; the state stays.
+    public func contact(unit: String, mode: ContactMode, note: String, on day: Day, by actor: String) throws -> StepPlan {
+        var plan = try StepPlan(.contact, self, on: day, by: actor)
+        guard activeRole(of: unit) != nil else { throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number)") }
+        plan.data = [("unit", .string(unit)), ("mode", .string(mode.rawValue)), ("note", .string(note))]
+        return plan
+    }
+}

@@ -1,0 +1,62 @@
+/// 答复 as given: the unit, the outcome, the plan date of a B reply, the text.
+public struct ReplyInput: Sendable, Equatable {
+    public let unit: String
+    public let outcome: Outcome
+    public let planBy: Day?
+    public let text: String
+
+    /// Refuses a blank text, and a plan date missing from a B reply, before its day, or on
+    /// an A or C reply.
+    public init(unit: String, outcome: Outcome, planBy: Day?, text: String, on day: Day) throws {
+        let text = try Text.required(text, field: "--text")
+        switch (outcome, planBy) {
+        case (.b, nil): throw Failure.badValue("--plan-by: outcome B (正在解决或列入计划解决) needs the plan date")
+        case (.b, let plan?) where plan < day: throw Failure.badValue("--plan-by: \(plan) is before the reply date \(day)")
+        case (.a, _?), (.c, _?): throw Failure.badValue("--plan-by: only outcome B carries a plan date")
+        default: break
+        }
+        self.unit = unit
+        self.outcome = outcome
+        self.planBy = planBy
+        self.text = text
+    }
+}
+
+/// 答复 decided: the round it answers, besides what every step plans.
+public struct ReplyPlan: CasePlan {
+    public let stepPlan: StepPlan
+    public let input: ReplyInput
+    public let round: Int
+}
+
+extension CaseSnapshot {
+    /// 答复: only the lead replies; the reply meets the round's reply (or, in round 2, the
+    /// rehandling), a B reply opens its plan date (moved off a rest day), and the deputy is
+    /// reminded to rate it.
+    ///
+    /// `rules` must hold a calendar from `day` through the plan date's year and the two after.
+    public func reply(_ input: ReplyInput, rules: @autoclosure () throws -> Rules, on day: Day, by actor: String) throws -> ReplyPlan {
+        var plan = try StepPlan(.reply, self, on: day, by: actor)
+        guard input.unit == leadUnit else {
+            throw Failure.ruleBroken("--unit: \(input.unit) is not the lead unit of \(number) (\(leadUnit ?? "none")); only the lead replies")
+        }
+        plan.fulfil(round == 1 ? "reply" : "rehandle", unit: input.unit)
+        let rules = try rules()
+        if let planBy = input.planBy {
+            let derivation: Derivation
+            do throws(LegalClock.Refusal) {
+                derivation = try rules.clock.given(planBy)
+            } catch {
+                throw error.failure(flag: "--plan-by", kind: "plan")
+            }
+            plan.open(ObligationPlan(kind: "plan", unit: input.unit, round: round, start: day, period: nil,
+                                     policy: "plan date given in the reply: \(planBy)", derivation: derivation))
+        }
+        let rating = try plan.open("rating", unit: nil, round: round, .ratingReminder, rules)
+        plan.next = .replied
+        plan.data = [("unit", .string(input.unit)), ("round", .int(round)), ("outcome", .string(input.outcome.rawValue)),
+                     ("plan_by", .optional(input.planBy?.description)), ("rating_reminder", .string(rating.due.description)),
+                     ("policy", .string(rating.policy))]
+        return ReplyPlan(stepPlan: plan, input: input, round: round)
+    }
+}
