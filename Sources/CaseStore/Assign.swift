@@ -32,8 +32,11 @@ extension Store {
     /// 集中交办 from a CSV file `number,lead,co,complex`: all rows or none. Every row is tried
     /// (each in its own savepoint) so that every bad row is reported, then nothing is kept.
     public func assignFile(_ congress: Congress, csv: some CSVSource, file: String, on day: Day) throws -> [StepResult] {
-        var table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
+        let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         return try connection.retryingTransaction { _ in
+            // Each attempt starts from the file's own problems: a row refused by an attempt
+            // that was rolled back may pass now (a case accepted in the meantime).
+            var problems = table.problems
             let loaded = (units: try unitDirectory(congress), rules: try rules(congress, from: day))
             var results: [StepResult] = []
             for record in table.records {
@@ -48,10 +51,10 @@ extension Store {
                     let input = try AssignInput(lead: record(1), co: co, complex: complex)
                     results.append(try assign(congress, record(0), input, on: day, loaded: loaded))
                 } catch let failure as Failure {
-                    table.problems.add(line: record.line, failure)
+                    problems.add(line: record.line, failure)
                 }
             }
-            try table.problems.check()
+            try problems.check()
             return results
         }
     }

@@ -47,12 +47,12 @@ extension Store {
     }
 
     /// The settings and a calendar covering `start`'s year (or `last`'s, when later) and the
-    /// two after it, which holds every period the policy allows to start from either (the
-    /// longest are months).
+    /// years after it that the policy's longest period can reach (at least two).
     func rules(_ congress: Congress, from start: Day, through last: Day? = nil) throws -> Rules {
         let end = max(start, last ?? start)
-        return Rules(policy: try currentPolicy(congress),
-                     clock: LegalClock(calendar: try workCalendar(congress, years: start.year...(end.year + 2))))
+        let policy = try currentPolicy(congress)
+        let through = min(Day.last.year, end.year + max(2, policy.yearsSpanned))
+        return Rules(policy: policy, clock: LegalClock(calendar: try workCalendar(congress, years: start.year...through)))
     }
 }
 

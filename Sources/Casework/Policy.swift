@@ -21,6 +21,21 @@ public struct Policy: Sendable, Equatable {
         return weight
     }
 
+    /// How many calendar years after its start the longest period of this policy can reach
+    /// (a deadline pushed past rest days included): the years of holiday calendar a step
+    /// needs. A working year has at least 200 working days, so that bound is safe for them.
+    public var yearsSpanned: Int {
+        let spans = values.values.compactMap { value -> Int? in
+            guard case .period(let period) = value else { return nil }
+            switch period.unit {
+            case .months: return (period.count + 11) / 12
+            case .days: return period.count / 365 + 1
+            case .workingDays: return period.count / 200 + 1
+            }
+        }
+        return (spans.max() ?? 0) + 1
+    }
+
     public var scoreWeights: ScoreWeights {
         ScoreWeights(onTime: weight(.weightOnTime), contact: weight(.weightContact),
                      satisfaction: weight(.weightSatisfaction), resolution: weight(.weightResolution))
