@@ -24,4 +24,15 @@ import Testing
         #expect(Policy([.severeDays: .count(9), .reply: .period(Period(1000, .workingDays))]).yearsSpanned == 7)
         #expect(Policy([.reply: .period(Period(1000, .days))]).yearsSpanned == 4)
     }
+
+    /// A plan date given in a reply, in a year the calendar lacks, is warned about like any
+    /// counted due day.
+    @Test func aPlanDateInAYearWithoutANoticeIsWarnedAbout() throws {
+        let f = try Fixture()
+        let n = try f.acceptedCase()
+        _ = try f.store.assign(f.congress, n, lead: "ZJJ", co: [], complex: false, on: Day("2024-02-20")!)
+        let reply = try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .b, planBy: Day("2099-02-01")!, text: "已列入计划", on: Day("2024-04-01")!)
+        #expect(reply.created.first { $0.kind == "plan" }?.due == Day("2099-02-02")!)  // a Sunday, moved to Monday
+        #expect(reply.warnings == ["the calendar has no 2099 holiday notice: 2099 was counted with weekends only (jianyi calendar import)"])
+    }
 }

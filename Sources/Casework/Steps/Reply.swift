@@ -37,7 +37,8 @@ extension CaseSnapshot {
     /// `rules` must hold a calendar from `day` through the plan date's year and the two after.
     public func reply(_ input: ReplyInput, rules: @autoclosure () throws -> Rules, on day: Day, by actor: String) throws -> ReplyPlan {
         var plan = try StepPlan(.reply, self, on: day, by: actor)
-        guard input.unit == leadUnit else {
+        // Codes compare byte for byte, as the obligations' owners do (Code.same).
+        guard let leadUnit, Code.same(input.unit, leadUnit) else {
             throw Failure.ruleBroken("--unit: \(input.unit) is not the lead unit of \(number) (\(leadUnit ?? "none")); only the lead replies")
         }
         plan.fulfil(round == 1 ? "reply" : "rehandle", unit: input.unit)

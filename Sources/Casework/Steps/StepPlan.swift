@@ -47,15 +47,17 @@ public struct StepPlan {
         } catch {
             throw error.failure(flag: "--on", kind: kind)
         }
-        for year in derivation.missingYears where !warnings.contains(where: { $0.contains(String(year)) }) {
-            warnings.append("the calendar has no \(year) holiday notice: \(year) was counted with weekends only (jianyi calendar import)")
-        }
         return open(ObligationPlan(kind: kind, unit: unit, round: round, start: day, period: period,
                                    policy: "\(setting.rawValue) = \(period)", derivation: derivation))
     }
 
+    /// Every obligation opened goes through here, so a due day counted over a year the
+    /// calendar lacks is never silent (a plan date given in a reply too).
     @discardableResult
     mutating func open(_ obligation: ObligationPlan) -> ObligationPlan {
+        for year in obligation.derivation.missingYears where !warnings.contains(where: { $0.contains(String(year)) }) {
+            warnings.append("the calendar has no \(year) holiday notice: \(year) was counted with weekends only (jianyi calendar import)")
+        }
         open.append(obligation)
         return obligation
     }

@@ -17,7 +17,7 @@ public struct TransferRejectionPlan: CasePlan {
 
 extension CaseSnapshot {
     /// 申请调整交办: a unit on the case asks to be replaced while its transfer window is open,
-    /// and one request at a time; asking uses the window up.
+    /// and one request at a time; after a rejection it may ask again until the window's due day.
     public func requestTransfer(unit: String, reason: String, on day: Day, by actor: String) throws -> StepPlan {
         var plan = try StepPlan(.transferRequest, self, on: day, by: actor)
         guard activeRole(of: unit) != nil else {
