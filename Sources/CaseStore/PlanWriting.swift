@@ -27,8 +27,8 @@ extension Store {
                 """)
         }
         try connection.execute("""
-            UPDATE suggestion SET state = \(plan.next.rawValue), updated_at = now(),
-                   closed_on = CASE WHEN \(plan.next.rawValue) = 'closed' THEN \(day) ELSE closed_on END
+            UPDATE suggestion SET state = \(plan.next), updated_at = now(),
+                   closed_on = CASE WHEN \(plan.next == .closed) THEN \(day) ELSE closed_on END
             WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
             """)
         try connection.execute("""
