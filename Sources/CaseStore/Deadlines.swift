@@ -8,7 +8,7 @@ extension Store {
             SELECT o.obligation_no, o.kind, o.unit_code, o.round, o.start_on, o.period, r.plan_by, o.policy, o.due_on,
                    o.status, o.met_on, o.note
             FROM obligation o
-            LEFT JOIN reply r ON o.kind = 'plan' AND r.congress_id = o.congress_id AND r.suggestion_id = o.suggestion_id
+            LEFT JOIN reply r ON o.kind = \(ObligationKind.plan) AND r.congress_id = o.congress_id AND r.suggestion_id = o.suggestion_id
                              AND r.round = o.round
             WHERE o.congress_id = \(congress.id) AND o.suggestion_id = \(caseID) ORDER BY o.obligation_no
             """).rows.map { row in

@@ -8,13 +8,13 @@ extension Store {
         let congress = c.congress, day = plan.day
         if !plan.fulfil.isEmpty {
             try connection.execute("""
-                UPDATE obligation SET status = 'met', met_on = \(day)
+                UPDATE obligation SET status = \(ObligationStatus.met), met_on = \(day)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND obligation_no = ANY(\(plan.fulfil)::integer[])
                 """)
         }
         for cancellation in plan.cancel {
             try connection.execute("""
-                UPDATE obligation SET status = 'cancelled', cancelled_on = \(day), note = \(cancellation.note)
+                UPDATE obligation SET status = \(ObligationStatus.cancelled), cancelled_on = \(day), note = \(cancellation.note)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND obligation_no = ANY(\(cancellation.numbers)::integer[])
                 """)
         }
