@@ -32,7 +32,7 @@ extension Store {
         }
         let pending = try connection.query("""
             SELECT request_no, unit_code FROM transfer_request
-            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) AND decision = 'pending' ORDER BY request_no LIMIT 1
+            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) AND decision = \(TransferDecision.pending) ORDER BY request_no LIMIT 1
             """).rows.first.map {
             CaseSnapshot.Transfer(number: try $0.decode(Int.self, "request_no"), unit: try $0.decode(String.self, "unit_code"))
         }

@@ -26,3 +26,4 @@ extension ObligationStatus: PostgresWord {}
 extension AssignmentRole: PostgresWord {}
 extension OverdueTier: PostgresWord {}
 extension EventKind: PostgresWord {}
+extension TransferDecision: PostgresWord {}

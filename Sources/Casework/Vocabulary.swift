@@ -46,6 +46,11 @@ public enum AssignmentRole: String, CaseIterable, Sendable, Codable, Labelled {
     }
 }
 
+/// Where a unit's request to be relieved of a case (申请调整交办) stands.
+public enum TransferDecision: String, CaseIterable, Sendable, Codable {
+    case pending, approved, rejected
+}
+
 /// What an entry of a case's history records: registration, then one kind per step.
 public enum EventKind: String, CaseIterable, Sendable, Codable, Labelled {
     case registered, accepted, rejected, withdrawn, assigned
