@@ -93,7 +93,7 @@ extension Store {
                     """)
             }
             try connection.execute("""
-                UPDATE transfer_request SET decision = 'approved', decided_on = \(day), to_unit = \(newUnit)
+                UPDATE transfer_request SET decision = \(TransferDecision.approved), decided_on = \(day), to_unit = \(newUnit)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
                 """)
         }
@@ -106,7 +106,7 @@ extension Store {
             try c.rejectTransfer(reason: reason, on: day, by: actor)
         } record: { c, plan in
             try connection.execute("""
-                UPDATE transfer_request SET decision = 'rejected', decided_on = \(day), decision_note = \(reason)
+                UPDATE transfer_request SET decision = \(TransferDecision.rejected), decided_on = \(day), decision_note = \(reason)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
                 """)
         }

@@ -77,7 +77,7 @@ extension Store {
                     RETURNING day, kind, name
                     """).rows {
                     let entry = WorkCalendar.Entry(day: try row.decode(Day.self, "day"),
-                                                   kind: CalendarDayKind(rawValue: try row.decode(String.self, "kind")) ?? .off,
+                                                   kind: try row.decode(CalendarDayKind.self, "kind"),
                                                    name: try row.decode(String.self, "name"))
                     result[entry.day.year]!.removed.append(entry)
                 }
@@ -120,7 +120,7 @@ extension Store {
             """).rows.map { row in
             WorkCalendar.Entry(
                 day: try row.decode(Day.self, "day"),
-                kind: CalendarDayKind(rawValue: try row.decode(String.self, "kind")) ?? .off,
+                kind: try row.decode(CalendarDayKind.self, "kind"),
                 name: try row.decode(String.self, "name"))
         }
         return WorkCalendar(years: Set(held), entries: entries)

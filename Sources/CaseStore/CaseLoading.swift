@@ -14,34 +14,34 @@ extension Store {
         let previous = try connection.query("""
             SELECT on_date, kind FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(id)
             ORDER BY on_date DESC, event_no DESC LIMIT 1
-            """).rows.first.map { StepDate.Previous(day: try $0.decode(Day.self, "on_date"), step: try $0.decode(String.self, "kind")) }
+            """).rows.first.map { StepDate.Previous(day: try $0.decode(Day.self, "on_date"), step: try $0.decode(EventKind.self, "kind")) }
         let assignments = try connection.query("""
             SELECT unit_code, role, ended_on IS NULL AS active FROM assignment
             WHERE congress_id = \(congress.id) AND suggestion_id = \(id) ORDER BY assigned_on, unit_code
             """).rows.map {
-            CaseSnapshot.Assignment(unit: try $0.decode(String.self, "unit_code"), role: try $0.decode(String.self, "role"),
+            CaseSnapshot.Assignment(unit: try $0.decode(String.self, "unit_code"), role: try $0.decode(AssignmentRole.self, "role"),
                                     active: try $0.decode(Bool.self, "active"))
         }
         let obligations = try connection.query("""
             SELECT obligation_no, kind, unit_code, status, due_on FROM obligation
             WHERE congress_id = \(congress.id) AND suggestion_id = \(id) ORDER BY obligation_no
             """).rows.map {
-            CaseSnapshot.Obligation(number: try $0.decode(Int.self, "obligation_no"), kind: try $0.decode(String.self, "kind"),
-                                    unit: try $0.decode(String?.self, "unit_code"), status: try $0.decode(String.self, "status"),
+            CaseSnapshot.Obligation(number: try $0.decode(Int.self, "obligation_no"), kind: try $0.decode(ObligationKind.self, "kind"),
+                                    unit: try $0.decode(String?.self, "unit_code"), status: try $0.decode(ObligationStatus.self, "status"),
                                     due: try $0.decode(Day.self, "due_on"))
         }
         let pending = try connection.query("""
             SELECT request_no, unit_code FROM transfer_request
-            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) AND decision = 'pending' ORDER BY request_no LIMIT 1
+            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) AND decision = \(TransferDecision.pending) ORDER BY request_no LIMIT 1
             """).rows.first.map {
             CaseSnapshot.Transfer(number: try $0.decode(Int.self, "request_no"), unit: try $0.decode(String.self, "unit_code"))
         }
         let snapshot = CaseSnapshot(
             number: number, congress: congress.code,
-            state: try CaseState.parse(try row.decode(String.self, "state"), for: "state"),
+            state: try row.decode(CaseState.self, "state"),
             round: try row.decode(Int.self, "round"), leadUnit: try row.decode(String?.self, "lead_unit"),
             complex: try row.decode(Bool.self, "complex"),
-            outcome: try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:)),
+            outcome: try row.decode(Outcome?.self, "outcome"),
             previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending)
         return LockedCase(congress: congress, id: id, snapshot: snapshot)
     }

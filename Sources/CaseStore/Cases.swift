@@ -40,13 +40,13 @@ public struct CaseView: Sendable, Equatable {
         number = try row.decode(String.self, "number")
         title = try row.decode(String.self, "title")
         body = try row.decode(String.self, "body")
-        state = try CaseState.parse(try row.decode(String.self, "state"), for: "state")
+        state = try row.decode(CaseState.self, "state")
         deputy = try row.decode(String.self, "deputy_code")
         deputyName = try row.decode(String.self, "deputy_name")
         delegation = try row.decode(String.self, "delegation")
         cosigners = try row.decode([String].self, "cosigners")
         session = try row.decode(String?.self, "session_code")
-        channel = try Channel.parse(try row.decode(String.self, "channel"), for: "channel")
+        channel = try row.decode(Channel.self, "channel")
         station = try row.decode(String?.self, "station")
         category = try row.decode(String.self, "category")
         submittedOn = try row.decode(Day.self, "submitted_on")
@@ -60,11 +60,11 @@ public struct CaseView: Sendable, Equatable {
         round = try row.decode(Int.self, "round")
         replyDue = try row.decode(Day?.self, "reply_due")
         repliedOn = try row.decode(Day?.self, "replied_on")
-        outcome = try row.decode(String?.self, "outcome").flatMap(Outcome.init(rawValue:))
+        outcome = try row.decode(Outcome?.self, "outcome")
         planBy = try row.decode(Day?.self, "plan_by")
         planDoneOn = try row.decode(Day?.self, "plan_done_on")
-        ratingResult = try row.decode(String?.self, "rating_result").flatMap(Satisfaction.init(rawValue:))
-        ratingAttitude = try row.decode(String?.self, "rating_attitude").flatMap(Satisfaction.init(rawValue:))
+        ratingResult = try row.decode(Satisfaction?.self, "rating_result")
+        ratingAttitude = try row.decode(Satisfaction?.self, "rating_attitude")
         closedOn = try row.decode(Day?.self, "closed_on")
         deadlines = try Deadline.Brief.decodeList(try row.decode(String.self, "deadlines"))
     }
@@ -95,7 +95,7 @@ public struct CaseFilter: Sendable {
 /// One entry of a case's history.
 public struct CaseEvent: Sendable, Equatable {
     public let number: Int
-    public let kind: String
+    public let kind: EventKind
     public let on: Day
     public let recordedAt: Instant
     public let actor: String
@@ -112,9 +112,10 @@ extension Store {
                coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
                          WHERE \(sameCase("c", "s"))), '{}') AS cosigners,
                coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
-                         WHERE \(sameCase("a", "s")) AND a.role = 'co' AND a.ended_on IS NULL), '{}') AS co_units,
+                         WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.co) AND a.ended_on IS NULL), '{}') AS co_units,
                (SELECT o.due_on FROM obligation o
-                 WHERE \(sameCase("o", "s")) AND o.kind IN ('reply', 'rehandle') AND o.status <> 'cancelled'
+                 WHERE \(sameCase("o", "s")) AND o.kind = ANY(\([ObligationKind.reply, .rehandle])::text[])
+                   AND o.status <> \(ObligationStatus.cancelled)
                  ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
                coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
                                                             'status', o.status, 'met_on', o.met_on) ORDER BY o.obligation_no)
@@ -139,7 +140,7 @@ extension Store {
     /// The tenant filter and one condition per filter that is set.
     private static func conditions(_ congress: Congress, _ filter: CaseFilter) -> [PostgresQuery] {
         var conditions = [congress.scope("s")]
-        if let state = filter.state { conditions.append("s.state = \(state.rawValue)") }
+        if let state = filter.state { conditions.append("s.state = \(state)") }
         if let deputy = filter.deputy { conditions.append("s.deputy_code = \(deputy)") }
         if let session = filter.session { conditions.append("s.session_code = \(session)") }
         if filter.keyOnly { conditions.append("s.is_key") }
@@ -149,12 +150,20 @@ extension Store {
                 """)
         }
         if let day = filter.overdueOn {
-            conditions.append("""
-                EXISTS (SELECT 1 FROM obligation o WHERE \(sameCase("o", "s")) AND o.status = 'open'
-                        AND o.kind IN ('reply', 'opinion', 'rehandle', 'plan') AND o.due_on < \(day))
-                """)
+            conditions.append("EXISTS (SELECT 1 FROM obligation o WHERE \(sameCase("o", "s")) AND \(pastDue("o", on: day)))")
         }
         return conditions
+    }
+
+    /// An obligation `o` past due on `day`: one OverdueTier.of places in .overdue or
+    /// .severelyOverdue (watched, started and still open on the day, due before it).
+    /// OverdueTierAgreementTests holds the two together.
+    static func pastDue(_ o: StaticString, on day: Day) -> PostgresQuery {
+        """
+        \(unsafeRaw: o).kind = ANY(\(OverdueTier.watched)::text[]) AND \(unsafeRaw: o).start_on <= \(day)
+        AND (\(unsafeRaw: o).status = \(ObligationStatus.open) OR coalesce(\(unsafeRaw: o).met_on, \(unsafeRaw: o).cancelled_on) > \(day))
+        AND \(unsafeRaw: o).due_on < \(day)
+        """
     }
 
     /// The internal id of a case, or a rule failure naming the number.
@@ -178,7 +187,7 @@ extension Store {
             FROM case_event WHERE \(congress.scope(case: caseID))
             ORDER BY event_no
             """).rows.map {
-            CaseEvent(number: try $0.decode(Int.self, "event_no"), kind: try $0.decode(String.self, "kind"),
+            CaseEvent(number: try $0.decode(Int.self, "event_no"), kind: try $0.decode(EventKind.self, "kind"),
                       on: try $0.decode(Day.self, "on_date"), recordedAt: try $0.decode(Instant.self, "recorded_at"),
                       actor: try $0.decode(String.self, "actor"), data: try $0.decode(String.self, "data"))
         }

@@ -13,7 +13,7 @@ public struct Congress: Sendable, Equatable {
         id = try row.decode(Int.self, "congress_id")
         code = try row.decode(String.self, "code")
         name = try row.decode(String.self, "name")
-        level = CongressLevel(rawValue: try row.decode(String.self, "level")) ?? .city
+        level = try row.decode(CongressLevel.self, "level")
         timeZone = try row.decode(String.self, "time_zone")
     }
 }
@@ -31,7 +31,7 @@ extension Store {
             let inserted = try translate({ $0.isUniqueViolation ? .ruleBroken("congress \(code) already exists") : nil }) {
                 try connection.query("""
                     INSERT INTO congress (code, name, level, time_zone)
-                    VALUES (\(code), \(name), \(level.rawValue), \(timeZone))
+                    VALUES (\(code), \(name), \(level), \(timeZone))
                     RETURNING congress_id, code, name, level, time_zone
                     """)
             }

@@ -6,10 +6,10 @@ extension Deadline.Brief {
     /// One obligation as `json_build_object` sends it: dates in ISO form whatever the
     /// session's DateStyle, a unit or a day met that is absent as JSON null.
     private struct Sent: Decodable {
-        let kind: String
+        let kind: ObligationKind
         let unit: String?
         let due: String
-        let status: String
+        let status: ObligationStatus
         let met_on: String?
     }
 

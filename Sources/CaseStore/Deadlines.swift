@@ -8,17 +8,17 @@ extension Store {
             SELECT o.obligation_no, o.kind, o.unit_code, o.round, o.start_on, o.period, r.plan_by, o.policy, o.due_on,
                    o.status, o.met_on, o.note
             FROM obligation o
-            LEFT JOIN reply r ON o.kind = 'plan' AND r.congress_id = o.congress_id AND r.suggestion_id = o.suggestion_id
+            LEFT JOIN reply r ON o.kind = \(ObligationKind.plan) AND r.congress_id = o.congress_id AND r.suggestion_id = o.suggestion_id
                              AND r.round = o.round
             WHERE o.congress_id = \(congress.id) AND o.suggestion_id = \(caseID) ORDER BY o.obligation_no
             """).rows.map { row in
             Deadline(
-                number: try row.decode(Int.self, "obligation_no"), kind: try row.decode(String.self, "kind"),
+                number: try row.decode(Int.self, "obligation_no"), kind: try row.decode(ObligationKind.self, "kind"),
                 unit: try row.decode(String?.self, "unit_code"), round: try row.decode(Int.self, "round"),
                 start: try row.decode(Day.self, "start_on"), period: try row.decode(String?.self, "period").flatMap(Period.init),
                 given: try row.decode(Day?.self, "plan_by"),
                 policy: try row.decode(String.self, "policy"), due: try row.decode(Day.self, "due_on"),
-                recordedStatus: try row.decode(String.self, "status"), metOn: try row.decode(Day?.self, "met_on"),
+                recordedStatus: try row.decode(ObligationStatus.self, "status"), metOn: try row.decode(Day?.self, "met_on"),
                 note: try row.decode(String?.self, "note"))
         }
     }

@@ -11,7 +11,7 @@ struct LockedCase {
 
 /// An obligation a step created: its kind, the unit that owes it (nil for the deputy), its due day.
 public struct CreatedObligation: Sendable, Equatable {
-    public let kind: String
+    public let kind: ObligationKind
     public let unit: String?
     public let due: Day
 }

@@ -157,7 +157,7 @@ extension Store {
                     FROM s JOIN staging_suggestion st USING (number), unnest(st.cosigners) WITH ORDINALITY AS c(code, position)
                 ), e AS (
                     INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
-                    SELECT \(congress.id), s.suggestion_id, 1, 'registered', st.submitted_on, \(actor),
+                    SELECT \(congress.id), s.suggestion_id, 1, \(EventKind.registered), st.submitted_on, \(actor),
                            jsonb_build_object('number', st.number, 'title', st.title, 'deputy', st.deputy,
                                               'cosigners', to_jsonb(st.cosigners), 'session', st.session,
                                               'channel', st.channel, 'category', st.category, 'file', \(file)::text)

@@ -5,13 +5,13 @@ import Postgres
 public struct OverdueFlag: Sendable, Equatable {
     public let number: String
     public let title: String
-    public let obligation: String
+    public let obligation: ObligationKind
     public let unit: String
     public let unitName: String
     public let due: Day
     /// As-of minus due, in calendar days (negative while it is only due soon).
     public let daysOverdue: Int
-    public let tier: String
+    public let tier: OverdueTier
     /// First seen by this run.
     public let isNew: Bool
 }
@@ -54,7 +54,7 @@ extension Store {
             let rules = try rules(congress, from: asOf)
             let warn = warnDays ?? rules.policy.count(.warnWorkingDays)
             let severe = rules.policy.count(.severeDays)
-            let soonUntil = Self.soonUntil(asOf, warnDays: warn, rules.clock)
+            let soonUntil = OverdueTier.soonUntil(asOf, warnDays: warn, rules.clock)
             let warnings = Self.calendarWarnings(rules.clock.calendar, asOf: asOf)
             let runID = try connection.query("""
                 INSERT INTO overdue_run (congress_id, as_of, warn_days, warnings, actor)
@@ -64,7 +64,7 @@ extension Store {
             // One scan: the report marks a flag new when its obligation lacks the tier bit
             // (the bits are kept in step with overdue_flag under this run's lock), and the
             // new ones are recorded after it. A rerun has none, so it writes nothing.
-            var tally: [String: Int] = [:]
+            var tally: [OverdueTier: Int] = [:]
             var fresh = NewFlags()
             try forEachFlag(Self.report(congress, asOf: asOf, soonUntil: soonUntil, severe: severe), asOf: asOf) { flag, row, c in
                 if flag.isNew {
@@ -90,12 +90,12 @@ extension Store {
             let row = try connection.query("""
                 UPDATE overdue_run SET finished_at = clock_timestamp(), flags = \(tally.values.reduce(0, +)), new_flags = \(recorded),
                        warnings = warnings || \(lateWarnings)::text[],
-                       due_soon = \(tally["due_soon", default: 0]), overdue = \(tally["overdue", default: 0]),
-                       severely_overdue = \(tally["severely_overdue", default: 0])
+                       due_soon = \(tally[.dueSoon, default: 0]), overdue = \(tally[.overdue, default: 0]),
+                       severely_overdue = \(tally[.severelyOverdue, default: 0])
                 WHERE \(congress.scope) AND run_id = \(runID)
                 RETURNING \(unsafeRaw: Self.runColumns)
                 """).rows[0]
-            logger.debug("overdue run \(runID) for \(asOf): \(tally) new \(recorded)")
+            logger.debug("overdue run \(runID) for \(asOf): \(tally.map { "\($0.key.rawValue): \($0.value)" }.sorted()) new \(recorded)")
             let run = try Self.run(row)
             try beforeCommit()
             return run
@@ -122,15 +122,9 @@ extension Store {
             let rules = try rules(congress, from: run.asOf)
             let query = Self.replay(
                 congress, run: run.id, asOf: run.asOf,
-                soonUntil: Self.soonUntil(run.asOf, warnDays: run.warnDays, rules.clock), severe: rules.policy.count(.severeDays))
+                soonUntil: OverdueTier.soonUntil(run.asOf, warnDays: run.warnDays, rules.clock), severe: rules.policy.count(.severeDays))
             try forEachFlag(query, asOf: run.asOf) { flag, _, _ in try body(flag) }
         }
-    }
-
-    /// The last day a run flags as due soon: `warnDays` working days after the as-of day. No
-    /// due day passes the last day jianyi records, so a window reaching past it ends there.
-    private static func soonUntil(_ asOf: Day, warnDays: Int, _ clock: LegalClock) -> Day {
-        warnDays > 0 ? (try? clock.due(from: asOf, Period(warnDays, .workingDays)).due) ?? Day.last : asOf
     }
 
     /// Runs a report query (`report` or `replay`) and hands each row to `body` as a flag,

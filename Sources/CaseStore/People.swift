@@ -90,7 +90,7 @@ extension Store {
         let unit = try Self.unit(code: code, name: name, kind: kind.rawValue, codeField: "CODE")
         try translate({ $0.isUniqueViolation ? .ruleBroken("unit \(code) already exists in \(congress.code)") : nil }) {
             try connection.execute("""
-                INSERT INTO unit (congress_id, code, name, kind) VALUES (\(congress.id), \(unit.code), \(unit.name), \(unit.kind.rawValue))
+                INSERT INTO unit (congress_id, code, name, kind) VALUES (\(congress.id), \(unit.code), \(unit.name), \(unit.kind))
                 """)
         }
         return unit
@@ -109,7 +109,7 @@ extension Store {
     public func units(_ congress: Congress) throws -> [HandlingUnit] {
         try connection.query("SELECT code, name, kind FROM unit WHERE \(congress.scope) ORDER BY code").rows.map {
             HandlingUnit(code: try $0.decode(String.self, "code"), name: try $0.decode(String.self, "name"),
-                         kind: UnitKind(rawValue: try $0.decode(String.self, "kind")) ?? .other)
+                         kind: try $0.decode(UnitKind.self, "kind"))
         }
     }
 

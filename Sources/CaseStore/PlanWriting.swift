@@ -8,13 +8,13 @@ extension Store {
         let congress = c.congress, day = plan.day
         if !plan.fulfil.isEmpty {
             try connection.execute("""
-                UPDATE obligation SET status = 'met', met_on = \(day)
+                UPDATE obligation SET status = \(ObligationStatus.met), met_on = \(day)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND obligation_no = ANY(\(plan.fulfil)::integer[])
                 """)
         }
         for cancellation in plan.cancel {
             try connection.execute("""
-                UPDATE obligation SET status = 'cancelled', cancelled_on = \(day), note = \(cancellation.note)
+                UPDATE obligation SET status = \(ObligationStatus.cancelled), cancelled_on = \(day), note = \(cancellation.note)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND obligation_no = ANY(\(cancellation.numbers)::integer[])
                 """)
         }
@@ -27,8 +27,8 @@ extension Store {
                 """)
         }
         try connection.execute("""
-            UPDATE suggestion SET state = \(plan.next.rawValue), updated_at = now(),
-                   closed_on = CASE WHEN \(plan.next.rawValue) = 'closed' THEN \(day) ELSE closed_on END
+            UPDATE suggestion SET state = \(plan.next), updated_at = now(),
+                   closed_on = CASE WHEN \(plan.next == .closed) THEN \(day) ELSE closed_on END
             WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
             """)
         try connection.execute("""

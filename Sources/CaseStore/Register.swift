@@ -42,8 +42,8 @@ extension Store {
                 INSERT INTO suggestion (congress_id, number, series, seq, title, body, deputy_code, session_code,
                                         channel, station, category, submitted_on, state)
                 VALUES (\(congress.id), \(plan.number), \(r.series.description), \(plan.sequence), \(r.title), \(r.body), \(r.deputy),
-                        \(r.session?.description), \(r.channel.rawValue), \(r.station), \(r.category), \(r.submittedOn),
-                        \(plan.state.rawValue))
+                        \(r.session?.description), \(r.channel), \(r.station), \(r.category), \(r.submittedOn),
+                        \(plan.state))
                 RETURNING congress_id, suggestion_id
             ), co AS (
                 INSERT INTO suggestion_cosigner (congress_id, suggestion_id, position, deputy_code)

@@ -10,7 +10,7 @@ extension Store {
         } record: { c, _ in
             try connection.execute("""
                 INSERT INTO contact (congress_id, suggestion_id, contact_no, unit_code, mode, on_date, note)
-                SELECT \(congress.id), \(c.id), coalesce(max(contact_no), 0) + 1, \(unit), \(mode.rawValue), \(day), \(note)
+                SELECT \(congress.id), \(c.id), coalesce(max(contact_no), 0) + 1, \(unit), \(mode), \(day), \(note)
                 FROM contact WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
         }
@@ -32,10 +32,10 @@ extension Store {
         } record: { c, plan in
             try connection.execute("""
                 INSERT INTO reply (congress_id, suggestion_id, round, unit_code, outcome, plan_by, text, on_date)
-                VALUES (\(congress.id), \(c.id), \(plan.round), \(unit), \(outcome.rawValue), \(planBy), \(input.text), \(day))
+                VALUES (\(congress.id), \(c.id), \(plan.round), \(unit), \(outcome), \(planBy), \(input.text), \(day))
                 """)
             try connection.execute("""
-                UPDATE suggestion SET outcome = \(outcome.rawValue), plan_by = \(planBy), replied_on = \(day)
+                UPDATE suggestion SET outcome = \(outcome), plan_by = \(planBy), replied_on = \(day)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
         }
@@ -51,10 +51,10 @@ extension Store {
         } record: { c, plan in
             try connection.execute("""
                 INSERT INTO rating (congress_id, suggestion_id, round, result, attitude, comment, on_date)
-                VALUES (\(congress.id), \(c.id), \(plan.ratedRound), \(result.rawValue), \(attitude?.rawValue), \(input.comment), \(day))
+                VALUES (\(congress.id), \(c.id), \(plan.ratedRound), \(result), \(attitude), \(input.comment), \(day))
                 """)
             try connection.execute("""
-                UPDATE suggestion SET rating_result = \(result.rawValue), rating_attitude = \(attitude?.rawValue), round = \(plan.round)
+                UPDATE suggestion SET rating_result = \(result), rating_attitude = \(attitude), round = \(plan.round)
                 WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
                 """)
         }

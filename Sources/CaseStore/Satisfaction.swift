@@ -62,7 +62,7 @@ extension Store {
         """
         WITH reply_due AS (
             SELECT DISTINCT ON (o.suggestion_id) o.suggestion_id, o.due_on FROM obligation o
-            WHERE \(congress.scope("o")) AND o.kind = 'reply' AND o.status <> 'cancelled'
+            WHERE \(congress.scope("o")) AND o.kind = \(ObligationKind.reply) AND o.status <> \(ObligationStatus.cancelled)
             ORDER BY o.suggestion_id, o.obligation_no DESC
         ), first_contact AS (
             SELECT c.suggestion_id, min(c.on_date) AS on_date FROM contact c

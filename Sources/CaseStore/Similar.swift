@@ -30,7 +30,7 @@ extension Store {
             best.append(SimilarCase(
                 number: try row.decode(String.self, "number"), title: candidate, deputy: try row.decode(String.self, "deputy_code"),
                 submittedOn: try row.decode(Day.self, "submitted_on"),
-                state: try CaseState.parse(try row.decode(String.self, "state"), for: "state"), score: score))
+                state: try row.decode(CaseState.self, "state"), score: score))
             if best.count > limit * 4 { best = Self.top(best, limit) }
         }
         return Self.top(best, limit)

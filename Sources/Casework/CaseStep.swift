@@ -16,21 +16,21 @@ public enum CaseStep: String, CaseIterable, Sendable {
     case supervise
 
     /// The event kind recorded in the history.
-    public var eventKind: String {
+    public var eventKind: EventKind {
         switch self {
-        case .accept: "accepted"
-        case .reject: "rejected"
-        case .withdraw: "withdrawn"
-        case .assign: "assigned"
-        case .transferRequest: "transfer_requested"
-        case .transferApprove: "transfer_approved"
-        case .transferReject: "transfer_rejected"
-        case .contact: "contacted"
-        case .opinion: "opinion"
-        case .reply: "replied"
-        case .rate: "rated"
-        case .followUp: "follow_up"
-        case .supervise: "supervised"
+        case .accept: .accepted
+        case .reject: .rejected
+        case .withdraw: .withdrawn
+        case .assign: .assigned
+        case .transferRequest: .transferRequested
+        case .transferApprove: .transferApproved
+        case .transferReject: .transferRejected
+        case .contact: .contacted
+        case .opinion: .opinion
+        case .reply: .replied
+        case .rate: .rated
+        case .followUp: .followUp
+        case .supervise: .supervised
         }
     }
 
@@ -55,15 +55,15 @@ public enum CaseStep: String, CaseIterable, Sendable {
             let possible = CaseStep.allCases.filter { $0.allowedStates.contains(state) }.map(\.rawValue)
             let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
             let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
-            throw Failure.ruleBroken("\(number) is \(state.rawValue) (\(state.label)); \(step.rawValue) needs \(need); \(now)")
+            throw Failure.ruleBroken("\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)")
         }
     }
 }
 
-public enum Outcome: String, CaseIterable, Sendable {
+public enum Outcome: String, CaseIterable, Sendable, Labelled {
     case a = "A", b = "B", c = "C"
 
-    public var label: String {
+    public var zh: String {
         switch self {
         case .a: "A 已解决或基本解决"
         case .b: "B 正在解决或列入计划解决"
@@ -72,10 +72,10 @@ public enum Outcome: String, CaseIterable, Sendable {
     }
 }
 
-public enum Satisfaction: String, CaseIterable, Sendable {
+public enum Satisfaction: String, CaseIterable, Sendable, Labelled {
     case satisfied, basic, dissatisfied
 
-    public var label: String {
+    public var zh: String {
         switch self {
         case .satisfied: "满意"
         case .basic: "基本满意"

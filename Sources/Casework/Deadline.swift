@@ -1,6 +1,6 @@
 /// An obligation as recorded: who must do what by when, and whether it was done.
 public struct Deadline: Sendable, Equatable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, Labelled {
         /// Not done, due day not passed.
         case open
         /// Not done, due day passed.
@@ -13,10 +13,21 @@ public struct Deadline: Sendable, Equatable {
         case cancelled
         /// A transfer window that passed unused.
         case expired
+
+        public var zh: String {
+            switch self {
+            case .open: "未到期"
+            case .overdue: "已超期"
+            case .met: "按期完成"
+            case .late: "逾期完成"
+            case .cancelled: "已取消"
+            case .expired: "已过期"
+            }
+        }
     }
 
     public let number: Int
-    public let kind: String
+    public let kind: ObligationKind
     /// The unit that owes it; nil for the deputy's rating.
     public let unit: String?
     public let round: Int
@@ -26,12 +37,12 @@ public struct Deadline: Sendable, Equatable {
     public let given: Day?
     public let policy: String
     public let due: Day
-    public let recordedStatus: String
+    public let recordedStatus: ObligationStatus
     public let metOn: Day?
     public let note: String?
 
-    public init(number: Int, kind: String, unit: String?, round: Int, start: Day, period: Period?, given: Day? = nil,
-                policy: String, due: Day, recordedStatus: String, metOn: Day?, note: String?) {
+    public init(number: Int, kind: ObligationKind, unit: String?, round: Int, start: Day, period: Period?, given: Day? = nil,
+                policy: String, due: Day, recordedStatus: ObligationStatus, metOn: Day?, note: String?) {
         self.number = number
         self.kind = kind
         self.unit = unit
@@ -51,25 +62,25 @@ public struct Deadline: Sendable, Equatable {
         Self.status(kind: kind, recorded: recordedStatus, due: due, metOn: metOn, today: today)
     }
 
-    public static func status(kind: String, recorded: String, due: Day, metOn: Day?, today: Day) -> Status {
+    public static func status(kind: ObligationKind, recorded: ObligationStatus, due: Day, metOn: Day?, today: Day) -> Status {
         switch recorded {
-        case "met": return (metOn ?? due) <= due ? .met : .late
-        case "cancelled": return .cancelled
-        default:
+        case .met: return (metOn ?? due) <= due ? .met : .late
+        case .cancelled: return .cancelled
+        case .open:
             guard today > due else { return .open }
-            return kind == "transfer_window" ? .expired : .overdue
+            return kind == .transferWindow ? .expired : .overdue
         }
     }
 
     /// What `show` and `list` print of a deadline.
     public struct Brief: Sendable, Equatable {
-        public let kind: String
+        public let kind: ObligationKind
         public let unit: String?
         public let due: Day
-        public let recordedStatus: String
+        public let recordedStatus: ObligationStatus
         public let metOn: Day?
 
-        public init(kind: String, unit: String?, due: Day, recordedStatus: String, metOn: Day?) {
+        public init(kind: ObligationKind, unit: String?, due: Day, recordedStatus: ObligationStatus, metOn: Day?) {
             self.kind = kind
             self.unit = unit
             self.due = due
@@ -79,18 +90,6 @@ public struct Deadline: Sendable, Equatable {
 
         public func status(on today: Day) -> Status {
             Deadline.status(kind: kind, recorded: recordedStatus, due: due, metOn: metOn, today: today)
-        }
-    }
-
-    public static func label(_ kind: String) -> String {
-        switch kind {
-        case "reply": "主办答复"
-        case "opinion": "协办意见"
-        case "transfer_window": "申请调整交办"
-        case "rehandle": "重新办理答复"
-        case "plan": "B类计划完成"
-        case "rating": "代表评价（提醒）"
-        default: kind
         }
     }
 }

@@ -6,9 +6,9 @@ public enum StepDate {
     /// The latest step a case has had: the day it is dated and what it was (an event kind).
     public struct Previous: Sendable, Equatable {
         public let day: Day
-        public let step: String
+        public let step: EventKind
 
-        public init(day: Day, step: String) {
+        public init(day: Day, step: EventKind) {
             self.day = day
             self.step = step
         }
@@ -23,6 +23,6 @@ public enum StepDate {
     /// Refuses `day` when it is before the previous step of case `number`.
     public static func checkOrder(_ day: Day, after previous: Previous?, number: String, flag: String = "--on") throws {
         guard let previous, day < previous.day else { return }
-        throw Failure.ruleBroken("\(flag): \(day) is before \(previous.day), the day of \(number)'s previous step (\(previous.step)); the steps of a case follow one another")
+        throw Failure.ruleBroken("\(flag): \(day) is before \(previous.day), the day of \(number)'s previous step (\(previous.step.rawValue)); the steps of a case follow one another")
     }
 }

@@ -1,9 +1,9 @@
 /// The closed word lists of the domain. Raw values are the names the CLI, JSON and CSV use.
 
-public enum CaseState: String, CaseIterable, Sendable, Codable {
+public enum CaseState: String, CaseIterable, Sendable, Codable, Labelled {
     case submitted, accepted, rejected, withdrawn, assigned, replied, rehandling, following, closed
 
-    public var label: String {
+    public var zh: String {
         switch self {
         case .submitted: "已提交"
         case .accepted: "已立案"
@@ -18,15 +18,65 @@ public enum CaseState: String, CaseIterable, Sendable, Codable {
     }
 }
 
-public enum Channel: String, CaseIterable, Sendable, Codable {
+public enum Channel: String, CaseIterable, Sendable, Codable, Labelled {
     case session, recess
     case liaisonStation = "liaison_station"
 
-    public var label: String {
+    public var zh: String {
         switch self {
         case .session: "大会期间"
         case .recess: "闭会期间"
         case .liaisonStation: "联络站"
+        }
+    }
+}
+
+/// What a unit is on a case.
+public enum AssignmentRole: String, CaseIterable, Sendable, Codable, Labelled {
+    /// 主办: owes the reply.
+    case lead
+    /// 协办: owes the lead an opinion.
+    case co
+
+    public var zh: String {
+        switch self {
+        case .lead: "主办"
+        case .co: "协办"
+        }
+    }
+}
+
+/// Where a unit's request to be relieved of a case (申请调整交办) stands.
+public enum TransferDecision: String, CaseIterable, Sendable, Codable {
+    case pending, approved, rejected
+}
+
+/// What an entry of a case's history records: registration, then one kind per step.
+public enum EventKind: String, CaseIterable, Sendable, Codable, Labelled {
+    case registered, accepted, rejected, withdrawn, assigned
+    case transferRequested = "transfer_requested"
+    case transferApproved = "transfer_approved"
+    case transferRejected = "transfer_rejected"
+    case contacted, opinion, replied, rated
+    case followUp = "follow_up"
+    case supervised
+
+    public var zh: String {
+        switch self {
+        case .registered: "提交登记"
+        case .accepted: "审查立案"
+        case .rejected: "不予立案"
+        case .withdrawn: "撤回"
+        case .assigned: "交办"
+        case .transferRequested: "申请调整交办"
+        case .transferApproved: "调整交办"
+        case .transferRejected: "不同意调整"
+        case .contacted: "沟通联系"
+        case .opinion: "协办意见"
+        case .replied: "答复"
+        case .rated: "代表评价"
+        case .followUp: "跟踪落实"
+        case .supervised: "重点督办"
         }
     }
 }

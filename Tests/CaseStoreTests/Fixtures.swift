@@ -29,7 +29,7 @@ struct Fixture {
         return number
     }
 
-    func deadline(_ number: String, _ kind: String, unit: String? = nil) throws -> Deadline? {
+    func deadline(_ number: String, _ kind: ObligationKind, unit: String? = nil) throws -> Deadline? {
         let view = try store.caseView(congress, number: number)
         return try store.deadlines(congress, caseID: view.id).last { $0.kind == kind && (unit == nil || $0.unit == unit) }
     }

@@ -18,18 +18,18 @@ import Testing
         ])
         _ = try f.store.contact(f.congress, n, unit: "ZJJ", mode: .faceToFace, note: "现场察看", on: d("2024-03-01"))
         _ = try f.store.opinion(f.congress, n, unit: "JTJ", text: "同意", on: d("2024-03-25"))  // late
-        #expect(try f.deadline(n, "opinion")?.status(on: d("2024-04-01")) == .late)
+        #expect(try f.deadline(n, .opinion)?.status(on: d("2024-04-01")) == .late)
 
         r = try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .b, planBy: d("2024-12-31"), text: "已列入计划", on: d("2024-05-10"))
         #expect(r.state == .replied)
         // Rating reminder: 20 working days after 2024-05-10; Saturday 05-11 is a 调休 working day, so the 20th is 06-06.
         #expect(r.created.map { "\($0.kind) \($0.due)" } == ["plan 2024-12-31", "rating 2024-06-06"])
-        #expect(try f.deadline(n, "reply")?.status(on: d("2024-06-01")) == .met)
+        #expect(try f.deadline(n, .reply)?.status(on: d("2024-06-01")) == .met)
 
         r = try f.store.rate(f.congress, n, result: .dissatisfied, attitude: .basic, comment: "未见实效", on: d("2024-05-20"))
         #expect(r.state == .rehandling)
         #expect(r.created.map { "\($0.kind) \($0.due)" } == ["rehandle 2024-06-20"])
-        #expect(try f.deadline(n, "plan")?.recordedStatus == "cancelled")
+        #expect(try f.deadline(n, .plan)?.recordedStatus == .cancelled)
 
         r = try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .b, planBy: d("2024-12-31"), text: "再次答复", on: d("2024-06-14"))
         #expect(r.state == .replied)
@@ -49,16 +49,16 @@ import Testing
         #expect(view.closedOn == d("2024-11-30"))
         #expect(view.replyDue == d("2024-06-20"))
         let kinds = try f.store.history(f.congress, number: n).map(\.kind)
-        #expect(kinds == ["registered", "accepted", "assigned", "contacted", "opinion", "replied", "rated", "replied", "rated",
-                          "follow_up", "follow_up"])
-        #expect(try f.store.deadlines(f.congress, caseID: view.id).filter { $0.recordedStatus == "open" && $0.kind != "transfer_window" }.isEmpty)
+        #expect(kinds == [.registered, .accepted, .assigned, .contacted, .opinion, .replied, .rated, .replied, .rated,
+                          .followUp, .followUp])
+        #expect(try f.store.deadlines(f.congress, caseID: view.id).filter { $0.recordedStatus == .open && $0.kind != .transferWindow }.isEmpty)
     }
 
     @Test func complexCasesGetSixMonthsFromTheAnchor() throws {
         let f = try Fixture()
         let n = try f.acceptedCase(on: "2024-08-01")
         let r = try f.store.assign(f.congress, n, lead: "ZJJ", co: [], complex: true, on: d("2024-08-31"))
-        #expect(r.created.first { $0.kind == "reply" }?.due == d("2025-02-28"))
+        #expect(r.created.first { $0.kind == .reply }?.due == d("2025-02-28"))
         #expect(try f.store.caseView(f.congress, number: n).complex)
     }
 
@@ -108,7 +108,7 @@ import Testing
             try f.store.assign(f.congress, try f.acceptedCase(), lead: "XYZ", co: [], complex: false, on: d("2024-02-20"))
         }
         // Nothing of the refused steps reached the history.
-        #expect(try f.store.history(f.congress, number: n).map(\.kind) == ["registered", "accepted", "assigned"])
+        #expect(try f.store.history(f.congress, number: n).map(\.kind) == [.registered, .accepted, .assigned])
     }
 
     @Test func anApprovedTransferRestartsTheClock() throws {
@@ -121,11 +121,11 @@ import Testing
         }
         let r = try f.store.approveTransfer(f.congress, n, to: "CGJ", on: d("2024-03-01"))
         // 2024-03-01 + 3 months = 2024-06-01, a Saturday → Monday 2024-06-03.
-        #expect(r.created.first { $0.kind == "reply" }?.due == d("2024-06-03"))
+        #expect(r.created.first { $0.kind == .reply }?.due == d("2024-06-03"))
         let view = try f.store.caseView(f.congress, number: n)
         #expect(view.leadUnit == "CGJ")
         #expect(view.replyDue == d("2024-06-03"))
-        #expect(try f.deadline(n, "reply", unit: "ZJJ")?.recordedStatus == "cancelled")
+        #expect(try f.deadline(n, .reply, unit: "ZJJ")?.recordedStatus == .cancelled)
         #expect(throws: Failure.ruleBroken("--unit: ZJJ is not the lead unit of \(n) (CGJ); only the lead replies")) {
             try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "x", on: d("2024-03-02"))
         }
@@ -154,7 +154,7 @@ import Testing
         _ = try f.store.assign(f.congress, second, lead: "ZJJ", co: [], complex: false, on: d("2024-02-20"))
         #expect(try f.store.caseView(f.congress, number: first).replyDue == d("2024-05-20"))
         #expect(try f.store.caseView(f.congress, number: second).replyDue == d("2024-04-22"))  // 04-20 is a Saturday
-        #expect(try f.deadline(second, "reply")?.policy == "reply = 2 months")
+        #expect(try f.deadline(second, .reply)?.policy == "reply = 2 months")
         #expect(try f.store.history(f.congress, number: second).last?.data.contains("reply = 2 months") == true)
     }
 
@@ -205,7 +205,7 @@ import Testing
         #expect(wins.items.count == 1)
         #expect(refusals.items.count == 7)
         #expect(try f.count("reply") == 1)
-        #expect(try f.store.history(f.congress, number: n).filter { $0.kind == "replied" }.count == 1)
+        #expect(try f.store.history(f.congress, number: n).filter { $0.kind == .replied }.count == 1)
     }
 
     @Test func withdrawAndRejectEndTheCase() throws {

@@ -126,7 +126,7 @@ import Testing
         #expect(summary(try sweep(f, "2024-05-27").1) == [])
         // As of a day before the late reply, it was overdue then; the opinion, sent on time, was not.
         #expect(summary(try sweep(f, "2024-05-22").1) == ["reply ZJJ overdue 2 new"])
-        #expect(try f.deadline(n, "reply")?.status(on: d("2024-06-01")) == .late)
+        #expect(try f.deadline(n, .reply)?.status(on: d("2024-06-01")) == .late)
     }
 
     @Test func twoRunsAtOnceRecordEachFlagOnce() throws {

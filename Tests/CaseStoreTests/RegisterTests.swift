@@ -27,7 +27,7 @@ import Testing
         #expect(view.submittedOn == Day("2024-01-21")!)
         let events = try f.store.history(f.congress, number: done.number)
         #expect(events.count == 1)
-        #expect(events[0].kind == "registered")
+        #expect(events[0].kind == .registered)
         #expect(events[0].actor == "tester")
         #expect(events[0].data.contains("\"number\": \"5-4-0001\""))
     }

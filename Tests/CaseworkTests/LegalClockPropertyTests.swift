@@ -27,8 +27,8 @@ import Testing
                 #expect(calendar.isWorkingDay(derivation.due), "\(label): due \(derivation.due) is a rest day")
                 expectReproduces(derivation, calendar: calendar, label: label)
                 // explain counts again from the recorded deadline: the same answer, step by step.
-                let recorded = Deadline(number: 1, kind: "reply", unit: "SJJ", round: 1, start: start, period: period, policy: "reply = \(period)",
-                                        due: derivation.due, recordedStatus: "open", metOn: nil, note: nil)
+                let recorded = Deadline(number: 1, kind: .reply, unit: "SJJ", round: 1, start: start, period: period, policy: "reply = \(period)",
+                                        due: derivation.due, recordedStatus: .open, metOn: nil, note: nil)
                 #expect(clock.derivation(of: recorded) == derivation, "\(label)")
             case .failure(let error):
                 refused += 1
@@ -51,8 +51,8 @@ import Testing
             case .success(let derivation):
                 #expect(derivation.due.ordinal == expected, "\(label): \(derivation.due)")
                 #expect(derivation.steps.first == .given(day) && derivation.steps.last == .due(derivation.due), "\(label)")
-                let plan = Deadline(number: 1, kind: "plan", unit: "SJJ", round: 1, start: Day.first, period: nil, given: day,
-                                    policy: "plan date given in the reply: \(day)", due: derivation.due, recordedStatus: "open", metOn: nil, note: nil)
+                let plan = Deadline(number: 1, kind: .plan, unit: "SJJ", round: 1, start: Day.first, period: nil, given: day,
+                                    policy: "plan date given in the reply: \(day)", due: derivation.due, recordedStatus: .open, metOn: nil, note: nil)
                 #expect(LegalClock(calendar: calendar).derivation(of: plan) == derivation, "\(label)")
             case .failure(let error):
                 #expect(error == LegalClock.Refusal(start: day, period: nil, reason: .pastLastDay), "\(label)")

@@ -22,14 +22,14 @@ import Testing
 
     @Test(arguments: [
         // day, previous step's day and kind, refused
-        ("2024-01-20", "2024-01-21", "registered", true),   // a review before the registration
-        ("2024-01-24", "2024-01-25", "accepted", true),     // an assignment before the review
-        ("2024-02-19", "2024-02-20", "assigned", true),     // a reply or a contact before the assignment
-        ("2024-05-09", "2024-05-10", "replied", true),      // a rating before the reply
-        ("2024-05-10", "2024-05-10", "replied", false),     // the same day is in order
-        ("2024-05-11", "2024-05-10", "replied", false),
+        ("2024-01-20", "2024-01-21", EventKind.registered, true),   // a review before the registration
+        ("2024-01-24", "2024-01-25", .accepted, true),     // an assignment before the review
+        ("2024-02-19", "2024-02-20", .assigned, true),     // a reply or a contact before the assignment
+        ("2024-05-09", "2024-05-10", .replied, true),      // a rating before the reply
+        ("2024-05-10", "2024-05-10", .replied, false),     // the same day is in order
+        ("2024-05-11", "2024-05-10", .replied, false),
     ])
-    func aStepIsNeverBeforeThePreviousOne(day: String, previous: String, step: String, refused: Bool) {
+    func aStepIsNeverBeforeThePreviousOne(day: String, previous: String, step: EventKind, refused: Bool) {
         let check = { try StepDate.checkOrder(Day(day)!, after: .init(day: Day(previous)!, step: step), number: "5-4-0001") }
         if refused {
             #expect(throws: Failure.ruleBroken("--on: \(day) is before \(previous), the day of 5-4-0001's previous step (\(step)); the steps of a case follow one another"), performing: check)
@@ -74,8 +74,8 @@ import Testing
             try clock.due(from: Day("9999-12-30")!, Period(1, .days))
         }
         // A deadline recorded before that day was made a holiday: explain shows it as it stands.
-        let recorded = Deadline(number: 1, kind: "reply", unit: "SJJ", round: 1, start: Day("9999-10-31")!, period: Period(2, .months),
-                                policy: "reply = 2 months", due: Day.last, recordedStatus: "open", metOn: nil, note: nil)
+        let recorded = Deadline(number: 1, kind: .reply, unit: "SJJ", round: 1, start: Day("9999-10-31")!, period: Period(2, .months),
+                                policy: "reply = 2 months", due: Day.last, recordedStatus: .open, metOn: nil, note: nil)
         #expect(clock.derivation(of: recorded).steps == [.start(Day("9999-10-31")!), .due(Day.last)])
         #expect(throws: LegalClock.Refusal(start: Day("2024-01-01")!, period: Period(-1, .days), reason: .negativePeriod)) {
             try clock.due(from: Day("2024-01-01")!, Period(-1, .days))

@@ -16,13 +16,13 @@ import Testing
     ) -> CaseSnapshot {
         CaseSnapshot(
             number: "5-4-0001", congress: "C", state: state, round: round, leadUnit: "ZJJ", outcome: outcome,
-            previousStep: .init(day: assignedOn, step: "assigned"),
-            assignments: [.init(unit: "ZJJ", role: "lead"), .init(unit: "JTJ", role: "co")],
+            previousStep: .init(day: assignedOn, step: .assigned),
+            assignments: [.init(unit: "ZJJ", role: .lead), .init(unit: "JTJ", role: .co)],
             obligations: obligations ?? [
-                .init(number: 1, kind: "reply", unit: "ZJJ", due: Day("2024-05-20")!),
-                .init(number: 2, kind: "opinion", unit: "JTJ", due: Day("2024-03-20")!),
-                .init(number: 3, kind: "transfer_window", unit: "ZJJ", due: Day("2024-03-05")!),
-                .init(number: 4, kind: "transfer_window", unit: "JTJ", due: Day("2024-03-05")!),
+                .init(number: 1, kind: .reply, unit: "ZJJ", due: Day("2024-05-20")!),
+                .init(number: 2, kind: .opinion, unit: "JTJ", due: Day("2024-03-20")!),
+                .init(number: 3, kind: .transferWindow, unit: "ZJJ", due: Day("2024-03-05")!),
+                .init(number: 4, kind: .transferWindow, unit: "JTJ", due: Day("2024-03-05")!),
             ],
             pendingTransfer: pending.map { .init(number: 1, unit: $0) })
     }
@@ -69,7 +69,7 @@ import Testing
                 let possible = CaseStep.allCases.filter { $0.allowedStates.contains(state) }.map(\.rawValue)
                 let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
                 let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
-                #expect(throws: Failure.ruleBroken("5-4-0001 is \(state.rawValue) (\(state.label)); \(step.rawValue) needs \(need); \(now)"),
+                #expect(throws: Failure.ruleBroken("5-4-0001 is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)"),
                         "\(step) in \(state)") { try Self.plan(step, state) }
             }
         }
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func assignOpensTheReplyTheOpinionsAndTheWindows() throws {
-        let c = CaseSnapshot(number: "5-4-0001", congress: "C", state: .accepted, previousStep: .init(day: Day("2024-01-25")!, step: "accepted"))
+        let c = CaseSnapshot(number: "5-4-0001", congress: "C", state: .accepted, previousStep: .init(day: Day("2024-01-25")!, step: .accepted))
         let plan = try c.assign(try AssignInput(lead: "ZJJ", co: ["JTJ", "CGJ"], complex: false), units: Self.units, rules: Self.rules,
                                 on: Self.assignedOn, by: "clerk")
         let opened = plan.stepPlan.open.map { "\($0.kind) \($0.unit ?? "-") \($0.round) \($0.start) \($0.due) \($0.policy)" }
@@ -130,10 +130,10 @@ import Testing
 
     @Test func approvingTheLeadsRequestHandsTheReplyToTheNewUnit() throws {
         var obligations = Self.caseIn(.assigned).obligations
-        obligations[2] = .init(number: 3, kind: "transfer_window", unit: "ZJJ", status: "met", due: Day("2024-03-05")!)
+        obligations[2] = .init(number: 3, kind: .transferWindow, unit: "ZJJ", status: .met, due: Day("2024-03-05")!)
         let c = Self.caseIn(.assigned, pending: "ZJJ", obligations: obligations)
         let approved = try c.approveTransfer(to: "NEW", units: Self.units, rules: Self.rules, on: Day("2024-03-01")!, by: "clerk")
-        #expect(approved.role == "lead" && approved.newLead == "NEW" && approved.request == .init(number: 1, unit: "ZJJ"))
+        #expect(approved.role == .lead && approved.newLead == "NEW" && approved.request == .init(number: 1, unit: "ZJJ"))
         #expect(approved.stepPlan.cancel == [Cancellation(numbers: [1], note: "transferred to NEW")])
         #expect(approved.stepPlan.open.map { "\($0.kind) \($0.unit!) \($0.due) \($0.policy)" } == [
             "reply NEW 2024-06-03 reply = 3 months", "transfer_window NEW 2024-03-15 transfer_window = 10 working_days",
@@ -144,7 +144,7 @@ import Testing
     @Test func approvingACoHandlersRequestHandsItsOpinionToTheNewUnit() throws {
         let approved = try Self.caseIn(.assigned, pending: "JTJ").approveTransfer(to: "NEW", units: Self.units, rules: Self.rules,
                                                                                   on: Day("2024-03-01")!, by: "clerk")
-        #expect(approved.role == "co" && approved.newLead == nil)
+        #expect(approved.role == .co && approved.newLead == nil)
         #expect(approved.stepPlan.cancel == [Cancellation(numbers: [2, 4], note: "transferred to NEW")])
         #expect(approved.stepPlan.open.map { "\($0.kind) \($0.unit!) \($0.due)" } == ["opinion NEW 2024-04-01", "transfer_window NEW 2024-03-15"])
     }
@@ -152,7 +152,7 @@ import Testing
     @Test func aTransferGoesOnlyToAUnitNeverOnTheCase() {
         var c = Self.caseIn(.assigned, pending: "JTJ")
         c = CaseSnapshot(number: c.number, congress: c.congress, state: c.state, leadUnit: c.leadUnit,
-                         assignments: c.assignments + [.init(unit: "CGJ", role: "co", active: false)], pendingTransfer: c.pendingTransfer)
+                         assignments: c.assignments + [.init(unit: "CGJ", role: .co, active: false)], pendingTransfer: c.pendingTransfer)
         #expect(throws: Failure.ruleBroken("--to: CGJ is or was already assigned to 5-4-0001")) {
             try c.approveTransfer(to: "CGJ", units: Self.units, rules: Self.rules, on: Day("2024-03-01")!, by: "clerk")
         }
@@ -187,7 +187,7 @@ import Testing
             try Self.caseIn(.assigned).contact(unit: "CGJ", mode: .visit, note: "", on: Day("2024-03-01")!, by: "clerk")
         }
         // Codes are compared byte for byte, as PostgreSQL compares them.
-        let accented = CaseSnapshot(number: "5-4-0001", congress: "C", state: .assigned, assignments: [.init(unit: "\u{C9}", role: "co")])
+        let accented = CaseSnapshot(number: "5-4-0001", congress: "C", state: .assigned, assignments: [.init(unit: "\u{C9}", role: .co)])
         #expect(throws: Failure.ruleBroken("--unit: E\u{301} is not assigned to 5-4-0001")) {
             try accented.contact(unit: "E\u{301}", mode: .visit, note: "", on: Day("2024-03-01")!, by: "clerk")
         }
@@ -212,8 +212,8 @@ import Testing
 
     @Test func theSecondRoundsReplyMeetsTheRehandling() throws {
         let obligations: [CaseSnapshot.Obligation] = [
-            .init(number: 1, kind: "reply", unit: "ZJJ", status: "met", due: Day("2024-05-20")!),
-            .init(number: 5, kind: "rehandle", unit: "ZJJ", due: Day("2024-06-20")!),
+            .init(number: 1, kind: .reply, unit: "ZJJ", status: .met, due: Day("2024-05-20")!),
+            .init(number: 5, kind: .rehandle, unit: "ZJJ", due: Day("2024-06-20")!),
         ]
         let day = Day("2024-06-03")!
         let input = try ReplyInput(unit: "ZJJ", outcome: .c, planBy: nil, text: "说明", on: day)
@@ -247,11 +247,11 @@ import Testing
     /// opinion still owed and a window that ran out unused.
     static func replied(round: Int, outcome: Outcome) -> CaseSnapshot {
         caseIn(.replied, round: round, outcome: outcome, obligations: [
-            .init(number: 1, kind: "reply", unit: "ZJJ", status: "met", due: Day("2024-05-20")!),
-            .init(number: 2, kind: "opinion", unit: "JTJ", due: Day("2024-03-20")!),
-            .init(number: 4, kind: "transfer_window", unit: "JTJ", due: Day("2024-03-05")!),
-            .init(number: 7, kind: "plan", unit: "ZJJ", due: Day("2024-12-02")!),
-            .init(number: 8, kind: "rating", unit: nil, due: Day("2024-05-16")!),
+            .init(number: 1, kind: .reply, unit: "ZJJ", status: .met, due: Day("2024-05-20")!),
+            .init(number: 2, kind: .opinion, unit: "JTJ", due: Day("2024-03-20")!),
+            .init(number: 4, kind: .transferWindow, unit: "JTJ", due: Day("2024-03-05")!),
+            .init(number: 7, kind: .plan, unit: "ZJJ", due: Day("2024-12-02")!),
+            .init(number: 8, kind: .rating, unit: nil, due: Day("2024-05-16")!),
         ])
     }
 
@@ -296,7 +296,7 @@ import Testing
     @Test func registeringNumbersTheCaseSubmitsItAndWritesItsFirstEvent() throws {
         let registration = try Registration(title: "停车难", deputy: "D1", cosigners: ["D2"], session: nil, submittedOn: Day("2024-03-01")!)
         let plan = registration.plan(sequence: 7, by: "clerk")
-        #expect(plan.number == registration.series.number(7) && plan.state == .submitted && plan.eventKind == "registered")
+        #expect(plan.number == registration.series.number(7) && plan.state == .submitted && plan.eventKind == .registered)
         #expect(plan.event.serialized() == #"{"number":"\#(plan.number)","title":"停车难","deputy":"D1","cosigners":["D2"],"session":null,"channel":"recess","category":"其他"}"#)
     }
 }

@@ -22,8 +22,8 @@ public struct AssignPlan: CasePlan {
     public let stepPlan: StepPlan
     public let input: AssignInput
     /// The lead first, then the co-handlers in the order given.
-    public var assignments: [(unit: String, role: String)] {
-        [(input.lead, "lead")] + input.co.map { ($0, "co") }
+    public var assignments: [(unit: String, role: AssignmentRole)] {
+        [(input.lead, .lead)] + input.co.map { ($0, .co) }
     }
     public let round = 1
 }
@@ -39,14 +39,14 @@ extension CaseSnapshot {
         try units.require([input.lead], flag: "--lead", congress: congress)
         try units.require(input.co, flag: "--co", congress: congress)
         let rules = try rules()
-        let reply = try plan.open("reply", unit: input.lead, round: 1, input.complex ? .replyComplex : .reply, rules)
+        let reply = try plan.open(.reply, unit: input.lead, round: 1, input.complex ? .replyComplex : .reply, rules)
         var policies: [JSONValue] = [.string(reply.policy)]
         for unit in input.co {
-            let opinion = try plan.open("opinion", unit: unit, round: 1, .opinion, rules)
+            let opinion = try plan.open(.opinion, unit: unit, round: 1, .opinion, rules)
             if unit == input.co.first { policies.append(.string(opinion.policy)) }
         }
         for unit in [input.lead] + input.co {
-            let window = try plan.open("transfer_window", unit: unit, round: 1, .transferWindow, rules)
+            let window = try plan.open(.transferWindow, unit: unit, round: 1, .transferWindow, rules)
             if unit == input.lead { policies.append(.string(window.policy)) }
         }
         plan.next = .assigned

@@ -4,10 +4,10 @@ public struct CaseSnapshot: Sendable, Equatable {
     /// A unit on the case, now or before a transfer ended its part.
     public struct Assignment: Sendable, Equatable {
         public let unit: String
-        public let role: String
+        public let role: AssignmentRole
         public let active: Bool
 
-        public init(unit: String, role: String, active: Bool = true) {
+        public init(unit: String, role: AssignmentRole, active: Bool = true) {
             self.unit = unit
             self.role = role
             self.active = active
@@ -17,13 +17,13 @@ public struct CaseSnapshot: Sendable, Equatable {
     /// An obligation as recorded: `status` is the stored one (open, met, cancelled).
     public struct Obligation: Sendable, Equatable {
         public let number: Int
-        public let kind: String
+        public let kind: ObligationKind
         /// The unit that owes it; nil for the deputy's rating.
         public let unit: String?
-        public let status: String
+        public let status: ObligationStatus
         public let due: Day
 
-        public init(number: Int, kind: String, unit: String?, status: String = "open", due: Day) {
+        public init(number: Int, kind: ObligationKind, unit: String?, status: ObligationStatus = .open, due: Day) {
             self.number = number
             self.kind = kind
             self.unit = unit
@@ -77,7 +77,7 @@ public struct CaseSnapshot: Sendable, Equatable {
     }
 
     /// The role of a unit now on the case, or nil.
-    public func activeRole(of unit: String) -> String? {
+    public func activeRole(of unit: String) -> AssignmentRole? {
         assignments.first { $0.active && Code.same($0.unit, unit) }?.role
     }
 }

@@ -3,6 +3,6 @@ extension StepPlan {
     /// they were never owed, only allowed.
     mutating func close() {
         next = .closed
-        cancel(note: "case closed") { $0.kind != "transfer_window" }
+        cancel(note: "case closed") { $0.kind != .transferWindow }
     }
 }

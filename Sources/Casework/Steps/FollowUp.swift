@@ -3,7 +3,7 @@ extension CaseSnapshot {
     public func followUp(progress: String, done: Bool, on day: Day, by actor: String) throws -> StepPlan {
         var plan = try StepPlan(.followUp, self, on: day, by: actor)
         if done {
-            plan.fulfil("plan", unit: leadUnit)
+            plan.fulfil(.plan, unit: leadUnit)
             plan.close()
         } else {
             plan.next = .following

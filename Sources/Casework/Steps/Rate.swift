@@ -28,14 +28,14 @@ extension CaseSnapshot {
     public func rate(_ input: RatingInput, rules: @autoclosure () throws -> Rules, on day: Day, by actor: String) throws -> RatingPlan {
         var plan = try StepPlan(.rate, self, on: day, by: actor)
         guard let outcome else { throw Failure.ruleBroken("\(number) has no reply to rate") }
-        plan.fulfil("rating", unit: nil)
+        plan.fulfil(.rating, unit: nil)
         let next = RatingRule.nextState(round: round, result: input.result, outcome: outcome)
         plan.data = [("round", .int(round)), ("result", .string(input.result.rawValue)),
                      ("attitude", .optional(input.attitude?.rawValue)), ("comment", .string(input.comment))]
         switch next {
         case .rehandling:
-            plan.cancel(["plan"], unit: nil, note: "superseded by rehandling")
-            let again = try plan.open("rehandle", unit: leadUnit, round: 2, .rehandle, try rules())
+            plan.cancel([.plan], unit: nil, note: "superseded by rehandling")
+            let again = try plan.open(.rehandle, unit: leadUnit, round: 2, .rehandle, try rules())
             plan.data += [("rehandle_due", .string(again.due.description)), ("policy", .string(again.policy))]
             plan.next = .rehandling
         case .closed:

@@ -7,7 +7,7 @@ public struct RegistrationPlan: Sendable, Equatable {
     public let actor: String
     /// Every case starts here, whatever its channel.
     public let state = CaseState.submitted
-    public let eventKind = "registered"
+    public let eventKind = EventKind.registered
 
     /// The history's first line: who submitted what, dated the day it was submitted.
     public var event: JSONValue {

@@ -41,19 +41,19 @@ extension CaseSnapshot {
         guard let leadUnit, Code.same(input.unit, leadUnit) else {
             throw Failure.ruleBroken("--unit: \(input.unit) is not the lead unit of \(number) (\(leadUnit ?? "none")); only the lead replies")
         }
-        plan.fulfil(round == 1 ? "reply" : "rehandle", unit: input.unit)
+        plan.fulfil(round == 1 ? .reply : .rehandle, unit: input.unit)
         let rules = try rules()
         if let planBy = input.planBy {
             let derivation: Derivation
             do throws(LegalClock.Refusal) {
                 derivation = try rules.clock.given(planBy)
             } catch {
-                throw error.failure(flag: "--plan-by", kind: "plan")
+                throw error.failure(flag: "--plan-by", kind: .plan)
             }
-            plan.open(ObligationPlan(kind: "plan", unit: input.unit, round: round, start: day, period: nil,
+            plan.open(ObligationPlan(kind: .plan, unit: input.unit, round: round, start: day, period: nil,
                                      policy: "plan date given in the reply: \(planBy)", derivation: derivation))
         }
-        let rating = try plan.open("rating", unit: nil, round: round, .ratingReminder, rules)
+        let rating = try plan.open(.rating, unit: nil, round: round, .ratingReminder, rules)
         plan.next = .replied
         plan.data = [("unit", .string(input.unit)), ("round", .int(round)), ("outcome", .string(input.outcome.rawValue)),
                      ("plan_by", .optional(input.planBy?.description)), ("rating_reminder", .string(rating.due.description)),

@@ -31,7 +31,7 @@ public struct UnitDirectory: Sendable {
 extension LegalClock.Refusal {
     /// The refusal as a step reports it (exit 65): the flag whose day was counted from, and
     /// which deadline could not be.
-    func failure(flag: String, kind: String) -> Failure {
-        .ruleBroken("\(flag): the \(kind) deadline, \(self)")
+    func failure(flag: String, kind: ObligationKind) -> Failure {
+        .ruleBroken("\(flag): the \(kind.rawValue) deadline, \(self)")
     }
 }

@@ -34,12 +34,12 @@ public struct StepPlan {
     }
 
     /// The event's kind and data as recorded in the history.
-    public var eventKind: String { step.eventKind }
+    public var eventKind: EventKind { step.eventKind }
     public var event: JSONValue { .object(data + [("state", .string(next.rawValue))]) }
 
     /// Opens an obligation counted from the step's day by the policy's `setting`.
     @discardableResult
-    mutating func open(_ kind: String, unit: String?, round: Int, _ setting: PolicySetting, _ rules: Rules) throws -> ObligationPlan {
+    mutating func open(_ kind: ObligationKind, unit: String?, round: Int, _ setting: PolicySetting, _ rules: Rules) throws -> ObligationPlan {
         let period = rules.policy.period(setting)
         let derivation: Derivation
         do throws(LegalClock.Refusal) {
@@ -63,12 +63,12 @@ public struct StepPlan {
     }
 
     /// Marks as met the open obligations of `kind` owed by `unit` (nil: by the deputy).
-    mutating func fulfil(_ kind: String, unit: String?) {
+    mutating func fulfil(_ kind: ObligationKind, unit: String?) {
         fulfil += settle { $0.kind == kind && Code.same($0.unit, unit) }
     }
 
     /// Cancels the open obligations of `kinds` owed by `unit` (nil: by anyone).
-    mutating func cancel(_ kinds: [String], unit: String?, note: String) {
+    mutating func cancel(_ kinds: [ObligationKind], unit: String?, note: String) {
         cancel(note: note) { kinds.contains($0.kind) && (unit == nil || Code.same($0.unit, unit)) }
     }
 
@@ -79,8 +79,8 @@ public struct StepPlan {
 
     /// The open obligations that match, taken off the open ones.
     private mutating func settle(_ matches: (CaseSnapshot.Obligation) -> Bool) -> [Int] {
-        let numbers = obligations.filter { $0.status == "open" && matches($0) }.map(\.number)
-        obligations = obligations.map { numbers.contains($0.number) ? .init(number: $0.number, kind: $0.kind, unit: $0.unit, status: "settled", due: $0.due) : $0 }
+        let numbers = obligations.filter { $0.status == .open && matches($0) }.map(\.number)
+        obligations = obligations.map { numbers.contains($0.number) ? .init(number: $0.number, kind: $0.kind, unit: $0.unit, status: .met, due: $0.due) : $0 }
         return numbers
     }
 }
@@ -88,7 +88,7 @@ public struct StepPlan {
 /// An obligation a step opens: who owes what, from which day, and the due day with how it
 /// was counted.
 public struct ObligationPlan: Sendable, Equatable {
-    public let kind: String
+    public let kind: ObligationKind
     /// The unit that owes it; nil for the deputy's rating.
     public let unit: String?
     public let round: Int

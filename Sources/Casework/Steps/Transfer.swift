@@ -4,9 +4,9 @@ public struct TransferApprovalPlan: CasePlan {
     public let request: CaseSnapshot.Transfer
     public let to: String
     /// The role the unit leaving held, which the new unit takes (co when it held none).
-    public let role: String
+    public let role: AssignmentRole
     /// The case's new lead when the lead was replaced.
-    public var newLead: String? { role == "lead" ? to : nil }
+    public var newLead: String? { role == .lead ? to : nil }
 }
 
 /// A transfer request refused: which one.
@@ -23,13 +23,13 @@ extension CaseSnapshot {
         guard activeRole(of: unit) != nil else {
             throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number); only its assigned units may ask for a transfer")
         }
-        if let window = obligations.last(where: { $0.kind == "transfer_window" && Code.same($0.unit, unit) }), window.due < day {
+        if let window = obligations.last(where: { $0.kind == .transferWindow && Code.same($0.unit, unit) }), window.due < day {
             throw Failure.ruleBroken("\(unit)'s transfer window for \(number) closed on \(window.due); the assignment stands")
         }
         if let pendingTransfer {
             throw Failure.ruleBroken("\(number) already has a pending transfer request from \(pendingTransfer.unit); approve or reject it first")
         }
-        plan.fulfil("transfer_window", unit: unit)
+        plan.fulfil(.transferWindow, unit: unit)
         plan.data = [("unit", .string(unit)), ("reason", .string(reason))]
         return plan
     }
@@ -46,14 +46,14 @@ extension CaseSnapshot {
         guard !assignments.contains(where: { Code.same($0.unit, newUnit) }) else {
             throw Failure.ruleBroken("--to: \(newUnit) is or was already assigned to \(number)")
         }
-        let role = activeRole(of: request.unit) ?? "co"
-        plan.cancel(["reply", "opinion", "transfer_window"], unit: request.unit, note: "transferred to \(newUnit)")
+        let role = activeRole(of: request.unit) ?? .co
+        plan.cancel([.reply, .opinion, .transferWindow], unit: request.unit, note: "transferred to \(newUnit)")
         let rules = try rules()
-        let due = role == "lead"
-            ? try plan.open("reply", unit: newUnit, round: 1, complex ? .replyComplex : .reply, rules)
-            : try plan.open("opinion", unit: newUnit, round: 1, .opinion, rules)
-        try plan.open("transfer_window", unit: newUnit, round: 1, .transferWindow, rules)
-        plan.data = [("from", .string(request.unit)), ("to", .string(newUnit)), ("role", .string(role)),
+        let due = role == .lead
+            ? try plan.open(.reply, unit: newUnit, round: 1, complex ? .replyComplex : .reply, rules)
+            : try plan.open(.opinion, unit: newUnit, round: 1, .opinion, rules)
+        try plan.open(.transferWindow, unit: newUnit, round: 1, .transferWindow, rules)
+        plan.data = [("from", .string(request.unit)), ("to", .string(newUnit)), ("role", .string(role.rawValue)),
                      ("due", .string(due.due.description)), ("policy", .string(due.policy))]
         return TransferApprovalPlan(stepPlan: plan, request: request, to: newUnit, role: role)
     }

@@ -25,7 +25,7 @@ struct Explain: ParsableCommand {
         var out = ""
         for (deadline, derivation) in explained {
             let who = ownerLabel(deadline.unit, zh: zh)
-            let title = obligationLabel(deadline.kind, zh: zh)
+            let title = deadline.kind.label(zh: zh)
             out += "\(deadline.number). \(title) · \(who) · \(zh ? "期限" : "due") \(deadline.due)  [\(deadline.policy)]\n"
             for step in derivation.steps { out += "   " + describe(step, kind: deadline.kind, zh: zh) + "\n" }
             if derivation.due != deadline.due {
@@ -41,7 +41,7 @@ struct Explain: ParsableCommand {
         emit(out)
     }
 
-    private func describe(_ step: Derivation.Step, kind: String, zh: Bool) -> String {
+    private func describe(_ step: Derivation.Step, kind: ObligationKind, zh: Bool) -> String {
         switch step {
         case .start(let day):
             let from = startName(kind, zh: zh)
@@ -68,12 +68,12 @@ struct Explain: ParsableCommand {
         }
     }
 
-    private func startName(_ kind: String, zh: Bool) -> String {
+    private func startName(_ kind: ObligationKind, zh: Bool) -> String {
         switch kind {
-        case "reply", "opinion", "transfer_window": zh ? "交办日" : "assignment day"
-        case "rehandle": zh ? "不满意评价日" : "day of the dissatisfied rating"
-        case "rating": zh ? "答复日" : "reply day"
-        default: zh ? "起算日" : "start day"
+        case .reply, .opinion, .transferWindow: zh ? "交办日" : "assignment day"
+        case .rehandle: zh ? "不满意评价日" : "day of the dissatisfied rating"
+        case .rating: zh ? "答复日" : "reply day"
+        case .plan: zh ? "起算日" : "start day"
         }
     }
 

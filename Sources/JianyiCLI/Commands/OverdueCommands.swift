@@ -74,8 +74,8 @@ struct Overdue: ParsableCommand {
                         case .json:
                             out.writeElement { appendFlagJSON(flag, to: &$0) }
                         case .csv:
-                            out.write(CSV.line([flag.number, flag.obligation, flag.unit, flag.due, flag.daysOverdue,
-                                                flag.tier, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
+                            out.write(CSV.line([flag.number, flag.obligation.rawValue, flag.unit, flag.due, flag.daysOverdue,
+                                                flag.tier.rawValue, flag.isNew ? "true" : "false", flag.title, flag.unitName]))
                         case .table:
                             if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
                             section.append(flag)
@@ -189,11 +189,11 @@ func appendFlagJSON(_ flag: OverdueFlag, to out: inout [UInt8]) {
     }
     out.append(UInt8(ascii: "{"))
     key("number"); JSONValue.appendQuoted(flag.number, to: &out); out.append(UInt8(ascii: ","))
-    key("obligation"); JSONValue.appendQuoted(flag.obligation, to: &out); out.append(UInt8(ascii: ","))
+    key("obligation"); JSONValue.appendQuoted(flag.obligation.rawValue, to: &out); out.append(UInt8(ascii: ","))
     key("unit"); JSONValue.appendQuoted(flag.unit, to: &out); out.append(UInt8(ascii: ","))
     key("due"); JSONValue.appendQuoted(flag.due.description, to: &out); out.append(UInt8(ascii: ","))
     key("days_overdue"); out.append(contentsOf: String(flag.daysOverdue).utf8); out.append(UInt8(ascii: ","))
-    key("tier"); JSONValue.appendQuoted(flag.tier, to: &out); out.append(UInt8(ascii: ","))
+    key("tier"); JSONValue.appendQuoted(flag.tier.rawValue, to: &out); out.append(UInt8(ascii: ","))
     key("new"); out.append(contentsOf: (flag.isNew ? "true" : "false").utf8)
     out.append(UInt8(ascii: "}"))
 }
@@ -217,8 +217,8 @@ struct UnitSection {
     }
 
     mutating func append(_ flag: OverdueFlag) {
-        table.append([flag.number, flag.title, obligationLabel(flag.obligation, zh: zh), flag.due.description,
-                      String(flag.daysOverdue), tierLabel(flag.tier, zh: zh), flag.isNew ? "●" : ""])
+        table.append([flag.number, flag.title, flag.obligation.label(zh: zh), flag.due.description,
+                      String(flag.daysOverdue), flag.tier.label(zh: zh), flag.isNew ? "●" : ""])
     }
 
     /// Writes the unit's table, if it has rows.

@@ -29,13 +29,13 @@ struct Show: ParsableCommand {
         var lines: [(String, String)] = [
             (zh ? "编号" : "number", view.number),
             (zh ? "标题" : "title", view.title),
-            (zh ? "状态" : "state", stateLabel(view.state, zh: zh)),
+            (zh ? "状态" : "state", view.state.label(zh: zh)),
             (zh ? "领衔代表" : "deputy", "\(view.deputy) \(view.deputyName)（\(view.delegation)）"),
         ]
         if !view.cosigners.isEmpty { lines.append((zh ? "附议代表" : "co-signers", view.cosigners.joined(separator: ", "))) }
         let sessionText = view.session.flatMap { SessionCode($0) }.map { zh ? "\($0.label)（\($0)）" : $0.description }
         lines.append((zh ? "届次" : "session", sessionText ?? (zh ? "闭会期间" : "recess")))
-        lines.append((zh ? "渠道" : "channel", (zh ? view.channel.label : view.channel.rawValue) + (view.station.map { " · \($0)" } ?? "")))
+        lines.append((zh ? "渠道" : "channel", view.channel.label(zh: zh) + (view.station.map { " · \($0)" } ?? "")))
         lines.append((zh ? "类别" : "category", view.category))
         lines.append((zh ? "提交日期" : "submitted", view.submittedOn.description))
         if view.isKey {
@@ -48,12 +48,12 @@ struct Show: ParsableCommand {
             lines.append((zh ? "交办日期" : "assigned", view.assignedOn?.description ?? ""))
         }
         if let outcome = view.outcome {
-            lines.append((zh ? "答复" : "reply", "\(view.repliedOn?.description ?? "") " + (zh ? outcome.label : outcome.rawValue)
+            lines.append((zh ? "答复" : "reply", "\(view.repliedOn?.description ?? "") " + outcome.label(zh: zh)
                           + (view.planBy.map { zh ? "，计划 \($0) 前完成" : ", plan by \($0)" } ?? "")))
         }
         if let result = view.ratingResult {
-            let attitude = view.ratingAttitude.map { zh ? "，态度\($0.label)" : ", attitude \($0.rawValue)" } ?? ""
-            lines.append((zh ? "评价" : "rating", (zh ? "结果\(result.label)" : "result \(result.rawValue)") + attitude
+            let attitude = view.ratingAttitude.map { zh ? "，态度\($0.zh)" : ", attitude \($0.rawValue)" } ?? ""
+            lines.append((zh ? "评价" : "rating", (zh ? "结果\(result.zh)" : "result \(result.rawValue)") + attitude
                           + (view.round == 2 ? (zh ? "（第二轮）" : " (round 2)") : "")))
         }
         let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
@@ -64,14 +64,14 @@ struct Show: ParsableCommand {
             out += "\n" + (zh ? "办理期限" : "deadlines") + "\n"
             var deadlines = TextTable(header: zh ? ["事项", "单位", "期限", "状态"] : ["obligation", "unit", "due", "status"])
             for d in view.deadlines {
-                deadlines.append([obligationLabel(d.kind, zh: zh), ownerLabel(d.unit, zh: zh), d.due.description,
-                                  statusLabel(d.status(on: today), zh: zh) + (d.metOn.map { " \($0)" } ?? "")])
+                deadlines.append([d.kind.label(zh: zh), ownerLabel(d.unit, zh: zh), d.due.description,
+                                  d.status(on: today).label(zh: zh) + (d.metOn.map { " \($0)" } ?? "")])
             }
             out += deadlines.render()
         }
         out += "\n" + (zh ? "办理经过" : "timeline") + "\n"
         var table = TextTable(header: zh ? ["日期", "事项", "经办"] : ["date", "event", "by"])
-        for event in events { table.append([event.on.description, eventLabel(event.kind, zh: zh), event.actor]) }
+        for event in events { table.append([event.on.description, event.kind.label(zh: zh), event.actor]) }
         out += table.render()
         emit(out)
     }
@@ -117,7 +117,7 @@ struct List: ParsableCommand {
                     header: zh ? ["编号", "标题", "状态", "领衔代表", "类别", "提交日期"] : ["number", "title", "state", "deputy", "category", "submitted"],
                     maxWidths: [nil, 44])
                 try context.store.listCases(congress, filter) { view in
-                    table.append([view.number, view.title, stateLabel(view.state, zh: zh),
+                    table.append([view.number, view.title, view.state.label(zh: zh),
                                   "\(view.deputy) \(view.deputyName)", view.category, view.submittedOn.description])
                 }
                 out.write(table.render())
@@ -147,7 +147,7 @@ struct History: ParsableCommand {
         let zh = context.lang == .zh
         var table = TextTable(header: zh ? ["序号", "日期", "记录时间", "经办", "事项", "内容"] : ["#", "date", "recorded", "by", "event", "details"], maxWidths: [nil, nil, nil, nil, nil, 100])
         for event in events {
-            table.append([String(event.number), event.on.description, clock.shown(event.recordedAt), event.actor, eventLabel(event.kind, zh: zh),
+            table.append([String(event.number), event.on.description, clock.shown(event.recordedAt), event.actor, event.kind.label(zh: zh),
                           eventDetails(event.data, zh: zh)])
         }
         emit(table.render())

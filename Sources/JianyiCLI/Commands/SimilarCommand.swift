@@ -50,7 +50,7 @@ struct Similar: ParsableCommand {
                                          : ["score", "number", "title", "deputy", "submitted", "state"], maxWidths: [nil, nil, 40])
         for c in found {
             table.append([String(format: "%.2f", c.score), c.number, c.title, c.deputy, c.submittedOn.description,
-                          stateLabel(c.state, zh: zh)])
+                          c.state.label(zh: zh)])
         }
         emit(table.render())
         if found.isEmpty { emit(context.text("没有相似的建议。\n", "No similar suggestions.\n")) }

@@ -19,10 +19,10 @@ func runStep(_ global: GlobalOptions, _ options: StepOptions, _ body: (Store, Co
     let day = try context.day(options.on, in: congress)
     let result = try body(context.store, congress, day)
     let zh = context.lang == .zh
-    var out = "\(result.number) → \(stateLabel(result.state, zh: zh))\n"
+    var out = "\(result.number) → \(result.state.label(zh: zh))\n"
     for created in result.created {
         let who = ownerLabel(created.unit, zh: zh)
-        out += zh ? "  \(Deadline.label(created.kind))  \(who)  \(created.due) 前\n" : "  \(created.kind)  \(who)  due \(created.due)\n"
+        out += zh ? "  \(created.kind.zh)  \(who)  \(created.due) 前\n" : "  \(created.kind.rawValue)  \(who)  due \(created.due)\n"
     }
     emit(out)
     result.warnings.forEach(warn)

@@ -20,7 +20,7 @@ func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil) -> JSO
         ("rating_result", .optional(view.ratingResult?.rawValue)), ("rating_attitude", .optional(view.ratingAttitude?.rawValue)),
         ("round", view.round == 0 ? .null : .int(view.round)), ("closed_on", .optional(view.closedOn?.description)),
         ("deadlines", .array(view.deadlines.map { deadline in
-            .object([("obligation", .string(deadline.kind)), ("unit", .optional(deadline.unit)),
+            .object([("obligation", .string(deadline.kind.rawValue)), ("unit", .optional(deadline.unit)),
                      ("due", .string(deadline.due.description)), ("status", .string(deadline.status(on: today).rawValue)),
                      ("met_on", .optional(deadline.metOn?.description))])
         })),
@@ -33,7 +33,7 @@ func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil) -> JSO
 }
 
 func eventJSON(_ event: CaseEvent, _ clock: CongressClock) -> JSONValue {
-    .object([("event", .int(event.number)), ("kind", .string(event.kind)), ("on", .string(event.on.description)),
+    .object([("event", .int(event.number)), ("kind", .string(event.kind.rawValue)), ("on", .string(event.on.description)),
              ("recorded_at", clock.json(event.recordedAt)), ("actor", .string(event.actor)), ("data", .raw(event.data))])
 }
 

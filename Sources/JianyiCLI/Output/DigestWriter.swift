@@ -22,7 +22,7 @@ struct DigestWriter {
     private let staging: String
     /// The descriptor that holds the staging folder's lock; -1 once the folder is removed.
     private var stagingLock: Int32
-    private var current: (unit: String, unitName: String, fileName: String, file: AtomicFile, counts: [String: Int])?
+    private var current: (unit: String, unitName: String, fileName: String, file: AtomicFile, counts: [OverdueTier: Int])?
     /// Bytes for the open file, written in large pieces.
     private var pending: [UInt8] = []
     private var index: [[any CSVCell]] = []
@@ -74,8 +74,8 @@ struct DigestWriter {
                 current = (flag.unit, flag.unitName, name, try stage(name), [:])
                 pending = Array((CSV.byteOrderMark + CSV.line(Self.header)).utf8)
             }
-            let line = CSV.line([flag.number, flag.title, Deadline.label(flag.obligation), flag.due,
-                                 flag.daysOverdue, tierLabel(flag.tier, zh: true), flag.isNew ? "是" : "否", flag.unit])
+            let line = CSV.line([flag.number, flag.title, flag.obligation.zh, flag.due,
+                                 flag.daysOverdue, flag.tier.label(zh: true), flag.isNew ? "是" : "否", flag.unit])
             pending.append(contentsOf: line.utf8)
             current!.counts[flag.tier, default: 0] += 1
             if pending.count >= 1 << 16 { try flush() }
@@ -163,8 +163,8 @@ struct DigestWriter {
         try current!.file.seal()
         let open = current!
         sealed.append(open.file)
-        index.append([open.unit, open.unitName, open.counts["due_soon", default: 0], open.counts["overdue", default: 0],
-                      open.counts["severely_overdue", default: 0], open.fileName])
+        index.append([open.unit, open.unitName, open.counts[.dueSoon, default: 0], open.counts[.overdue, default: 0],
+                      open.counts[.severelyOverdue, default: 0], open.fileName])
         current = nil
     }
 
