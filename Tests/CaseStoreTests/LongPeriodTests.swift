@@ -32,7 +32,7 @@ import Testing
         let n = try f.acceptedCase()
         _ = try f.store.assign(f.congress, n, lead: "ZJJ", co: [], complex: false, on: Day("2024-02-20")!)
         let reply = try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .b, planBy: Day("2099-02-01")!, text: "已列入计划", on: Day("2024-04-01")!)
-        #expect(reply.created.first { $0.kind == "plan" }?.due == Day("2099-02-02")!)  // a Sunday, moved to Monday
+        #expect(reply.created.first { $0.kind == .plan }?.due == Day("2099-02-02")!)  // a Sunday, moved to Monday
         #expect(reply.warnings == ["the calendar has no 2099 holiday notice: 2099 was counted with weekends only (jianyi calendar import)"])
     }
 }
