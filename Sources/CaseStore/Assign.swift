@@ -24,7 +24,7 @@ extension Store {
             try connection.execute("""
                 UPDATE suggestion SET lead_unit = \(plan.input.lead), complex = \(plan.input.complex), assigned_on = \(day),
                        round = \(plan.round)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                WHERE \(congress.scope(case: c.id))
                 """)
         }
     }
@@ -68,7 +68,7 @@ extension Store {
             try connection.execute("""
                 INSERT INTO transfer_request (congress_id, suggestion_id, request_no, unit_code, reason, requested_on)
                 SELECT \(congress.id), \(c.id), coalesce(max(request_no), 0) + 1, \(unit), \(reason), \(day)
-                FROM transfer_request WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                FROM transfer_request WHERE \(congress.scope(case: c.id))
                 """)
         }
     }
@@ -81,7 +81,7 @@ extension Store {
         } record: { c, plan in
             try connection.execute("""
                 UPDATE assignment SET ended_on = \(day)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND unit_code = \(plan.request.unit)
+                WHERE \(congress.scope(case: c.id)) AND unit_code = \(plan.request.unit)
                 """)
             try connection.execute("""
                 INSERT INTO assignment (congress_id, suggestion_id, unit_code, role, assigned_on)
@@ -89,12 +89,12 @@ extension Store {
                 """)
             if let lead = plan.newLead {
                 try connection.execute("""
-                    UPDATE suggestion SET lead_unit = \(lead) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                    UPDATE suggestion SET lead_unit = \(lead) WHERE \(congress.scope(case: c.id))
                     """)
             }
             try connection.execute("""
                 UPDATE transfer_request SET decision = \(TransferDecision.approved), decided_on = \(day), to_unit = \(newUnit)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
+                WHERE \(congress.scope(case: c.id)) AND request_no = \(plan.request.number)
                 """)
         }
     }
@@ -107,7 +107,7 @@ extension Store {
         } record: { c, plan in
             try connection.execute("""
                 UPDATE transfer_request SET decision = \(TransferDecision.rejected), decided_on = \(day), decision_note = \(reason)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id) AND request_no = \(plan.request.number)
+                WHERE \(congress.scope(case: c.id)) AND request_no = \(plan.request.number)
                 """)
         }
     }

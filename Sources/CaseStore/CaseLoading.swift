@@ -7,24 +7,24 @@ extension Store {
     func lockCase(_ congress: Congress, _ number: String) throws -> LockedCase {
         let rows = try connection.query("""
             SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
-            WHERE congress_id = \(congress.id) AND number = \(number) FOR UPDATE
+            WHERE \(congress.scope) AND number = \(number) FOR UPDATE
             """).rows
         guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
         let id = try row.decode(Int.self, "suggestion_id")
         let previous = try connection.query("""
-            SELECT on_date, kind FROM case_event WHERE congress_id = \(congress.id) AND suggestion_id = \(id)
+            SELECT on_date, kind FROM case_event WHERE \(congress.scope(case: id))
             ORDER BY on_date DESC, event_no DESC LIMIT 1
             """).rows.first.map { StepDate.Previous(day: try $0.decode(Day.self, "on_date"), step: try $0.decode(EventKind.self, "kind")) }
         let assignments = try connection.query("""
             SELECT unit_code, role, ended_on IS NULL AS active FROM assignment
-            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) ORDER BY assigned_on, unit_code
+            WHERE \(congress.scope(case: id)) ORDER BY assigned_on, unit_code
             """).rows.map {
             CaseSnapshot.Assignment(unit: try $0.decode(String.self, "unit_code"), role: try $0.decode(AssignmentRole.self, "role"),
                                     active: try $0.decode(Bool.self, "active"))
         }
         let obligations = try connection.query("""
             SELECT obligation_no, kind, unit_code, status, due_on FROM obligation
-            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) ORDER BY obligation_no
+            WHERE \(congress.scope(case: id)) ORDER BY obligation_no
             """).rows.map {
             CaseSnapshot.Obligation(number: try $0.decode(Int.self, "obligation_no"), kind: try $0.decode(ObligationKind.self, "kind"),
                                     unit: try $0.decode(String?.self, "unit_code"), status: try $0.decode(ObligationStatus.self, "status"),
@@ -32,7 +32,7 @@ extension Store {
         }
         let pending = try connection.query("""
             SELECT request_no, unit_code FROM transfer_request
-            WHERE congress_id = \(congress.id) AND suggestion_id = \(id) AND decision = \(TransferDecision.pending) ORDER BY request_no LIMIT 1
+            WHERE \(congress.scope(case: id)) AND decision = \(TransferDecision.pending) ORDER BY request_no LIMIT 1
             """).rows.first.map {
             CaseSnapshot.Transfer(number: try $0.decode(Int.self, "request_no"), unit: try $0.decode(String.self, "unit_code"))
         }
@@ -48,7 +48,7 @@ extension Store {
 
     /// The units of the congress, for the steps that name one.
     func unitDirectory(_ congress: Congress) throws -> UnitDirectory {
-        UnitDirectory(try connection.query("SELECT code FROM unit WHERE congress_id = \(congress.id)").rows.map {
+        UnitDirectory(try connection.query("SELECT code FROM unit WHERE \(congress.scope)").rows.map {
             try $0.decode(String.self, "code")
         })
     }

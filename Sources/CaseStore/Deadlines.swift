@@ -10,7 +10,7 @@ extension Store {
             FROM obligation o
             LEFT JOIN reply r ON o.kind = \(ObligationKind.plan) AND r.congress_id = o.congress_id AND r.suggestion_id = o.suggestion_id
                              AND r.round = o.round
-            WHERE o.congress_id = \(congress.id) AND o.suggestion_id = \(caseID) ORDER BY o.obligation_no
+            WHERE \(congress.scope("o")) AND o.suggestion_id = \(caseID) ORDER BY o.obligation_no
             """).rows.map { row in
             Deadline(
                 number: try row.decode(Int.self, "obligation_no"), kind: try row.decode(ObligationKind.self, "kind"),

@@ -65,10 +65,10 @@ extension Store {
         let row = try connection.query("""
             SELECT
                 (SELECT array_agg(d.code ORDER BY d.position) FROM unnest(\(deputies)::text[]) WITH ORDINALITY AS d(code, position)
-                 WHERE NOT EXISTS (SELECT 1 FROM deputy WHERE congress_id = \(congress.id) AND code = d.code)) AS unknown_deputies,
+                 WHERE NOT EXISTS (SELECT 1 FROM deputy WHERE \(congress.scope) AND code = d.code)) AS unknown_deputies,
                 (SELECT array_agg(c.code ORDER BY c.position) FROM unnest(\(cosigners)::text[]) WITH ORDINALITY AS c(code, position)
-                 WHERE NOT EXISTS (SELECT 1 FROM deputy WHERE congress_id = \(congress.id) AND code = c.code)) AS unknown_cosigners,
-                (\(session)::text IS NULL OR EXISTS (SELECT 1 FROM session WHERE congress_id = \(congress.id) AND code = \(session))) AS session_known
+                 WHERE NOT EXISTS (SELECT 1 FROM deputy WHERE \(congress.scope) AND code = c.code)) AS unknown_cosigners,
+                (\(session)::text IS NULL OR EXISTS (SELECT 1 FROM session WHERE \(congress.scope) AND code = \(session))) AS session_known
             """).rows[0]
         if let unknown = try row.decode([String]?.self, "unknown_deputies")?.first {
             throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--deputy: " : "deputy ")\(unknown) is not a deputy of \(congress.code)")

@@ -11,7 +11,7 @@ extension Store {
             try connection.execute("""
                 INSERT INTO contact (congress_id, suggestion_id, contact_no, unit_code, mode, on_date, note)
                 SELECT \(congress.id), \(c.id), coalesce(max(contact_no), 0) + 1, \(unit), \(mode), \(day), \(note)
-                FROM contact WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                FROM contact WHERE \(congress.scope(case: c.id))
                 """)
         }
     }
@@ -36,7 +36,7 @@ extension Store {
                 """)
             try connection.execute("""
                 UPDATE suggestion SET outcome = \(outcome), plan_by = \(planBy), replied_on = \(day)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                WHERE \(congress.scope(case: c.id))
                 """)
         }
     }
@@ -55,7 +55,7 @@ extension Store {
                 """)
             try connection.execute("""
                 UPDATE suggestion SET rating_result = \(result), rating_attitude = \(attitude), round = \(plan.round)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                WHERE \(congress.scope(case: c.id))
                 """)
         }
     }
@@ -67,7 +67,7 @@ extension Store {
             try c.followUp(progress: progress, done: done, on: day, by: actor)
         } record: { c, _ in
             guard done else { return }
-            try connection.execute("UPDATE suggestion SET plan_done_on = \(day) WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)")
+            try connection.execute("UPDATE suggestion SET plan_done_on = \(day) WHERE \(congress.scope(case: c.id))")
         }
     }
 }

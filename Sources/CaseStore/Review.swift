@@ -29,7 +29,7 @@ extension Store {
             try connection.execute("""
                 UPDATE suggestion SET is_key = true, key_leader = coalesce(\(leader), key_leader),
                        key_committee = coalesce(\(committee), key_committee)
-                WHERE congress_id = \(congress.id) AND suggestion_id = \(c.id)
+                WHERE \(congress.scope(case: c.id))
                 """)
         }
     }
