@@ -31,7 +31,10 @@ extension Store {
 
     /// 集中交办 from a CSV file `number,lead,co,complex`: all rows or none. Every row is tried
     /// (each in its own savepoint) so that every bad row is reported, then nothing is kept.
-    public func assignFile(_ congress: Congress, csv: some CSVSource, file: String, on day: Day) throws -> [StepResult] {
+    /// A row's step refusal is listed as `describe` words it (the front end's flags and text).
+    public func assignFile(
+        _ congress: Congress, csv: some CSVSource, file: String, on day: Day, describe: (CaseError) -> Failure
+    ) throws -> [StepResult] {
         let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         return try connection.retryingTransaction { _ in
             // Each attempt starts from the file's own problems: a row refused by an attempt
@@ -52,6 +55,8 @@ extension Store {
                     results.append(try assign(congress, record(0), input, on: day, loaded: loaded))
                 } catch let failure as Failure {
                     problems.add(line: record.line, failure)
+                } catch let refusal as CaseError {
+                    problems.add(line: record.line, describe(refusal))
                 }
             }
             try problems.check()

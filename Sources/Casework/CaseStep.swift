@@ -49,13 +49,15 @@ public enum CaseStep: String, CaseIterable, Sendable {
         }
     }
 
-    /// Refuses a step the state does not allow, saying the state and what can be done in it.
+    /// The steps `state` allows, in the table's order.
+    public static func allowed(in state: CaseState) -> [CaseStep] {
+        allCases.filter { $0.allowedStates.contains(state) }
+    }
+
+    /// Refuses a step the state does not allow.
     public static func check(_ step: CaseStep, number: String, state: CaseState) throws {
         guard step.allowedStates.contains(state) else {
-            let possible = CaseStep.allCases.filter { $0.allowedStates.contains(state) }.map(\.rawValue)
-            let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
-            let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
-            throw Failure.ruleBroken("\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)")
+            throw CaseError.notAllowed(number: number, step: step, state: state)
         }
     }
 }

@@ -21,8 +21,8 @@ public enum StepDate {
     }
 
     /// Refuses `day` when it is before the previous step of case `number`.
-    public static func checkOrder(_ day: Day, after previous: Previous?, number: String, flag: String = "--on") throws {
+    public static func checkOrder(_ day: Day, after previous: Previous?, number: String) throws(CaseError) {
         guard let previous, day < previous.day else { return }
-        throw Failure.ruleBroken("\(flag): \(day) is before \(previous.day), the day of \(number)'s previous step (\(previous.step.rawValue)); the steps of a case follow one another")
+        throw .dateBeforePreviousStep(number: number, day: day, previous: previous.day, kind: previous.step)
     }
 }

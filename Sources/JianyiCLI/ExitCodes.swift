@@ -24,7 +24,9 @@ struct Exit: Equatable {
     init(_ error: Error) {
         switch error {
         case let failure as Failure:
-            self.init(code: Self.code(failure.kind), message: failure.message)
+            self.init(failure)
+        case let refusal as CaseError:
+            self.init(refusal.failure)
         default:
             if let database = DatabaseFailure(error) {
                 self.init(database)
@@ -43,6 +45,10 @@ struct Exit: Equatable {
                 self.init(code: Self.bug, message: "a bug in jianyi: \(String(describing: error).oneLine); please report it")
             }
         }
+    }
+
+    init(_ failure: Failure) {
+        self.init(code: Self.code(failure.kind), message: failure.message)
     }
 
     static func code(_ kind: Failure.Kind) -> Int32 {

@@ -70,7 +70,7 @@ import Testing
         #expect(try f.store.rate(f.congress, n, result: .dissatisfied, attitude: nil, comment: "不满意", on: d("2024-04-10")).state == .rehandling)
         _ = try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .c, planBy: nil, text: "条件不具备", on: d("2024-05-08"))
         #expect(try f.store.rate(f.congress, n, result: .dissatisfied, attitude: .dissatisfied, comment: "仍不满意", on: d("2024-05-10")).state == .closed)
-        #expect(throws: Failure.ruleBroken("\(n) is closed (已办结); rate needs replied; nothing more can be done")) {
+        #expect(throws: CaseError.notAllowed(number: n, step: .rate, state: .closed)) {
             try f.store.rate(f.congress, n, result: .satisfied, attitude: nil, comment: "", on: d("2024-05-11"))
         }
     }
@@ -78,33 +78,33 @@ import Testing
     @Test func stepsTheStateDoesNotAllowAreRefused() throws {
         let f = try Fixture()
         let n = try f.store.register(f.congress, f.registration()).number
-        #expect(throws: Failure.ruleBroken("\(n) is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise")) {
+        #expect(throws: CaseError.notAllowed(number: n, step: .reply, state: .submitted)) {
             try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "x", on: d("2024-02-01"))
         }
-        #expect(throws: Failure.ruleBroken("\(n) is submitted (已提交); assign needs accepted; allowed now: review --accept, review --reject, withdraw, supervise")) {
+        #expect(throws: CaseError.notAllowed(number: n, step: .assign, state: .submitted)) {
             try f.store.assign(f.congress, n, lead: "ZJJ", co: [], complex: false, on: d("2024-02-01"))
         }
         _ = try f.store.accept(f.congress, n, on: d("2024-01-25"))
         _ = try f.store.assign(f.congress, n, lead: "ZJJ", co: ["JTJ"], complex: false, on: d("2024-02-20"))
-        #expect(throws: Failure.ruleBroken("\(n) is assigned (已交办); withdraw needs accepted or submitted; allowed now: transfer request, transfer approve, transfer reject, contact, opinion, reply, supervise")) {
+        #expect(throws: CaseError.notAllowed(number: n, step: .withdraw, state: .assigned)) {
             try f.store.withdraw(f.congress, n, reason: "x", on: d("2024-02-21"))
         }
-        #expect(throws: Failure.ruleBroken("--unit: JTJ is not the lead unit of \(n) (ZJJ); only the lead replies")) {
+        #expect(throws: CaseError.notLeadUnit(unit: "JTJ", number: n, lead: "ZJJ")) {
             try f.store.reply(f.congress, n, unit: "JTJ", outcome: .a, planBy: nil, text: "x", on: d("2024-03-01"))
         }
-        #expect(throws: Failure.ruleBroken("--unit: ZJJ is not a co-handler of \(n); only co-handlers send opinions")) {
+        #expect(throws: CaseError.notCoHandler(unit: "ZJJ", number: n)) {
             try f.store.opinion(f.congress, n, unit: "ZJJ", text: "x", on: d("2024-03-01"))
         }
-        #expect(throws: Failure.badValue("--plan-by: outcome B (正在解决或列入计划解决) needs the plan date")) {
+        #expect(throws: CaseError.planDateMissing) {
             try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .b, planBy: nil, text: "x", on: d("2024-03-01"))
         }
-        #expect(throws: Failure.ruleBroken("--unit: SJJ is not assigned to \(n); only its assigned units may ask for a transfer")) {
+        #expect(throws: CaseError.notAssigned(unit: "SJJ", number: n, step: .transferRequest)) {
             try f.store.requestTransfer(f.congress, n, unit: "SJJ", reason: "x", on: d("2024-02-22"))
         }
-        #expect(throws: Failure.ruleBroken("JTJ's transfer window for \(n) closed on 2024-03-05; the assignment stands")) {
+        #expect(throws: CaseError.transferWindowClosed(unit: "JTJ", number: n, due: d("2024-03-05"))) {
             try f.store.requestTransfer(f.congress, n, unit: "JTJ", reason: "x", on: d("2024-03-06"))
         }
-        #expect(throws: Failure.ruleBroken("--lead: XYZ is not a unit of LL")) {
+        #expect(throws: CaseError.unknownUnit("XYZ", role: .lead, congress: "LL")) {
             try f.store.assign(f.congress, try f.acceptedCase(), lead: "XYZ", co: [], complex: false, on: d("2024-02-20"))
         }
         // Nothing of the refused steps reached the history.
@@ -116,7 +116,7 @@ import Testing
         let n = try f.acceptedCase()
         _ = try f.store.assign(f.congress, n, lead: "ZJJ", co: ["JTJ"], complex: false, on: d("2024-02-20"))
         _ = try f.store.requestTransfer(f.congress, n, unit: "ZJJ", reason: "不属于本单位职责", on: d("2024-02-26"))
-        #expect(throws: Failure.ruleBroken("\(n) already has a pending transfer request from ZJJ; approve or reject it first")) {
+        #expect(throws: CaseError.transferPending(number: n, unit: "ZJJ")) {
             try f.store.requestTransfer(f.congress, n, unit: "JTJ", reason: "x", on: d("2024-02-27"))
         }
         let r = try f.store.approveTransfer(f.congress, n, to: "CGJ", on: d("2024-03-01"))
@@ -126,7 +126,7 @@ import Testing
         #expect(view.leadUnit == "CGJ")
         #expect(view.replyDue == d("2024-06-03"))
         #expect(try f.deadline(n, .reply, unit: "ZJJ")?.recordedStatus == .cancelled)
-        #expect(throws: Failure.ruleBroken("--unit: ZJJ is not the lead unit of \(n) (CGJ); only the lead replies")) {
+        #expect(throws: CaseError.notLeadUnit(unit: "ZJJ", number: n, lead: "CGJ")) {
             try f.store.reply(f.congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "x", on: d("2024-03-02"))
         }
         _ = try f.store.reply(f.congress, n, unit: "CGJ", outcome: .a, planBy: nil, text: "已解决", on: d("2024-05-02"))
@@ -140,7 +140,7 @@ import Testing
         _ = try f.store.rejectTransfer(f.congress, n, reason: "属于该单位职责", on: d("2024-02-28"))
         #expect(try f.store.caseView(f.congress, number: n).replyDue == d("2024-05-20"))
         #expect(try f.store.caseView(f.congress, number: n).leadUnit == "ZJJ")
-        #expect(throws: Failure.ruleBroken("\(n) has no pending transfer request")) {
+        #expect(throws: CaseError.noPendingTransfer(number: n)) {
             try f.store.approveTransfer(f.congress, n, to: "CGJ", on: d("2024-02-29"))
         }
     }
@@ -171,13 +171,16 @@ import Testing
         let f = try Fixture()
         let a = try f.acceptedCase(), b = try f.acceptedCase()
         let bad = "number,lead,co,complex\n\(a),ZJJ,JTJ;CGJ,false\n\(b),XYZ,,false\n"
-        #expect(throws: Failure.ruleBroken("a.csv line 3, column 2 (lead): XYZ is not a unit of LL")) {
-            try f.store.assignFile(f.congress, csv: bad, file: "a.csv", on: d("2024-02-20"))
+        // The front end words a row's refusal; the store places it under the column it names.
+        var refused: [CaseError] = []
+        #expect(throws: Failure.ruleBroken("a.csv line 3, column 2 (lead): refused")) {
+            try f.store.assignFile(f.congress, csv: bad, file: "a.csv", on: d("2024-02-20")) { refused.append($0); return .ruleBroken("--lead: refused") }
         }
+        #expect(refused == [.unknownUnit("XYZ", role: .lead, congress: "LL")])
         #expect(try f.store.caseView(f.congress, number: a).state == .accepted)
         #expect(try f.count("obligation") == 0)
         let good = "number,lead,co,complex\n\(a),ZJJ,JTJ;CGJ,false\n\(b),SJJ,,true\n"
-        #expect(try f.store.assignFile(f.congress, csv: good, file: "a.csv", on: d("2024-02-20")).count == 2)
+        #expect(try f.store.assignFile(f.congress, csv: good, file: "a.csv", on: d("2024-02-20")) { .ruleBroken("\($0)") }.count == 2)
         #expect(try f.store.caseView(f.congress, number: a).coUnits == ["CGJ", "JTJ"])
         #expect(try f.store.caseView(f.congress, number: b).replyDue == d("2024-08-20"))
     }
@@ -195,8 +198,8 @@ import Testing
                     let store = try Store(url: url, actor: "经办人\(i)")
                     _ = try store.reply(congress, n, unit: "ZJJ", outcome: .a, planBy: nil, text: "答复\(i)", on: Day("2024-04-01")!)
                     wins.append("\(i)")
-                } catch let failure as Failure where failure.message.hasPrefix("\(n) is replied") {
-                    refusals.append(failure.message)
+                } catch let refusal as CaseError where refusal == .notAllowed(number: n, step: .reply, state: .replied) {
+                    refusals.append("\(refusal)")
                 } catch { others.append("\(error)") }
             }
         }

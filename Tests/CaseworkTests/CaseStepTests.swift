@@ -3,10 +3,10 @@ import Testing
 
 @Suite struct CaseStepTests {
     @Test func refusalSaysTheStateAndWhatIsAllowed() {
-        #expect(throws: Failure.ruleBroken("5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise")) {
+        #expect(throws: CaseError.notAllowed(number: "5-4-0001", step: .reply, state: .submitted)) {
             try CaseStep.check(.reply, number: "5-4-0001", state: .submitted)
         }
-        #expect(throws: Failure.ruleBroken("5-4-0001 is closed (已办结); rate needs replied; nothing more can be done")) {
+        #expect(throws: CaseError.notAllowed(number: "5-4-0001", step: .rate, state: .closed)) {
             try CaseStep.check(.rate, number: "5-4-0001", state: .closed)
         }
     }
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func dissatisfiedNeedsAComment() {
-        let needed = Failure.badValue("--comment: a comment is required when the deputy is dissatisfied")
+        let needed = CaseError.commentRequired
         #expect(throws: needed) { try RatingRule.check(result: .dissatisfied, attitude: nil, comment: " ") }
         #expect(throws: needed) { try RatingRule.check(result: .satisfied, attitude: .dissatisfied, comment: "") }
         #expect(throws: Never.self) { try RatingRule.check(result: .basic, attitude: .satisfied, comment: "") }

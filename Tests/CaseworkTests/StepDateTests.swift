@@ -32,7 +32,7 @@ import Testing
     func aStepIsNeverBeforeThePreviousOne(day: String, previous: String, step: EventKind, refused: Bool) {
         let check = { try StepDate.checkOrder(Day(day)!, after: .init(day: Day(previous)!, step: step), number: "5-4-0001") }
         if refused {
-            #expect(throws: Failure.ruleBroken("--on: \(day) is before \(previous), the day of 5-4-0001's previous step (\(step)); the steps of a case follow one another"), performing: check)
+            #expect(throws: CaseError.dateBeforePreviousStep(number: "5-4-0001", day: Day(day)!, previous: Day(previous)!, kind: step), performing: check)
         } else {
             #expect(throws: Never.self, performing: check)
         }

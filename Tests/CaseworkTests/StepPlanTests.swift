@@ -66,10 +66,7 @@ import Testing
                 #expect(plan.eventKind == step.eventKind)
                 #expect(plan.actor == "clerk" && plan.day == Day("2024-03-01")!)
             } else {
-                let possible = CaseStep.allCases.filter { $0.allowedStates.contains(state) }.map(\.rawValue)
-                let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
-                let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
-                #expect(throws: Failure.ruleBroken("5-4-0001 is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)"),
+                #expect(throws: CaseError.notAllowed(number: "5-4-0001", step: step, state: state),
                         "\(step) in \(state)") { try Self.plan(step, state) }
             }
         }
@@ -78,7 +75,7 @@ import Testing
     @Test(arguments: CaseStep.allCases)
     func noStepIsDatedBeforeThePreviousOne(step: CaseStep) throws {
         let state = step.allowedStates.sorted { $0.rawValue < $1.rawValue }.first!
-        #expect(throws: Failure.ruleBroken("--on: 2024-02-19 is before 2024-02-20, the day of 5-4-0001's previous step (assigned); the steps of a case follow one another")) {
+        #expect(throws: CaseError.dateBeforePreviousStep(number: "5-4-0001", day: Day("2024-02-19")!, previous: Day("2024-02-20")!, kind: .assigned)) {
             try Self.plan(step, state, on: Day("2024-02-19")!)
         }
     }
@@ -114,18 +111,18 @@ import Testing
 
     @Test func assignRefusesUnknownUnitsAndRepeatedCoHandlers() throws {
         let c = CaseSnapshot(number: "5-4-0001", congress: "C", state: .accepted)
-        #expect(throws: Failure.ruleBroken("--lead: XX is not a unit of C")) {
+        #expect(throws: CaseError.unknownUnit("XX", role: .lead, congress: "C")) {
             try c.assign(try AssignInput(lead: "XX", co: ["YY"], complex: false), units: Self.units, rules: Self.rules, on: Self.assignedOn, by: "clerk")
         }
-        #expect(throws: Failure.ruleBroken("--co: YY is not a unit of C")) {
+        #expect(throws: CaseError.unknownUnit("YY", role: .co, congress: "C")) {
             try c.assign(try AssignInput(lead: "ZJJ", co: ["JTJ", "YY"], complex: false), units: Self.units, rules: Self.rules, on: Self.assignedOn, by: "clerk")
         }
         // A code is a code byte for byte: a decomposed é is not the unit spelled with a composed one.
-        #expect(throws: Failure.ruleBroken("--lead: E\u{301} is not a unit of C")) {
+        #expect(throws: CaseError.unknownUnit("E\u{301}", role: .lead, congress: "C")) {
             try c.assign(try AssignInput(lead: "E\u{301}", co: [], complex: false), units: UnitDirectory(["\u{C9}"]), rules: Self.rules, on: Self.assignedOn, by: "clerk")
         }
-        #expect(throws: Failure.badValue("--co: ZJJ is given twice or is also the lead")) { try AssignInput(lead: "ZJJ", co: ["ZJJ"], complex: false) }
-        #expect(throws: Failure.badValue("--co: JTJ is given twice or is also the lead")) { try AssignInput(lead: "ZJJ", co: ["JTJ", "JTJ"], complex: false) }
+        #expect(throws: CaseError.coUnitRepeated("ZJJ")) { try AssignInput(lead: "ZJJ", co: ["ZJJ"], complex: false) }
+        #expect(throws: CaseError.coUnitRepeated("JTJ")) { try AssignInput(lead: "ZJJ", co: ["JTJ", "JTJ"], complex: false) }
     }
 
     @Test func approvingTheLeadsRequestHandsTheReplyToTheNewUnit() throws {
@@ -153,13 +150,13 @@ import Testing
         var c = Self.caseIn(.assigned, pending: "JTJ")
         c = CaseSnapshot(number: c.number, congress: c.congress, state: c.state, leadUnit: c.leadUnit,
                          assignments: c.assignments + [.init(unit: "CGJ", role: .co, active: false)], pendingTransfer: c.pendingTransfer)
-        #expect(throws: Failure.ruleBroken("--to: CGJ is or was already assigned to 5-4-0001")) {
+        #expect(throws: CaseError.alreadyAssigned(unit: "CGJ", number: "5-4-0001")) {
             try c.approveTransfer(to: "CGJ", units: Self.units, rules: Self.rules, on: Day("2024-03-01")!, by: "clerk")
         }
-        #expect(throws: Failure.ruleBroken("5-4-0001 has no pending transfer request")) {
+        #expect(throws: CaseError.noPendingTransfer(number: "5-4-0001")) {
             try Self.caseIn(.assigned).approveTransfer(to: "XX", units: Self.units, rules: Self.rules, on: Day("2024-03-01")!, by: "clerk")
         }
-        #expect(throws: Failure.ruleBroken("--to: XX is not a unit of C")) {
+        #expect(throws: CaseError.unknownUnit("XX", role: .transferTo, congress: "C")) {
             try Self.caseIn(.assigned, pending: "JTJ").approveTransfer(to: "XX", units: Self.units, rules: Self.rules, on: Day("2024-03-01")!, by: "clerk")
         }
     }
@@ -167,28 +164,28 @@ import Testing
     @Test func aTransferIsAskedByAUnitOnTheCaseWithinItsWindowOneAtATime() throws {
         let plan = try Self.caseIn(.assigned).requestTransfer(unit: "JTJ", reason: "r", on: Day("2024-03-05")!, by: "clerk")
         #expect(plan.fulfil == [4] && plan.open.isEmpty && plan.next == .assigned)
-        #expect(throws: Failure.ruleBroken("JTJ's transfer window for 5-4-0001 closed on 2024-03-05; the assignment stands")) {
+        #expect(throws: CaseError.transferWindowClosed(unit: "JTJ", number: "5-4-0001", due: Day("2024-03-05")!)) {
             try Self.caseIn(.assigned).requestTransfer(unit: "JTJ", reason: "r", on: Day("2024-03-06")!, by: "clerk")
         }
-        #expect(throws: Failure.ruleBroken("--unit: CGJ is not assigned to 5-4-0001; only its assigned units may ask for a transfer")) {
+        #expect(throws: CaseError.notAssigned(unit: "CGJ", number: "5-4-0001", step: .transferRequest)) {
             try Self.caseIn(.assigned).requestTransfer(unit: "CGJ", reason: "r", on: Day("2024-03-01")!, by: "clerk")
         }
-        #expect(throws: Failure.ruleBroken("5-4-0001 already has a pending transfer request from ZJJ; approve or reject it first")) {
+        #expect(throws: CaseError.transferPending(number: "5-4-0001", unit: "ZJJ")) {
             try Self.caseIn(.assigned, pending: "ZJJ").requestTransfer(unit: "JTJ", reason: "r", on: Day("2024-03-01")!, by: "clerk")
         }
     }
 
     @Test func onlyACoHandlerSendsAnOpinionAndOnlyAUnitOnTheCaseContacts() throws {
         #expect(try Self.caseIn(.assigned).opinion(unit: "JTJ", text: "t", on: Day("2024-03-01")!, by: "clerk").fulfil == [2])
-        #expect(throws: Failure.ruleBroken("--unit: ZJJ is not a co-handler of 5-4-0001; only co-handlers send opinions")) {
+        #expect(throws: CaseError.notCoHandler(unit: "ZJJ", number: "5-4-0001")) {
             try Self.caseIn(.assigned).opinion(unit: "ZJJ", text: "t", on: Day("2024-03-01")!, by: "clerk")
         }
-        #expect(throws: Failure.ruleBroken("--unit: CGJ is not assigned to 5-4-0001")) {
+        #expect(throws: CaseError.notAssigned(unit: "CGJ", number: "5-4-0001", step: .contact)) {
             try Self.caseIn(.assigned).contact(unit: "CGJ", mode: .visit, note: "", on: Day("2024-03-01")!, by: "clerk")
         }
         // Codes are compared byte for byte, as PostgreSQL compares them.
         let accented = CaseSnapshot(number: "5-4-0001", congress: "C", state: .assigned, assignments: [.init(unit: "\u{C9}", role: .co)])
-        #expect(throws: Failure.ruleBroken("--unit: E\u{301} is not assigned to 5-4-0001")) {
+        #expect(throws: CaseError.notAssigned(unit: "E\u{301}", number: "5-4-0001", step: .contact)) {
             try accented.contact(unit: "E\u{301}", mode: .visit, note: "", on: Day("2024-03-01")!, by: "clerk")
         }
     }
@@ -223,19 +220,19 @@ import Testing
 
     @Test func onlyTheLeadRepliesAndOnlyBCarriesAPlanDate() throws {
         let day = Day("2024-04-17")!
-        #expect(throws: Failure.ruleBroken("--unit: JTJ is not the lead unit of 5-4-0001 (ZJJ); only the lead replies")) {
+        #expect(throws: CaseError.notLeadUnit(unit: "JTJ", number: "5-4-0001", lead: "ZJJ")) {
             try Self.caseIn(.assigned).reply(try ReplyInput(unit: "JTJ", outcome: .a, planBy: nil, text: "t", on: day), rules: Self.rules, on: day, by: "clerk")
         }
-        #expect(throws: Failure.badValue("--plan-by: outcome B (正在解决或列入计划解决) needs the plan date")) {
+        #expect(throws: CaseError.planDateMissing) {
             try ReplyInput(unit: "ZJJ", outcome: .b, planBy: nil, text: "t", on: day)
         }
-        #expect(throws: Failure.badValue("--plan-by: 2024-04-16 is before the reply date 2024-04-17")) {
+        #expect(throws: CaseError.planDateBeforeReply(plan: Day("2024-04-16")!, reply: day)) {
             try ReplyInput(unit: "ZJJ", outcome: .b, planBy: Day("2024-04-16")!, text: "t", on: day)
         }
-        #expect(throws: Failure.badValue("--plan-by: only outcome B carries a plan date")) {
+        #expect(throws: CaseError.planDateNotForOutcome(.a)) {
             try ReplyInput(unit: "ZJJ", outcome: .a, planBy: day, text: "t", on: day)
         }
-        #expect(throws: Failure.ruleBroken("--plan-by: the plan deadline, the first working day from 9999-12-31 would fall after 9999-12-31, the last day jianyi records")) {
+        #expect(throws: CaseError.deadlineUncountable(kind: .plan, from: .planBy, refusal: .init(start: Day("9999-12-31")!, period: nil, reason: .pastLastDay))) {
             // 9999-12-31 is a Friday, but the calendar has no notice then and the test marks it off.
             let clock = LegalClock(calendar: WorkCalendar(years: [], entries: [.init(day: Day("9999-12-31")!, kind: .off, name: "x")]))
             try Self.caseIn(.assigned).reply(try ReplyInput(unit: "ZJJ", outcome: .b, planBy: Day("9999-12-31")!, text: "t", on: day),
@@ -275,7 +272,7 @@ import Testing
     }
 
     @Test func aRatingNeedsAReply() {
-        #expect(throws: Failure.ruleBroken("5-4-0001 has no reply to rate")) {
+        #expect(throws: CaseError.noReplyToRate(number: "5-4-0001")) {
             try Self.caseIn(.replied, outcome: nil).rate(try RatingInput(result: .basic, attitude: nil, comment: ""), rules: Self.rules,
                                                          on: Day("2024-05-10")!, by: "clerk")
         }

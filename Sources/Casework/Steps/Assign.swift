@@ -8,7 +8,7 @@ public struct AssignInput: Sendable, Equatable {
     public init(lead: String, co: [String], complex: Bool) throws {
         var seen: Set<String> = [lead]
         for unit in co where !seen.insert(unit).inserted {
-            throw Failure.badValue("--co: \(unit) is given twice or is also the lead")
+            throw CaseError.coUnitRepeated(unit)
         }
         self.lead = lead
         self.co = co
@@ -36,8 +36,8 @@ extension CaseSnapshot {
         _ input: AssignInput, units: UnitDirectory, rules: @autoclosure () throws -> Rules, on day: Day, by actor: String
     ) throws -> AssignPlan {
         var plan = try StepPlan(.assign, self, on: day, by: actor)
-        try units.require([input.lead], flag: "--lead", congress: congress)
-        try units.require(input.co, flag: "--co", congress: congress)
+        try units.require([input.lead], as: .lead, congress: congress)
+        try units.require(input.co, as: .co, congress: congress)
         let rules = try rules()
         let reply = try plan.open(.reply, unit: input.lead, round: 1, input.complex ? .replyComplex : .reply, rules)
         var policies: [JSONValue] = [.string(reply.policy)]

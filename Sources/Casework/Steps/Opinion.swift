@@ -3,7 +3,7 @@ extension CaseSnapshot {
     public func opinion(unit: String, text: String, on day: Day, by actor: String) throws -> StepPlan {
         var plan = try StepPlan(.opinion, self, on: day, by: actor)
         guard activeRole(of: unit) == .co else {
-            throw Failure.ruleBroken("--unit: \(unit) is not a co-handler of \(number); only co-handlers send opinions")
+            throw CaseError.notCoHandler(unit: unit, number: number)
         }
         plan.fulfil(.opinion, unit: unit)
         plan.data = [("unit", .string(unit)), ("text", .string(text))]

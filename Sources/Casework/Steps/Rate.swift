@@ -27,7 +27,7 @@ extension CaseSnapshot {
     /// deadline in round 2; a final rating closes the case.
     public func rate(_ input: RatingInput, rules: @autoclosure () throws -> Rules, on day: Day, by actor: String) throws -> RatingPlan {
         var plan = try StepPlan(.rate, self, on: day, by: actor)
-        guard let outcome else { throw Failure.ruleBroken("\(number) has no reply to rate") }
+        guard let outcome else { throw CaseError.noReplyToRate(number: number) }
         plan.fulfil(.rating, unit: nil)
         let next = RatingRule.nextState(round: round, result: input.result, outcome: outcome)
         plan.data = [("round", .int(round)), ("result", .string(input.result.rawValue)),
@@ -59,7 +59,7 @@ public enum RatingRule {
     /// A comment is required when either rating is dissatisfied.
     public static func check(result: Satisfaction, attitude: Satisfaction?, comment: String) throws {
         if (result == .dissatisfied || attitude == .dissatisfied) && Text.isBlank(comment) {
-            throw Failure.badValue("--comment: a comment is required when the deputy is dissatisfied")
+            throw CaseError.commentRequired
         }
     }
 }

@@ -10,9 +10,9 @@ public struct ReplyInput: Sendable, Equatable {
     public init(unit: String, outcome: Outcome, planBy: Day?, text: String, on day: Day) throws {
         let text = try Text.required(text, field: "--text")
         switch (outcome, planBy) {
-        case (.b, nil): throw Failure.badValue("--plan-by: outcome B (正在解决或列入计划解决) needs the plan date")
-        case (.b, let plan?) where plan < day: throw Failure.badValue("--plan-by: \(plan) is before the reply date \(day)")
-        case (.a, _?), (.c, _?): throw Failure.badValue("--plan-by: only outcome B carries a plan date")
+        case (.b, nil): throw CaseError.planDateMissing
+        case (.b, let plan?) where plan < day: throw CaseError.planDateBeforeReply(plan: plan, reply: day)
+        case (.a, _?), (.c, _?): throw CaseError.planDateNotForOutcome(outcome)
         default: break
         }
         self.unit = unit
@@ -39,7 +39,7 @@ extension CaseSnapshot {
         var plan = try StepPlan(.reply, self, on: day, by: actor)
         // Codes compare byte for byte, as the obligations' owners do (Code.same).
         guard let leadUnit, Code.same(input.unit, leadUnit) else {
-            throw Failure.ruleBroken("--unit: \(input.unit) is not the lead unit of \(number) (\(leadUnit ?? "none")); only the lead replies")
+            throw CaseError.notLeadUnit(unit: input.unit, number: number, lead: leadUnit)
         }
         plan.fulfil(round == 1 ? .reply : .rehandle, unit: input.unit)
         let rules = try rules()
@@ -48,7 +48,7 @@ extension CaseSnapshot {
             do throws(LegalClock.Refusal) {
                 derivation = try rules.clock.given(planBy)
             } catch {
-                throw error.failure(flag: "--plan-by", kind: .plan)
+                throw CaseError.deadlineUncountable(kind: .plan, from: .planBy, refusal: error)
             }
             plan.open(ObligationPlan(kind: .plan, unit: input.unit, round: round, start: day, period: nil,
                                      policy: "plan date given in the reply: \(planBy)", derivation: derivation))

@@ -20,18 +20,10 @@ public struct UnitDirectory: Sendable {
 
     public func contains(_ code: String) -> Bool { codes.contains(Array(code.utf8)) }
 
-    /// Refuses naming the first of `codes`, given for `flag`, that is not a unit of `congress`.
-    func require(_ codes: [String], flag: String, congress: String) throws {
+    /// Refuses naming the first of `codes`, given as `role`, that is not a unit of `congress`.
+    func require(_ codes: [String], as role: CaseError.UnitRole, congress: String) throws(CaseError) {
         if let unknown = codes.first(where: { !contains($0) }) {
-            throw Failure.ruleBroken("\(flag): \(unknown) is not a unit of \(congress)")
+            throw .unknownUnit(unknown, role: role, congress: congress)
         }
-    }
-}
-
-extension LegalClock.Refusal {
-    /// The refusal as a step reports it (exit 65): the flag whose day was counted from, and
-    /// which deadline could not be.
-    func failure(flag: String, kind: ObligationKind) -> Failure {
-        .ruleBroken("\(flag): the \(kind.rawValue) deadline, \(self)")
     }
 }

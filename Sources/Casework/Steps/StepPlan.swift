@@ -45,7 +45,7 @@ public struct StepPlan {
         do throws(LegalClock.Refusal) {
             derivation = try rules.clock.due(from: day, period)
         } catch {
-            throw error.failure(flag: "--on", kind: kind)
+            throw CaseError.deadlineUncountable(kind: kind, from: .step, refusal: error)
         }
         return open(ObligationPlan(kind: kind, unit: unit, round: round, start: day, period: period,
                                    policy: "\(setting.rawValue) = \(period)", derivation: derivation))

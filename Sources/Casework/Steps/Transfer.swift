@@ -21,13 +21,13 @@ extension CaseSnapshot {
     public func requestTransfer(unit: String, reason: String, on day: Day, by actor: String) throws -> StepPlan {
         var plan = try StepPlan(.transferRequest, self, on: day, by: actor)
         guard activeRole(of: unit) != nil else {
-            throw Failure.ruleBroken("--unit: \(unit) is not assigned to \(number); only its assigned units may ask for a transfer")
+            throw CaseError.notAssigned(unit: unit, number: number, step: .transferRequest)
         }
         if let window = obligations.last(where: { $0.kind == .transferWindow && Code.same($0.unit, unit) }), window.due < day {
-            throw Failure.ruleBroken("\(unit)'s transfer window for \(number) closed on \(window.due); the assignment stands")
+            throw CaseError.transferWindowClosed(unit: unit, number: number, due: window.due)
         }
         if let pendingTransfer {
-            throw Failure.ruleBroken("\(number) already has a pending transfer request from \(pendingTransfer.unit); approve or reject it first")
+            throw CaseError.transferPending(number: number, unit: pendingTransfer.unit)
         }
         plan.fulfil(.transferWindow, unit: unit)
         plan.data = [("unit", .string(unit)), ("reason", .string(reason))]
@@ -42,9 +42,9 @@ extension CaseSnapshot {
     ) throws -> TransferApprovalPlan {
         var plan = try StepPlan(.transferApprove, self, on: day, by: actor)
         let request = try pendingRequest()
-        try units.require([newUnit], flag: "--to", congress: congress)
+        try units.require([newUnit], as: .transferTo, congress: congress)
         guard !assignments.contains(where: { Code.same($0.unit, newUnit) }) else {
-            throw Failure.ruleBroken("--to: \(newUnit) is or was already assigned to \(number)")
+            throw CaseError.alreadyAssigned(unit: newUnit, number: number)
         }
         let role = activeRole(of: request.unit) ?? .co
         plan.cancel([.reply, .opinion, .transferWindow], unit: request.unit, note: "transferred to \(newUnit)")
@@ -67,7 +67,7 @@ extension CaseSnapshot {
     }
 
     private func pendingRequest() throws -> Transfer {
-        guard let pendingTransfer else { throw Failure.ruleBroken("\(number) has no pending transfer request") }
+        guard let pendingTransfer else { throw CaseError.noPendingTransfer(number: number) }
         return pendingTransfer
     }
 }

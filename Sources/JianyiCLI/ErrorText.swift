@@ -1,0 +1,75 @@
+import Casework
+
+/// The CLI's words for a step's refusal: the flag the value came from and the sentence.
+/// ExitCodes.swift decides the code; only this file says it in English.
+extension CaseError {
+    /// The one line a user sees.
+    var message: String {
+        switch self {
+        case .notAllowed(let number, let step, let state):
+            let possible = CaseStep.allowed(in: state).map(\.rawValue)
+            let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
+            let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
+            return "\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)"
+        case .dateBeforePreviousStep(let number, let day, let previous, let kind):
+            return "--on: \(day) is before \(previous), the day of \(number)'s previous step (\(kind.rawValue)); the steps of a case follow one another"
+        case .deadlineUncountable(let kind, let from, let refusal):
+            return "\(Self.flag(from)): the \(kind.rawValue) deadline, \(refusal)"
+        case .unknownUnit(let unit, let role, let congress):
+            return "\(Self.flag(role)): \(unit) is not a unit of \(congress)"
+        case .coUnitRepeated(let unit):
+            return "--co: \(unit) is given twice or is also the lead"
+        case .notAssigned(let unit, let number, let step):
+            let why = step == .transferRequest ? "; only its assigned units may ask for a transfer" : ""
+            return "--unit: \(unit) is not assigned to \(number)\(why)"
+        case .notCoHandler(let unit, let number):
+            return "--unit: \(unit) is not a co-handler of \(number); only co-handlers send opinions"
+        case .notLeadUnit(let unit, let number, let lead):
+            return "--unit: \(unit) is not the lead unit of \(number) (\(lead ?? "none")); only the lead replies"
+        case .transferWindowClosed(let unit, let number, let due):
+            return "\(unit)'s transfer window for \(number) closed on \(due); the assignment stands"
+        case .transferPending(let number, let unit):
+            return "\(number) already has a pending transfer request from \(unit); approve or reject it first"
+        case .noPendingTransfer(let number):
+            return "\(number) has no pending transfer request"
+        case .alreadyAssigned(let unit, let number):
+            return "--to: \(unit) is or was already assigned to \(number)"
+        case .planDateMissing:
+            return "--plan-by: outcome B (正在解决或列入计划解决) needs the plan date"
+        case .planDateBeforeReply(let plan, let reply):
+            return "--plan-by: \(plan) is before the reply date \(reply)"
+        case .planDateNotForOutcome:
+            return "--plan-by: only outcome B carries a plan date"
+        case .noReplyToRate(let number):
+            return "\(number) has no reply to rate"
+        case .commentRequired:
+            return "--comment: a comment is required when the deputy is dissatisfied"
+        }
+    }
+
+    static func flag(_ role: UnitRole) -> String {
+        switch role {
+        case .lead: "--lead"
+        case .co: "--co"
+        case .transferTo: "--to"
+        }
+    }
+
+    static func flag(_ day: StepDay) -> String {
+        switch day {
+        case .step: "--on"
+        case .planBy: "--plan-by"
+        }
+    }
+
+    /// The refusal as the contract reports it: a malformed value (64) or a broken rule (65).
+    var failure: Failure {
+        switch self {
+        case .coUnitRepeated, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome, .commentRequired:
+            .badValue(message)
+        case .notAllowed, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
+             .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate:
+            .ruleBroken(message)
+        }
+    }
+}

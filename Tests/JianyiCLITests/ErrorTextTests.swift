@@ -1,0 +1,49 @@
+import Casework
+@testable import JianyiCLI
+import Testing
+
+/// Each step refusal in the CLI's words and code: the text is the one the commands printed
+/// before the refusals were typed, byte for byte.
+@Suite struct ErrorTextTests {
+    static func d(_ text: String) -> Day { Day(text)! }
+
+    static let table: [(CaseError, Int32, String)] = [
+        (.notAllowed(number: "5-4-0001", step: .reply, state: .submitted), 65,
+         "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise"),
+        (.notAllowed(number: "5-4-0001", step: .rate, state: .closed), 65,
+         "5-4-0001 is closed (已办结); rate needs replied; nothing more can be done"),
+        (.dateBeforePreviousStep(number: "5-4-0001", day: d("2024-02-19"), previous: d("2024-02-20"), kind: .assigned), 65,
+         "--on: 2024-02-19 is before 2024-02-20, the day of 5-4-0001's previous step (assigned); the steps of a case follow one another"),
+        (.deadlineUncountable(kind: .plan, from: .planBy, refusal: .init(start: d("9999-12-31"), period: nil, reason: .pastLastDay)), 65,
+         "--plan-by: the plan deadline, the first working day from 9999-12-31 would fall after 9999-12-31, the last day jianyi records"),
+        (.deadlineUncountable(kind: .reply, from: .step, refusal: .init(start: d("9999-12-01"), period: Period(3, .months), reason: .pastLastDay)), 65,
+         "--on: the reply deadline, 3 months from 9999-12-01 would fall after 9999-12-31, the last day jianyi records"),
+        (.unknownUnit("XX", role: .lead, congress: "C"), 65, "--lead: XX is not a unit of C"),
+        (.unknownUnit("YY", role: .co, congress: "C"), 65, "--co: YY is not a unit of C"),
+        (.unknownUnit("XX", role: .transferTo, congress: "C"), 65, "--to: XX is not a unit of C"),
+        (.coUnitRepeated("ZJJ"), 64, "--co: ZJJ is given twice or is also the lead"),
+        (.notAssigned(unit: "CGJ", number: "5-4-0001", step: .contact), 65, "--unit: CGJ is not assigned to 5-4-0001"),
+        (.notAssigned(unit: "CGJ", number: "5-4-0001", step: .transferRequest), 65,
+         "--unit: CGJ is not assigned to 5-4-0001; only its assigned units may ask for a transfer"),
+        (.notCoHandler(unit: "ZJJ", number: "5-4-0001"), 65, "--unit: ZJJ is not a co-handler of 5-4-0001; only co-handlers send opinions"),
+        (.notLeadUnit(unit: "JTJ", number: "5-4-0001", lead: "ZJJ"), 65, "--unit: JTJ is not the lead unit of 5-4-0001 (ZJJ); only the lead replies"),
+        (.notLeadUnit(unit: "JTJ", number: "5-4-0001", lead: nil), 65, "--unit: JTJ is not the lead unit of 5-4-0001 (none); only the lead replies"),
+        (.transferWindowClosed(unit: "JTJ", number: "5-4-0001", due: d("2024-03-05")), 65,
+         "JTJ's transfer window for 5-4-0001 closed on 2024-03-05; the assignment stands"),
+        (.transferPending(number: "5-4-0001", unit: "ZJJ"), 65,
+         "5-4-0001 already has a pending transfer request from ZJJ; approve or reject it first"),
+        (.noPendingTransfer(number: "5-4-0001"), 65, "5-4-0001 has no pending transfer request"),
+        (.alreadyAssigned(unit: "CGJ", number: "5-4-0001"), 65, "--to: CGJ is or was already assigned to 5-4-0001"),
+        (.planDateMissing, 64, "--plan-by: outcome B (正在解决或列入计划解决) needs the plan date"),
+        (.planDateBeforeReply(plan: d("2024-04-16"), reply: d("2024-04-17")), 64, "--plan-by: 2024-04-16 is before the reply date 2024-04-17"),
+        (.planDateNotForOutcome(.c), 64, "--plan-by: only outcome B carries a plan date"),
+        (.noReplyToRate(number: "5-4-0001"), 65, "5-4-0001 has no reply to rate"),
+        (.commentRequired, 64, "--comment: a comment is required when the deputy is dissatisfied"),
+    ]
+
+    @Test(arguments: table.indices)
+    func eachRefusalHasItsFlagSentenceAndCode(index: Int) {
+        let (refusal, code, message) = Self.table[index]
+        #expect(Exit(refusal) == Exit(code: code, message: message))
+    }
+}
