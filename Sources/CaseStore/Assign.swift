@@ -31,9 +31,10 @@ extension Store {
 
     /// 集中交办 from a CSV file `number,lead,co,complex`: all rows or none. Every row is tried
     /// (each in its own savepoint) so that every bad row is reported, then nothing is kept.
-    /// A row's step refusal is listed as `describe` words it (the front end's flags and text).
+    /// A row's typed refusal (a step's, a case not found) is listed as `describe` words it, in
+    /// the front end's flags and text; an error it does not word (nil) ends the import.
     public func assignFile(
-        _ congress: Congress, csv: some CSVSource, file: String, on day: Day, describe: (CaseError) -> Failure
+        _ congress: Congress, csv: some CSVSource, file: String, on day: Day, describe: (Error) -> Failure?
     ) throws -> [StepResult] {
         let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         return try connection.retryingTransaction { _ in
@@ -55,8 +56,9 @@ extension Store {
                     results.append(try assign(congress, record(0), input, on: day, loaded: loaded))
                 } catch let failure as Failure {
                     problems.add(line: record.line, failure)
-                } catch let refusal as CaseError {
-                    problems.add(line: record.line, describe(refusal))
+                } catch {
+                    guard let failure = describe(error) else { throw error }
+                    problems.add(line: record.line, failure)
                 }
             }
             try problems.check()

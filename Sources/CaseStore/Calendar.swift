@@ -132,7 +132,7 @@ extension Store {
             """).rows.first?.decode(String.self, "source")
         let calendar = try workCalendar(congress, years: year...year)
         guard let first = Day(year: year, month: 1, day: 1) else {
-            throw Failure.badValue("--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)")
+            throw SetupError.yearOutOfRange(year)
         }
         let count = Day.isLeap(year) ? 366 : 365
         let working = (0..<count).filter { calendar.isWorkingDay(first.adding(days: $0)) }.count

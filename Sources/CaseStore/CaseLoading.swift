@@ -9,7 +9,7 @@ extension Store {
             SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
             WHERE \(congress.scope) AND number = \(number) FOR UPDATE
             """).rows
-        guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
+        guard let row = rows.first else { throw LookupError.noSuchCase(number: number, congress: congress.code) }
         let id = try row.decode(Int.self, "suggestion_id")
         let previous = try connection.query("""
             SELECT on_date, kind FROM case_event WHERE \(congress.scope(case: id))

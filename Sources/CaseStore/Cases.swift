@@ -127,7 +127,7 @@ extension Store {
     /// The case with this number, or a rule failure naming it.
     public func caseView(_ congress: Congress, number: String) throws -> CaseView {
         let rows = try connection.query(Self.caseSelect + " WHERE \(congress.scope("s")) AND s.number = \(number)").rows
-        guard let row = rows.first else { throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)") }
+        guard let row = rows.first else { throw LookupError.noSuchCase(number: number, congress: congress.code) }
         return try CaseView(row: row)
     }
 
@@ -171,7 +171,7 @@ extension Store {
         guard let row = try connection.query("""
             SELECT suggestion_id FROM suggestion WHERE \(congress.scope) AND number = \(number)
             """).rows.first else {
-            throw Failure.ruleBroken("suggestion \(number) does not exist in \(congress.code)")
+            throw LookupError.noSuchCase(number: number, congress: congress.code)
         }
         return try row.decode(Int.self, "suggestion_id")
     }

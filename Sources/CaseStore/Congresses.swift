@@ -26,7 +26,7 @@ extension Store {
         return try connection.retryingTransaction { connection in
             let valid = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone)) AS valid")
             guard try valid.rows[0].decode(Bool.self, "valid") else {
-                throw Failure.badValue("--time-zone: '\(timeZone)' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)")
+                throw SetupError.unknownTimeZone(timeZone)
             }
             let inserted = try translate({ $0.isUniqueViolation ? .ruleBroken("congress \(code) already exists") : nil }) {
                 try connection.query("""
@@ -58,19 +58,17 @@ extension Store {
         let all = try congresses()
         if let code {
             guard let congress = all.first(where: { $0.code == code }) else {
-                let known = all.map(\.code).joined(separator: ", ")
-                throw Failure.ruleBroken("congress \(code) does not exist (known: \(known.isEmpty ? "none" : known))")
+                throw LookupError.noSuchCongress(code: code, known: all.map(\.code))
             }
             return congress
         }
         switch all.count {
         case 0:
-            throw Failure.ruleBroken("no congress yet: create one with `jianyi congress add CODE --name NAME --level city`")
+            throw LookupError.noCongressYet
         case 1:
             return all[0]
         default:
-            let known = all.map(\.code).joined(separator: ", ")
-            throw Failure.badValue("the database holds several congresses (\(known)): choose one with --congress or JIANYI_CONGRESS")
+            throw LookupError.severalCongresses(known: all.map(\.code))
         }
     }
 }

@@ -49,7 +49,7 @@ extension Store {
             if wait {
                 try connection.advisoryLock(key)
             } else if try !connection.tryAdvisoryLock(key) {
-                throw Failure(.tryLater, "another overdue run for \(congress.code) is working; try again later (or drop --no-wait to wait for it)")
+                throw OverdueRunError.inProgress(congress: congress.code)
             }
             let rules = try rules(congress, from: asOf)
             let warn = warnDays ?? rules.policy.count(.warnWorkingDays)
@@ -107,7 +107,7 @@ extension Store {
         guard let row = try connection.query("""
             SELECT \(unsafeRaw: Self.runColumns) FROM overdue_run WHERE \(congress.scope) AND run_id = \(id)
             """).rows.first else {
-            throw Failure.ruleBroken("--run: \(congress.code) has no overdue run #\(id) (jianyi overdue runs lists them)")
+            throw OverdueRunError.noSuchRun(id: id, congress: congress.code)
         }
         return try Self.run(row)
     }

@@ -36,7 +36,7 @@ public struct ImportCount: Sendable, Equatable {
 extension Store {
     public func addSession(_ congress: Congress, code: SessionCode, opened: Day, closed: Day) throws -> Session {
         guard closed >= opened else {
-            throw Failure.badValue("--closed: \(closed) is before --opened \(opened)")
+            throw SetupError.sessionClosesBeforeOpening(opened: opened, closed: closed)
         }
         try translate({ $0.isUniqueViolation ? .ruleBroken("session \(code) already exists in \(congress.code)") : nil }) {
             try connection.execute("""

@@ -16,7 +16,7 @@ extension Store {
     public func register(_ congress: Congress, _ registration: Registration) throws -> Registered {
         try connection.retryingTransaction { connection in
             try checkReferences(congress, deputies: [registration.deputy], cosigners: registration.cosigners,
-                                session: registration.session?.description, place: "")
+                                session: registration.session?.description)
             let sequence = try reserveNumbers(congress, series: registration.series.description, count: 1)
             let registered = try insertSuggestion(congress, registration.plan(sequence: sequence, by: actor))
             logger.debug("registered \(registered.number) (id \(registered.id)) in \(congress.code) for \(registration.deputy)")
@@ -61,7 +61,7 @@ extension Store {
     }
 
     /// Fails naming the first deputy, co-signer or session that the congress does not have.
-    func checkReferences(_ congress: Congress, deputies: [String], cosigners: [String], session: String?, place: String) throws {
+    func checkReferences(_ congress: Congress, deputies: [String], cosigners: [String], session: String?) throws {
         let row = try connection.query("""
             SELECT
                 (SELECT array_agg(d.code ORDER BY d.position) FROM unnest(\(deputies)::text[]) WITH ORDINALITY AS d(code, position)
@@ -71,13 +71,13 @@ extension Store {
                 (\(session)::text IS NULL OR EXISTS (SELECT 1 FROM session WHERE \(congress.scope) AND code = \(session))) AS session_known
             """).rows[0]
         if let unknown = try row.decode([String]?.self, "unknown_deputies")?.first {
-            throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--deputy: " : "deputy ")\(unknown) is not a deputy of \(congress.code)")
+            throw LookupError.unknownDeputy(unknown, role: .lead, congress: congress.code)
         }
         if let unknown = try row.decode([String]?.self, "unknown_cosigners")?.first {
-            throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--cosigner: " : "cosigner ")\(unknown) is not a deputy of \(congress.code)")
+            throw LookupError.unknownDeputy(unknown, role: .cosigner, congress: congress.code)
         }
         if let session, try !row.decode(Bool.self, "session_known") {
-            throw Failure.ruleBroken("\(place)\(place.isEmpty ? "--session: " : "session ")\(session) is not a session of \(congress.code) (add it with `jianyi session add`)")
+            throw LookupError.unknownSession(session, congress: congress.code)
         }
     }
 }

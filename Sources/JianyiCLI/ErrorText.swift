@@ -1,8 +1,14 @@
 import Casework
 
-/// The CLI's words for a step's refusal: the flag the value came from and the sentence.
-/// ExitCodes.swift decides the code; only this file says it in English.
-extension CaseError {
+/// A domain error as the CLI reports it: the contract's kind (its exit code) and the one line,
+/// with the flag the value came from. Only this file words Casework's and CaseStore's typed
+/// errors; ExitCodes.swift maps the kind to the code.
+protocol Refusal: Error {
+    var failure: Failure { get }
+}
+
+/// The step refusals.
+extension CaseError: Refusal {
     /// The one line a user sees.
     var message: String {
         switch self {
@@ -70,6 +76,50 @@ extension CaseError {
         case .notAllowed, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
              .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate:
             .ruleBroken(message)
+        }
+    }
+}
+
+/// Something named that is not there.
+extension LookupError: Refusal {
+    var failure: Failure {
+        switch self {
+        case .noSuchCase(let number, let congress):
+            .ruleBroken("suggestion \(number) does not exist in \(congress)")
+        case .noSuchCongress(let code, let known):
+            .ruleBroken("congress \(code) does not exist (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
+        case .noCongressYet:
+            .ruleBroken("no congress yet: create one with `jianyi congress add CODE --name NAME --level city`")
+        case .severalCongresses(let known):
+            .badValue("the database holds several congresses (\(known.joined(separator: ", "))): choose one with --congress or JIANYI_CONGRESS")
+        case .unknownDeputy(let code, let role, let congress):
+            .ruleBroken("\(role == .lead ? "--deputy" : "--cosigner"): \(code) is not a deputy of \(congress)")
+        case .unknownSession(let code, let congress):
+            .ruleBroken("--session: \(code) is not a session of \(congress) (add it with `jianyi session add`)")
+        }
+    }
+}
+
+extension OverdueRunError: Refusal {
+    var failure: Failure {
+        switch self {
+        case .inProgress(let congress):
+            Failure(.tryLater, "another overdue run for \(congress) is working; try again later (or drop --no-wait to wait for it)")
+        case .noSuchRun(let id, let congress):
+            .ruleBroken("--run: \(congress) has no overdue run #\(id) (jianyi overdue runs lists them)")
+        }
+    }
+}
+
+extension SetupError: Refusal {
+    var failure: Failure {
+        switch self {
+        case .unknownTimeZone(let zone):
+            .badValue("--time-zone: '\(zone)' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)")
+        case .sessionClosesBeforeOpening(let opened, let closed):
+            .badValue("--closed: \(closed) is before --opened \(opened)")
+        case .yearOutOfRange(let year):
+            .badValue("--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)")
         }
     }
 }

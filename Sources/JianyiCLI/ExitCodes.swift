@@ -25,7 +25,7 @@ struct Exit: Equatable {
         switch error {
         case let failure as Failure:
             self.init(failure)
-        case let refusal as CaseError:
+        case let refusal as any Refusal:
             self.init(refusal.failure)
         default:
             if let database = DatabaseFailure(error) {

@@ -128,14 +128,14 @@ import Testing
         _ = try f.store.addDeputy(other, code: "D001", name: "另一位", delegation: "")
         #expect(try f.store.register(other, f.registration()).number == "5-4-0001")
         #expect(try f.store.register(f.congress, f.registration()).number == "5-4-0001")
-        #expect(throws: Failure.ruleBroken("--cosigner: D002 is not a deputy of TY")) {
+        #expect(throws: LookupError.unknownDeputy("D002", role: .cosigner, congress: "TY")) {
             try f.store.register(other, f.registration(cosigners: ["D002"]))
         }
-        #expect(throws: Failure.badValue("the database holds several congresses (LL, TY): choose one with --congress or JIANYI_CONGRESS")) {
+        #expect(throws: LookupError.severalCongresses(known: ["LL", "TY"])) {
             try f.store.congress(nil)
         }
         #expect(try f.store.congress("TY").id == other.id)
-        #expect(throws: Failure.ruleBroken("congress XX does not exist (known: LL, TY)")) { try f.store.congress("XX") }
+        #expect(throws: LookupError.noSuchCongress(code: "XX", known: ["LL", "TY"])) { try f.store.congress("XX") }
     }
 
     @Test func duplicatesAreRuleFailures() throws {
@@ -146,7 +146,7 @@ import Testing
         #expect(throws: Failure.ruleBroken("congress LL already exists")) {
             try f.store.addCongress(code: "LL", name: "x", level: .city, timeZone: "Asia/Shanghai")
         }
-        #expect(throws: Failure.badValue("--time-zone: 'Mars/Olympus' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)")) {
+        #expect(throws: SetupError.unknownTimeZone("Mars/Olympus")) {
             try f.store.addCongress(code: "XX", name: "x", level: .city, timeZone: "Mars/Olympus")
         }
     }

@@ -157,7 +157,7 @@ import Testing
         try other.connection.execute("BEGIN")
         let locked = try other.connection.tryAdvisoryLock(0x6A79_6F64_0000_0000 + Int64(f.congress.id))
         #expect(locked)
-        #expect(throws: Failure(.tryLater, "another overdue run for LL is working; try again later (or drop --no-wait to wait for it)")) {
+        #expect(throws: OverdueRunError.inProgress(congress: "LL")) {
             try f.store.overdueRun(f.congress, asOf: Day("2024-05-22")!, warnDays: nil, wait: false) { _ in }
         }
         try other.connection.execute("ROLLBACK")

@@ -33,13 +33,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ("D404", [String](), "5-4", "--deputy: D404 is not a deputy of LL"),
-        ("D001", ["D002", "D405"], "5-4", "--cosigner: D405 is not a deputy of LL"),
-        ("D001", [], "9-9", "--session: 9-9 is not a session of LL (add it with `jianyi session add`)"),
+        ("D404", [String](), "5-4", LookupError.unknownDeputy("D404", role: .lead, congress: "LL")),
+        ("D001", ["D002", "D405"], "5-4", .unknownDeputy("D405", role: .cosigner, congress: "LL")),
+        ("D001", [], "9-9", .unknownSession("9-9", congress: "LL")),
     ])
-    func unknownCodesAreRefusedAndNothingIsWritten(deputy: String, cosigners: [String], session: String, message: String) throws {
+    func unknownCodesAreRefusedAndNothingIsWritten(deputy: String, cosigners: [String], session: String, refusal: LookupError) throws {
         let f = try Fixture()
-        #expect(throws: Failure.ruleBroken(message)) {
+        #expect(throws: refusal) {
             try f.store.register(f.congress, f.registration(deputy: deputy, cosigners: cosigners, session: session))
         }
         #expect(try f.count("suggestion") == 0)
@@ -82,8 +82,8 @@ import Testing
                         do {
                             numbers.append(try store.register(congress, r).number)
                             if i % 4 == 3 { failures.append("\(thread)-\(i) with co-signer D999 was registered") }
-                        } catch let failure as Failure
-                            where i % 4 == 3 && failure == .ruleBroken("--cosigner: D999 is not a deputy of LL") {
+                        } catch let refusal as LookupError
+                            where i % 4 == 3 && refusal == .unknownDeputy("D999", role: .cosigner, congress: "LL") {
                             // The refusal this attempt was made for; any other error is a finding.
                         }
                     }

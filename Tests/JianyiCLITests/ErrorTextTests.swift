@@ -41,6 +41,32 @@ import Testing
         (.commentRequired, 64, "--comment: a comment is required when the deputy is dissatisfied"),
     ]
 
+    /// What CaseStore refuses on its own: the things named that are not there, the overdue
+    /// runs, the values a congress is set up with.
+    static let store: [(any Error & Refusal, Int32, String)] = [
+        (LookupError.noSuchCase(number: "5-4-0009", congress: "LL"), 65, "suggestion 5-4-0009 does not exist in LL"),
+        (LookupError.noSuchCongress(code: "XX", known: ["LL", "TY"]), 65, "congress XX does not exist (known: LL, TY)"),
+        (LookupError.noSuchCongress(code: "XX", known: []), 65, "congress XX does not exist (known: none)"),
+        (LookupError.noCongressYet, 65, "no congress yet: create one with `jianyi congress add CODE --name NAME --level city`"),
+        (LookupError.severalCongresses(known: ["LL", "TY"]), 64,
+         "the database holds several congresses (LL, TY): choose one with --congress or JIANYI_CONGRESS"),
+        (LookupError.unknownDeputy("D404", role: .lead, congress: "LL"), 65, "--deputy: D404 is not a deputy of LL"),
+        (LookupError.unknownDeputy("D405", role: .cosigner, congress: "LL"), 65, "--cosigner: D405 is not a deputy of LL"),
+        (LookupError.unknownSession("9-9", congress: "LL"), 65, "--session: 9-9 is not a session of LL (add it with `jianyi session add`)"),
+        (OverdueRunError.inProgress(congress: "LL"), 75,
+         "another overdue run for LL is working; try again later (or drop --no-wait to wait for it)"),
+        (OverdueRunError.noSuchRun(id: 7, congress: "LL"), 65, "--run: LL has no overdue run #7 (jianyi overdue runs lists them)"),
+        (SetupError.unknownTimeZone("Mars/Olympus"), 64, "--time-zone: 'Mars/Olympus' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)"),
+        (SetupError.sessionClosesBeforeOpening(opened: d("2024-01-23"), closed: d("2024-01-20")), 64, "--closed: 2024-01-20 is before --opened 2024-01-23"),
+        (SetupError.yearOutOfRange(10000), 64, "--year: 10000 is not a year from 1900 to 9999"),
+    ]
+
+    @Test(arguments: store.indices)
+    func eachStoreRefusalHasItsFlagSentenceAndCode(index: Int) {
+        let (refusal, code, message) = Self.store[index]
+        #expect(Exit(refusal) == Exit(code: code, message: message))
+    }
+
     @Test(arguments: table.indices)
     func eachRefusalHasItsFlagSentenceAndCode(index: Int) {
         let (refusal, code, message) = Self.table[index]

@@ -116,7 +116,7 @@ struct Assign: ParsableCommand {
             let bytes = try readBytes(file)
             let context = try Context(global)
             let congress = try context.congress()
-            let results = try context.store.assignFile(congress, csv: bytes, file: file, on: try context.day(step.on, in: congress), describe: \.failure)
+            let results = try context.store.assignFile(congress, csv: bytes, file: file, on: try context.day(step.on, in: congress), describe: { ($0 as? any Refusal)?.failure })
             emit(context.text("已交办 \(results.count) 件\n", "assigned \(results.count) cases\n"))
             let warnings = Set(results.flatMap(\.warnings))
             warnings.sorted().forEach(warn)

@@ -1,0 +1,6 @@
+/// Values refused while setting a congress up: its time zone, its sessions, its calendar.
+public enum SetupError: Error, Equatable, Sendable {
+    case unknownTimeZone(String)
+    case sessionClosesBeforeOpening(opened: Day, closed: Day)
+    case yearOutOfRange(Int)
+}
