@@ -24,8 +24,8 @@ extension Store {
 
     /// Registers every suggestion of a CSV file, numbered in file order within each series:
     /// all rows or none.
-    public func importSuggestions(_ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, today: Day? = nil) throws -> [Registered] {
-        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, today: today, skipExisting: false).registered
+    public func importSuggestions(_ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day) throws -> [Registered] {
+        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false).registered
     }
 
     /// The same, reporting every bad row at once. A row already registered — the same deputy,
@@ -33,9 +33,11 @@ extension Store {
     /// row of the file — is a bad row, or with `skipExisting` is skipped, so importing a file
     /// twice never registers a suggestion twice. Codes and duplicates are checked in SQL
     /// against the congress, in the transaction that registers. A `submitted_on` after `today`
-    /// (when given) is refused, as any step dated in the future.
+    /// (when given) is refused, as any step dated in the future, in the words `describe`
+    /// gives the refusal for the column.
     public func importSuggestions(
-        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, today: Day? = nil, skipExisting: Bool
+        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day,
+        today: (day: Day, describe: (CaseError) -> Failure)? = nil, skipExisting: Bool
     ) throws -> SuggestionImport {
         var table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
         var rows: [(line: Int, registration: Registration)] = []
@@ -44,7 +46,9 @@ extension Store {
                 let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
                 let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
                 let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
-                if let today { try StepDate.checkNotAfterToday(day, today: today, flag: "submitted_on") }
+                if let today {
+                    do { try StepDate.checkNotAfterToday(day, today: today.day) } catch { throw today.describe(error) }
+                }
                 rows.append((record.line, try Registration(
                     title: record(0), body: record(6), deputy: record(1),
                     cosigners: record(2).split(separator: ";").map(String.init),

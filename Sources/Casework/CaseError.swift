@@ -6,6 +6,8 @@ public enum CaseError: Error, Equatable, Sendable {
 
     /// The case's state does not allow the step.
     case notAllowed(number: String, step: CaseStep, state: CaseState)
+    /// The step's day has not come yet.
+    case dayAfterToday(day: Day, today: Day)
     /// The step's day is before the case's previous step, dated `previous`.
     case dateBeforePreviousStep(number: String, day: Day, previous: Day, kind: EventKind)
     /// A due day the step opens cannot be counted from `from`.

@@ -14,10 +14,10 @@ public enum StepDate {
         }
     }
 
-    /// Refuses `day`, given for `flag`, when it is after `today`.
-    public static func checkNotAfterToday(_ day: Day, today: Day, flag: String) throws {
+    /// Refuses `day` when it is after `today`.
+    public static func checkNotAfterToday(_ day: Day, today: Day) throws(CaseError) {
         guard day > today else { return }
-        throw Failure.ruleBroken("\(flag): \(day) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)")
+        throw .dayAfterToday(day: day, today: today)
     }
 
     /// Refuses `day` when it is before the previous step of case `number`.

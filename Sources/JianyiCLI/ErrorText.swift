@@ -9,16 +9,18 @@ protocol Refusal: Error {
 
 /// The step refusals.
 extension CaseError: Refusal {
-    /// The one line a user sees.
-    var message: String {
+    /// The one line a user sees, a day named by the flag (or column) `day` was given for.
+    func message(day: String = "--on") -> String {
         switch self {
         case .notAllowed(let number, let step, let state):
             let possible = CaseStep.allowed(in: state).map(\.rawValue)
             let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
             let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
             return "\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)"
-        case .dateBeforePreviousStep(let number, let day, let previous, let kind):
-            return "--on: \(day) is before \(previous), the day of \(number)'s previous step (\(kind.rawValue)); the steps of a case follow one another"
+        case .dayAfterToday(let given, let today):
+            return "\(day): \(given) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)"
+        case .dateBeforePreviousStep(let number, let given, let previous, let kind):
+            return "\(day): \(given) is before \(previous), the day of \(number)'s previous step (\(kind.rawValue)); the steps of a case follow one another"
         case .deadlineUncountable(let kind, let from, let refusal):
             return "\(Self.flag(from)): the \(kind.rawValue) deadline, \(refusal)"
         case .unknownUnit(let unit, let role, let congress):
@@ -68,12 +70,16 @@ extension CaseError: Refusal {
         }
     }
 
-    /// The refusal as the contract reports it: a malformed value (64) or a broken rule (65).
-    var failure: Failure {
-        switch self {
+    var failure: Failure { failure(day: "--on") }
+
+    /// The refusal as the contract reports it, a malformed value (64) or a broken rule (65),
+    /// a day named by `day` (`--as-of`, a file's `submitted_on`).
+    func failure(day: String) -> Failure {
+        let message = message(day: day)
+        return switch self {
         case .coUnitRepeated, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome, .commentRequired:
             .badValue(message)
-        case .notAllowed, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
+        case .notAllowed, .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
              .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate:
             .ruleBroken(message)
         }

@@ -12,9 +12,9 @@ import Testing
         ("1900-01-01", "1900-01-01", false),
     ])
     func aStepIsNeverAfterToday(day: String, today: String, refused: Bool) {
-        let check = { try StepDate.checkNotAfterToday(Day(day)!, today: Day(today)!, flag: "--on") }
+        let check = { try StepDate.checkNotAfterToday(Day(day)!, today: Day(today)!) }
         if refused {
-            #expect(throws: Failure.ruleBroken("--on: \(day) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)"), performing: check)
+            #expect(throws: CaseError.dayAfterToday(day: Day(day)!, today: Day(today)!), performing: check)
         } else {
             #expect(throws: Never.self, performing: check)
         }

@@ -12,6 +12,8 @@ import Testing
          "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise"),
         (.notAllowed(number: "5-4-0001", step: .rate, state: .closed), 65,
          "5-4-0001 is closed (已办结); rate needs replied; nothing more can be done"),
+        (.dayAfterToday(day: d("2026-12-01"), today: d("2026-11-30")), 65,
+         "--on: 2026-12-01 is after today (2026-11-30); jianyi records nothing for a day that has not come (--today moves today)"),
         (.dateBeforePreviousStep(number: "5-4-0001", day: d("2024-02-19"), previous: d("2024-02-20"), kind: .assigned), 65,
          "--on: 2024-02-19 is before 2024-02-20, the day of 5-4-0001's previous step (assigned); the steps of a case follow one another"),
         (.deadlineUncountable(kind: .plan, from: .planBy, refusal: .init(start: d("9999-12-31"), period: nil, reason: .pastLastDay)), 65,
@@ -65,6 +67,15 @@ import Testing
     func eachStoreRefusalHasItsFlagSentenceAndCode(index: Int) {
         let (refusal, code, message) = Self.store[index]
         #expect(Exit(refusal) == Exit(code: code, message: message))
+    }
+
+    /// A day's refusal names the flag or column the day was given for.
+    @Test func aDayIsNamedByWhereItWasGiven() {
+        let late = CaseError.dayAfterToday(day: Self.d("2026-12-01"), today: Self.d("2026-11-30"))
+        #expect(late.failure(day: "--as-of") == .ruleBroken(
+            "--as-of: 2026-12-01 is after today (2026-11-30); jianyi records nothing for a day that has not come (--today moves today)"))
+        #expect(late.failure(day: "submitted_on") == .ruleBroken(
+            "submitted_on: 2026-12-01 is after today (2026-11-30); jianyi records nothing for a day that has not come (--today moves today)"))
     }
 
     @Test(arguments: table.indices)

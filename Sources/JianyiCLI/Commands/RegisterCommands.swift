@@ -86,7 +86,8 @@ struct ImportCommand: ParsableCommand {
             let congress = try context.congress()
             let today = try context.today(in: congress)
             let result = try context.store.importSuggestions(
-                congress, csv: bytes, file: file, defaultDay: today, today: today, skipExisting: skipExisting)
+                congress, csv: bytes, file: file, defaultDay: today,
+                today: (today, { $0.failure(day: "submitted_on") }), skipExisting: skipExisting)
             let registered = result.registered
             switch format {
             case .json:
