@@ -24,8 +24,10 @@ extension Store {
 
     /// Registers every suggestion of a CSV file, numbered in file order within each series:
     /// all rows or none.
-    public func importSuggestions(_ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day) throws -> [Registered] {
-        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false).registered
+    public func importSuggestions(
+        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, describe: (Error) -> Failure?
+    ) throws -> [Registered] {
+        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false, describe: describe).registered
     }
 
     /// The same, reporting every bad row at once. A row already registered — the same deputy,
@@ -33,11 +35,12 @@ extension Store {
     /// row of the file — is a bad row, or with `skipExisting` is skipped, so importing a file
     /// twice never registers a suggestion twice. Codes and duplicates are checked in SQL
     /// against the congress, in the transaction that registers. A `submitted_on` after `today`
-    /// (when given) is refused, as any step dated in the future, in the words `describe`
-    /// gives the refusal for the column.
+    /// (when given) is refused, as any step dated in the future. A row's typed refusal (of
+    /// the registration, of its day) is listed as `describe` words it, in the front end's
+    /// text; an error it does not word (nil) ends the import.
     public func importSuggestions(
-        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day,
-        today: (day: Day, describe: (CaseError) -> Failure)? = nil, skipExisting: Bool
+        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, today: Day? = nil, skipExisting: Bool,
+        describe: (Error) -> Failure?
     ) throws -> SuggestionImport {
         var table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
         var rows: [(line: Int, registration: Registration)] = []
@@ -46,14 +49,15 @@ extension Store {
                 let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
                 let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
                 let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
-                if let today {
-                    do { try StepDate.checkNotAfterToday(day, today: today.day) } catch { throw today.describe(error) }
-                }
+                if let today { try StepDate.checkNotAfterToday(day, today: today) }
                 rows.append((record.line, try Registration(
                     title: record(0), body: record(6), deputy: record(1),
                     cosigners: record(2).split(separator: ";").map(String.init),
                     session: session, channel: channel, category: record(5), submittedOn: day)))
             } catch let failure as Failure {
+                table.problems.add(line: record.line, failure)
+            } catch {
+                guard let failure = describe(error) else { throw error }
                 table.problems.add(line: record.line, failure)
             }
         }

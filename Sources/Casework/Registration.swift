@@ -23,26 +23,26 @@ public struct Registration: Sendable, Equatable {
         let title = try Text.required(title, field: "--title", what: "the title")
         _ = try Text.optional(body, field: "--body", what: "the text")  // kept as written, but not blank
         guard title.count <= Self.titleLimit else {
-            throw Failure.badValue("--title: the title has \(title.count) characters; at most \(Self.titleLimit)")
+            throw RegistrationError.titleTooLong(count: title.count, limit: Self.titleLimit)
         }
         let deputy = deputy.trimmingWhitespace()
-        guard !deputy.isEmpty else { throw Failure.badValue("--deputy: no deputy code given") }
+        guard !deputy.isEmpty else { throw RegistrationError.noDeputy }
         let channel = channel ?? (session == nil ? .recess : .session)
         if channel == .session, session == nil {
-            throw Failure.badValue("--channel session needs --session CODE")
+            throw RegistrationError.sessionMissing
         }
         if channel != .session, let session {
-            throw Failure.badValue("--channel \(channel.rawValue) is for suggestions outside a session; drop --session \(session)")
+            throw RegistrationError.sessionOutsideSession(channel: channel, session: session)
         }
         let station = try Text.optional(station, field: "--station", what: "the station")
         var seen = Set<String>()
         let cosigners = cosigners.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         for cosigner in cosigners {
             if cosigner == deputy {
-                throw Failure.ruleBroken("--cosigner: \(cosigner) is the lead deputy and cannot also co-sign")
+                throw RegistrationError.cosignerIsLead(cosigner)
             }
             if !seen.insert(cosigner).inserted {
-                throw Failure.badValue("--cosigner: \(cosigner) is given twice")
+                throw RegistrationError.cosignerRepeated(cosigner)
             }
         }
         let category = try Text.optional(category, field: "--category", what: "the category") ?? ""

@@ -129,3 +129,22 @@ extension SetupError: Refusal {
         }
     }
 }
+
+extension RegistrationError: Refusal {
+    var failure: Failure {
+        switch self {
+        case .titleTooLong(let count, let limit):
+            .badValue("--title: the title has \(count) characters; at most \(limit)")
+        case .noDeputy:
+            .badValue("--deputy: no deputy code given")
+        case .sessionMissing:
+            .badValue("--channel session needs --session CODE")
+        case .sessionOutsideSession(let channel, let session):
+            .badValue("--channel \(channel.rawValue) is for suggestions outside a session; drop --session \(session)")
+        case .cosignerIsLead(let code):
+            .ruleBroken("--cosigner: \(code) is the lead deputy and cannot also co-sign")
+        case .cosignerRepeated(let code):
+            .badValue("--cosigner: \(code) is given twice")
+        }
+    }
+}

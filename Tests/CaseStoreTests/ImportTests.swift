@@ -40,7 +40,7 @@ import Testing
             关于优化城区公交线路的建议,D005,D006,5-4,,交通,"多行
             正文",2024-01-22
             """
-        let registered = try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
+        let registered = try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!) { _ in nil }
         #expect(registered.map(\.number) == ["5-4-0002", "R2024-0001", "5-4-0003"])
         let third = try f.store.caseView(f.congress, number: "5-4-0003")
         #expect(third.body == "多行\n正文")
@@ -58,7 +58,7 @@ import Testing
             关于优化城区公交线路的建议,D005,D404,5-4,session,交通,,2024-01-22
             """
         #expect(throws: Failure.ruleBroken("s.csv line 3, column 3 (cosigners): D404 is not a deputy of LL")) {
-            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
+            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!) { _ in nil }
         }
         #expect(try f.count("suggestion") == 0)
         #expect(try f.count("number_counter") == 0)
@@ -68,7 +68,7 @@ import Testing
         let f = try Fixture()
         let csv = "title,deputy,cosigners,session,channel,category,body,submitted_on\n标题,D001,,5-4,session,教育,,2024-02-30\n"
         #expect(throws: Failure.ruleBroken("s.csv line 2, column 8 (submitted_on): '2024-02-30' is not a date (expected YYYY-MM-DD, a real calendar day)")) {
-            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
+            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!) { _ in nil }
         }
     }
 }

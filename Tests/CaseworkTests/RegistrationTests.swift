@@ -31,23 +31,23 @@ import Testing
 
     @Test func titleLimit() throws {
         let long = String(repeating: "建", count: 201)
-        #expect(throws: Failure.badValue("--title: the title has 201 characters; at most 200")) {
+        #expect(throws: RegistrationError.titleTooLong(count: 201, limit: 200)) {
             try Registration(title: long, deputy: "D001", session: nil, submittedOn: day)
         }
         _ = try Registration(title: String(long.dropLast()), deputy: "D001", session: nil, submittedOn: day)
     }
 
     @Test func leadCannotCosign() {
-        #expect(throws: Failure.ruleBroken("--cosigner: D001 is the lead deputy and cannot also co-sign")) {
+        #expect(throws: RegistrationError.cosignerIsLead("D001")) {
             try Registration(title: "t", deputy: "D001", cosigners: ["D001"], session: nil, submittedOn: day)
         }
     }
 
     @Test func channelMustMatchSession() {
-        #expect(throws: Failure.badValue("--channel session needs --session CODE")) {
+        #expect(throws: RegistrationError.sessionMissing) {
             try Registration(title: "t", deputy: "D001", session: nil, channel: .session, submittedOn: day)
         }
-        #expect(throws: Failure.badValue("--channel recess is for suggestions outside a session; drop --session 5-4")) {
+        #expect(throws: RegistrationError.sessionOutsideSession(channel: .recess, session: SessionCode("5-4")!)) {
             try Registration(title: "t", deputy: "D001", session: SessionCode("5-4"), channel: .recess, submittedOn: day)
         }
     }

@@ -61,6 +61,13 @@ import Testing
         (SetupError.unknownTimeZone("Mars/Olympus"), 64, "--time-zone: 'Mars/Olympus' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)"),
         (SetupError.sessionClosesBeforeOpening(opened: d("2024-01-23"), closed: d("2024-01-20")), 64, "--closed: 2024-01-20 is before --opened 2024-01-23"),
         (SetupError.yearOutOfRange(10000), 64, "--year: 10000 is not a year from 1900 to 9999"),
+        (RegistrationError.titleTooLong(count: 201, limit: 200), 64, "--title: the title has 201 characters; at most 200"),
+        (RegistrationError.noDeputy, 64, "--deputy: no deputy code given"),
+        (RegistrationError.sessionMissing, 64, "--channel session needs --session CODE"),
+        (RegistrationError.sessionOutsideSession(channel: .recess, session: SessionCode("5-4")!), 64,
+         "--channel recess is for suggestions outside a session; drop --session 5-4"),
+        (RegistrationError.cosignerIsLead("D001"), 65, "--cosigner: D001 is the lead deputy and cannot also co-sign"),
+        (RegistrationError.cosignerRepeated("D002"), 64, "--cosigner: D002 is given twice"),
     ]
 
     @Test(arguments: store.indices)

@@ -86,8 +86,11 @@ struct ImportCommand: ParsableCommand {
             let congress = try context.congress()
             let today = try context.today(in: congress)
             let result = try context.store.importSuggestions(
-                congress, csv: bytes, file: file, defaultDay: today,
-                today: (today, { $0.failure(day: "submitted_on") }), skipExisting: skipExisting)
+                congress, csv: bytes, file: file, defaultDay: today, today: today, skipExisting: skipExisting
+            ) { error in
+                // A day is named by the file's column; the rest as the flags of `register`.
+                (error as? CaseError)?.failure(day: "submitted_on") ?? (error as? any Refusal)?.failure
+            }
             let registered = result.registered
             switch format {
             case .json:
