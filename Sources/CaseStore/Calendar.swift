@@ -60,9 +60,9 @@ extension Store {
         }
         try table.problems.check()
         let years = Array(Set(entries.map(\.entry.day.year))).sorted()
-        var result = try connection.retryingTransaction { connection in
+        let result = try connection.retryingTransaction { connection in
             // Counted afresh by each attempt: a retry must not add to a rolled-back one's.
-            var result = Dictionary(uniqueKeysWithValues: years.map { ($0, CalendarYearImport(year: $0)) })
+            var result: [Int: CalendarYearImport] = [:]
             try connection.advisoryLock(Self.calendarLock(congress))
             try connection.execute("""
                 CREATE TEMP TABLE staging_day (day date PRIMARY KEY, kind text, name text) ON COMMIT DROP
@@ -79,7 +79,7 @@ extension Store {
                     let entry = WorkCalendar.Entry(day: try row.decode(Day.self, "day"),
                                                    kind: try row.decode(CalendarDayKind.self, "kind"),
                                                    name: try row.decode(String.self, "name"))
-                    result[entry.day.year]!.removed.append(entry)
+                    result[entry.day.year, default: CalendarYearImport(year: entry.day.year)].removed.append(entry)
                 }
             }
             try connection.execute("""
@@ -95,14 +95,16 @@ extension Store {
                 RETURNING extract(year FROM day)::integer AS year, (xmax = 0) AS inserted
                 """).rows {
                 let year = try row.decode(Int.self, "year")
-                if try row.decode(Bool.self, "inserted") { result[year]!.added += 1 } else { result[year]!.corrected += 1 }
+                var counts = result[year, default: CalendarYearImport(year: year)]
+                if try row.decode(Bool.self, "inserted") { counts.added += 1 } else { counts.corrected += 1 }
+                result[year] = counts
             }
             return result
         }
-        for (_, entry) in entries { result[entry.day.year]!.unchanged += 1 }
+        let given = Dictionary(grouping: entries, by: \.entry.day.year).mapValues(\.count)
         return years.map { year in
-            var counts = result[year]!
-            counts.unchanged -= counts.added + counts.corrected
+            var counts = result[year, default: CalendarYearImport(year: year)]
+            counts.unchanged = given[year, default: 0] - counts.added - counts.corrected
             counts.removed.sort { $0.day < $1.day }
             return counts
         }

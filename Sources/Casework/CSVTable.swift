@@ -65,7 +65,7 @@ public struct CSVTable: Sendable {
     static func headerMismatch(_ header: [String], _ expected: [String]) -> String {
         var counts: [String: Int] = [:]
         for name in header { counts[name, default: 0] += 1 }
-        if let twice = header.first(where: { counts[$0]! > 1 }) { return "column '\(twice)' is given twice" }
+        if let twice = header.first(where: { counts[$0, default: 0] > 1 }) { return "column '\(twice)' is given twice" }
         if let unknown = header.first(where: { !expected.contains($0) }) {
             return "column \(Text.printable(unknown, limit: 40)) is not one of them"
         }

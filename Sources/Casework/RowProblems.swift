@@ -54,12 +54,11 @@ public struct RowProblems: Sendable {
 
     /// Throws the report (exit 65) when any row is bad.
     public func check() throws {
-        let lines = byLine.keys.sorted()
-        guard let first = lines.first else { return }
-        func text(_ line: Int) -> String { byLine[line]!.place + ": " + byLine[line]!.why }
-        if lines.count == 1 { throw Failure.ruleBroken(text(first)) }
-        var details = lines.prefix(Self.limit).map(text)
-        if lines.count > Self.limit { details.append("… and \(lines.count - Self.limit) more bad rows") }
-        throw Failure(.ruleBroken, "\(file): \(lines.count) rows are bad, so nothing was imported; each is listed below", details: details)
+        let texts = byLine.sorted { $0.key < $1.key }.map { $0.value.place + ": " + $0.value.why }
+        guard let first = texts.first else { return }
+        if texts.count == 1 { throw Failure.ruleBroken(first) }
+        var details = Array(texts.prefix(Self.limit))
+        if texts.count > Self.limit { details.append("… and \(texts.count - Self.limit) more bad rows") }
+        throw Failure(.ruleBroken, "\(file): \(texts.count) rows are bad, so nothing was imported; each is listed below", details: details)
     }
 }
