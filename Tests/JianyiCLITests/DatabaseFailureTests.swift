@@ -51,13 +51,13 @@ import Testing
         var jianyi = try registered()
         let holder = try LockHolder(jianyi)
         jianyi.environment["PGOPTIONS"] = "-c lock_timeout=5s"
-        let running = Background(jianyi, register)
+        let running = BackgroundRun(jianyi, register)
         let monitor = try Connection(jianyi.database)
         let first = try waitForJianyiWaitingOnALock(monitor)
         // The second attempt waits on the same row again, in a new statement.
         _ = try waitForJianyiWaitingOnALock(monitor, notStartedAt: first.started)
         try holder.release()
-        let result = try running.wait()
+        let result = try running.result()
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout == "5-4-0002\n")
         #expect(try jianyi("list", "--format", "csv").stdout.split(separator: "\r\n").count == 3)  // header and two cases
@@ -74,11 +74,11 @@ import Testing
         try holder.execute("SELECT year FROM calendar_year WHERE year = 2024 FOR UPDATE")
         jianyi.environment["PGOPTIONS"] = "-c lock_timeout=2s"
         let file = try temporaryFile("days.csv", "date,kind,name\n2024-01-01,off,元旦\n")
-        let running = Background(jianyi, ["calendar", "import", file, "--replace-year"])
+        let running = BackgroundRun(jianyi, ["calendar", "import", file, "--replace-year"])
         let first = try waitForJianyiWaitingOnALock(monitor)
         _ = try waitForJianyiWaitingOnALock(monitor, notStartedAt: first.started)
         try holder.execute("ROLLBACK")
-        let result = try running.wait()
+        let result = try running.result()
         #expect(result.code == 0, "\(result.stderr)")
         let removed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  删除 ") }
         #expect(removed.count == official - 1, "\(result.stdout)")
@@ -90,11 +90,11 @@ import Testing
         let jianyi = try registered()
         let before = try jianyi.snapshot()
         let holder = try LockHolder(jianyi)
-        let running = Background(jianyi, register)
+        let running = BackgroundRun(jianyi, register)
         let monitor = try Connection(jianyi.database)
         let waiting = try waitForJianyiWaitingOnALock(monitor)
         try monitor.execute("SELECT pg_terminate_backend(\(waiting.pid)::integer, 10000)")
-        let result = try running.wait()
+        let result = try running.result()
         try holder.release()
         expectRefused(result, 69, mentioning: "lost the connection to the database (terminating connection due to administrator command)")
         #expect(try jianyi.snapshot() == before)
@@ -235,24 +235,6 @@ private final class LockHolder {
 
     func release() throws {
         try connection.execute("ROLLBACK")
-    }
-}
-
-/// Runs the binary on another thread, for tests that act on the database while it works.
-private final class Background: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var outcome: Result<Jianyi.Result, Error>?
-
-    init(_ jianyi: Jianyi, _ arguments: [String]) {
-        Thread { [self] in
-            outcome = Result { try jianyi.run(arguments) }
-            done.signal()
-        }.start()
-    }
-
-    func wait() throws -> Jianyi.Result {
-        done.wait()
-        return try outcome!.get()
     }
 }
 
