@@ -68,7 +68,7 @@ extension Store {
 
     /// 申请调整交办: an assigned unit asks, within its transfer window, to be replaced.
     public func requestTransfer(_ congress: Congress, _ number: String, unit: String, reason: String, on day: Day) throws -> StepResult {
-        let reason = try requireText(reason, flag: "--reason")
+        let reason = try Text.required(reason, field: "--reason")
         return try step(congress, number) { c in
             try c.requestTransfer(unit: unit, reason: reason, on: day, by: actor)
         } record: { c, _ in
@@ -108,7 +108,7 @@ extension Store {
 
     /// The secretariat refuses the transfer; the original deadlines stand.
     public func rejectTransfer(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
-        let reason = try requireText(reason, flag: "--reason")
+        let reason = try Text.required(reason, field: "--reason")
         return try step(congress, number) { c in
             try c.rejectTransfer(reason: reason, on: day, by: actor)
         } record: { c, plan in

@@ -55,8 +55,3 @@ extension Store {
         return Rules(policy: policy, clock: LegalClock(calendar: try workCalendar(congress, years: start.year...through)))
     }
 }
-
-/// A step's required text (a reason, a reply, progress): trimmed, or refused naming the flag.
-func requireText(_ text: String, flag: String) throws -> String {
-    try Text.required(text, field: flag)
-}

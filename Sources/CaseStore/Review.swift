@@ -9,13 +9,13 @@ extension Store {
 
     /// 不予立案: reject a submitted suggestion, with the reason.
     public func reject(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
-        let reason = try requireText(reason, flag: "--reason")
+        let reason = try Text.required(reason, field: "--reason")
         return try step(congress, number) { c in try c.reject(reason: reason, on: day, by: actor) }
     }
 
     /// The deputy withdraws the suggestion before it is assigned.
     public func withdraw(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
-        let reason = try requireText(reason, flag: "--reason")
+        let reason = try Text.required(reason, field: "--reason")
         return try step(congress, number) { c in try c.withdraw(reason: reason, on: day, by: actor) }
     }
 
