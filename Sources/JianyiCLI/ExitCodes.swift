@@ -70,20 +70,20 @@ struct Exit: Equatable {
         let said = error.message.oneLine
         switch error.category {
         case .dataRejected:
-            self.init(code: 65, message: "the database refused the data: \(Self.rejection(error))")
+            self.init(code: Self.code(.ruleBroken), message: "the database refused the data: \(Self.rejection(error))")
         case .conflict:
             let tries = error.attempts > 1 ? " on each of \(error.attempts) attempts" : ""
-            self.init(code: 75, message: "the database gave up because of other work at the same time or a time limit (\(said))\(tries); it was rolled back: run the command again later")
+            self.init(code: Self.code(.tryLater), message: "the database gave up because of other work at the same time or a time limit (\(said))\(tries); it was rolled back: run the command again later")
         case .busy:
-            self.init(code: 75, message: "the database is short of resources or time (\(said)); it was rolled back: try again later")
+            self.init(code: Self.code(.tryLater), message: "the database is short of resources or time (\(said)); it was rolled back: try again later")
         case .readOnly:
-            self.init(code: 69, message: "the database accepts no changes (\(said)): it is a standby, or default_transaction_read_only is on; point --database-url at one that accepts them")
+            self.init(code: Self.code(.unavailable), message: "the database accepts no changes (\(said)): it is a standby, or default_transaction_read_only is on; point --database-url at one that accepts them")
         case .connectionLost:
-            self.init(code: 69, message: "lost the connection to the database (\(said)); what was not committed was rolled back")
+            self.init(code: Self.code(.unavailable), message: "lost the connection to the database (\(said)); what was not committed was rolled back")
         case .refused:
-            self.init(code: 69, message: "the database refused to serve jianyi (\(said)): ask its administrator")
+            self.init(code: Self.code(.unavailable), message: "the database refused to serve jianyi (\(said)): ask its administrator")
         case .schemaMismatch:
-            self.init(code: 78, message: "the database is not one that `jianyi db migrate` built (\(said)): check --database-url and `jianyi db status`")
+            self.init(code: Self.code(.configuration), message: "the database is not one that `jianyi db migrate` built (\(said)): check --database-url and `jianyi db status`")
         case .bug:
             self.init(code: Self.bug, message: "a bug in jianyi: \(error.description.oneLine); please report it")
         }
@@ -130,14 +130,14 @@ struct Exit: Equatable {
         let message = (path.map { "\($0): " } ?? "") + reason.oneLine
         if error.domain == NSCocoaErrorDomain {
             switch error.code {
-            case CocoaError.fileWriteOutOfSpace.rawValue: return Exit(code: 74, message: message)
-            case 256..<512: return Exit(code: 66, message: message)
-            case 512..<1024: return Exit(code: 73, message: message)
-            case 0..<256: return Exit(code: 74, message: message)
+            case CocoaError.fileWriteOutOfSpace.rawValue: return Exit(code: Self.code(.ioError), message: message)
+            case 256..<512: return Exit(code: Self.code(.noInput), message: message)
+            case 512..<1024: return Exit(code: Self.code(.cannotCreateOutput), message: message)
+            case 0..<256: return Exit(code: Self.code(.ioError), message: message)
             default: return nil
             }
         }
-        return posix == nil ? nil : Exit(code: 74, message: message)
+        return posix == nil ? nil : Exit(code: Self.code(.ioError), message: message)
     }
 }
 

@@ -42,12 +42,12 @@ struct Overdue: ParsableCommand {
         }
 
         func run() throws {
-            let directory = try outDir.map(DigestWriter.checkDirectory)
+            if let outDir { try DigestWriter.checkDirectory(outDir) }
             let context = try Context(global)
             let congress = try context.congress()
             let day = try context.day(asOf, flag: "--as-of", in: congress)
             let zh = context.lang == .zh
-            var digests = try directory.map { try DigestWriter(directory: $0, asOf: day) }
+            var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
             // On every path out, no staging folder is left (after a delivery there is none).
             defer { digests?.discard() }
             var recorded: OverdueRun?
@@ -165,17 +165,17 @@ struct Overdue: ParsableCommand {
         @Option(name: .customLong("out-dir"), help: "The existing folder to write the digests into.") var outDir: String
 
         func run() throws {
-            let directory = try DigestWriter.checkDirectory(outDir)
+            try DigestWriter.checkDirectory(outDir)
             let context = try Context(global)
             let congress = try context.congress()
             let past = try context.store.overdueRun(congress, id: runID)
-            var digests = try DigestWriter(directory: directory, asOf: past.asOf)
+            var digests = try DigestWriter(directory: outDir, asOf: past.asOf)
             defer { digests.discard() }
             try context.store.overdueFlags(congress, of: past) { try digests.add($0) }
             try digests.seal()
             if let failure = digests.deliver(run: past.id) { throw failure }
-            emit(context.text("已写入运行 #\(past.id)（\(past.asOf)）的督办文件 \(digests.delivered) 个：\(directory)\n",
-                              "wrote the \(digests.delivered) digest files of run #\(past.id) (\(past.asOf)) to \(directory)\n"))
+            emit(context.text("已写入运行 #\(past.id)（\(past.asOf)）的督办文件 \(digests.delivered) 个：\(outDir)\n",
+                              "wrote the \(digests.delivered) digest files of run #\(past.id) (\(past.asOf)) to \(outDir)\n"))
         }
     }
 }

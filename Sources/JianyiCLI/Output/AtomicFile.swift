@@ -24,16 +24,15 @@ struct AtomicFile {
     private var published = false
 
     /// Creates the temporary file, exclusively: never an existing file, never through a link.
-    /// `like` is a file whose permissions (and, for root, owner) the new file keeps: the file
-    /// it replaces.
-    init(target: String, temporary: String, like existing: stat? = nil) throws(SystemError) {
+    init(target: String, temporary: String) throws(SystemError) {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw SystemError("open", temporary) }
-        self.init(target: target, temporary: temporary, descriptor: descriptor, like: existing)
+        self.init(target: target, temporary: temporary, descriptor: descriptor, like: nil)
     }
 
     /// Creates a temporary file `<prefix><pid>.tmp` beside the target, locked, so that no other
-    /// run takes it for a leftover while this one writes it.
+    /// run takes it for a leftover while this one writes it. `like` is a file whose permissions
+    /// (and, for root, owner) the new file keeps: the file it replaces.
     init(target: String, prefix: String, like existing: stat?) throws(SystemError) {
         let (temporary, descriptor) = try Leftovers.createFile(in: splitPath(target).folder, prefix: prefix)
         // Close-on-exec as the original is (dup(2) would drop it): a program this one started
@@ -61,7 +60,7 @@ struct AtomicFile {
         }
     }
 
-    mutating func write(_ bytes: [UInt8]) throws(SystemError) {
+    func write(_ bytes: [UInt8]) throws(SystemError) {
         try writeAll(descriptor, bytes, path: temporary)
     }
 
@@ -80,13 +79,6 @@ struct AtomicFile {
         if rename(temporary, target) != 0 { throw SystemError("rename", target) }
         published = true
         unlock()
-    }
-
-    /// Seals, publishes, and syncs the target's folder so the new name survives a crash.
-    mutating func commit() throws(SystemError) {
-        try seal()
-        try publish()
-        try Self.syncFolder(splitPath(target).folder)
     }
 
     /// Removes and closes the temporary file: every path that does not publish it ends here.

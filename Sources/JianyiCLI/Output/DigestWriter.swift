@@ -34,17 +34,18 @@ struct DigestWriter {
 
     /// Checks `--out-dir` before any work: an existing folder (a link to one will do) with a
     /// write bit, in which files can be created; else 73, with nothing touched.
-    static func checkDirectory(_ path: String) throws -> String {
+    static func checkDirectory(_ path: String) throws {
         func refuse(_ why: String) -> Failure {
             Failure(.cannotCreateOutput, "--out-dir \(shownPath(path)): \(why); nothing was written or recorded")
         }
         if path.isEmpty { throw refuse("an empty path names no folder") }
-        let status: stat?
-        do { status = try fileStatus(path) } catch { throw refuse(error.reason) }
-        guard let status else { throw refuse("no such folder") }
-        guard status.isDirectory else { throw refuse("not a folder") }
-        guard status.hasWriteBit, access(path, W_OK | X_OK) == 0 else { throw refuse("files cannot be created in it (no write permission)") }
-        return path
+        switch folderProblem(path) {
+        case nil: return
+        case .unreadable(let error): throw refuse(error.reason)
+        case .missing: throw refuse("no such folder")
+        case .notAFolder: throw refuse("not a folder")
+        case .notWritable: throw refuse("files cannot be created in it (no write permission)")
+        }
     }
 
     /// Removes the staging folders of killed runs and makes this run's (73 when it cannot).

@@ -147,8 +147,7 @@ enum Leftovers {
     /// Removes a file, or a folder and what is in it (a staging folder holds plain files);
     /// links are removed, never followed.
     static func removeTree(_ path: String) {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return }
+        guard let status = (try? linkStatus(path)) ?? nil else { return }
         guard status.isDirectory else {
             unlink(path)
             return

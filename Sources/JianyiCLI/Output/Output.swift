@@ -95,9 +95,7 @@ struct Output {
             switch sink {
             case .standardOutput: try writeAll(STDOUT_FILENO, buffer, path: Self.stdoutName)
             case .held(let descriptor): try writeAll(descriptor, buffer, path: "a temporary file")
-            case .file(var atomic, let file):
-                try atomic.write(buffer)
-                sink = .file(atomic, file)
+            case .file(let atomic, _): try atomic.write(buffer)
             }
         } catch {
             failure = writeFailure(error)

@@ -55,12 +55,12 @@ struct OutputFile {
             if !existing.hasWriteBit || access(target, W_OK) != 0 { throw Self.refusal(flag, path, "the file is read-only") }
         }
         let folder = splitPath(target).folder
-        let folderStatus: stat?
-        do { folderStatus = try fileStatus(folder) } catch { throw Self.refusal(flag, path, error.reason) }
-        guard let folderStatus else { throw Self.refusal(flag, path, "the folder \(shownPath(folder)) does not exist") }
-        guard folderStatus.isDirectory else { throw Self.refusal(flag, path, "\(shownPath(folder)) is not a folder") }
-        guard folderStatus.hasWriteBit, access(folder, W_OK | X_OK) == 0 else {
-            throw Self.refusal(flag, path, "files cannot be created in the folder \(shownPath(folder)) (no write permission)")
+        switch folderProblem(folder) {
+        case nil: break
+        case .unreadable(let error): throw Self.refusal(flag, path, error.reason)
+        case .missing: throw Self.refusal(flag, path, "the folder \(shownPath(folder)) does not exist")
+        case .notAFolder: throw Self.refusal(flag, path, "\(shownPath(folder)) is not a folder")
+        case .notWritable: throw Self.refusal(flag, path, "files cannot be created in the folder \(shownPath(folder)) (no write permission)")
         }
         self.target = target
         self.existing = existing

@@ -63,6 +63,24 @@ func fileStatus(_ path: String) throws(SystemError) -> stat? {
     throw SystemError("stat", path)
 }
 
+/// Why files cannot be created in `path` (links followed), or nil when they can: the one
+/// check behind `--output`'s folder and `--out-dir`, each of which words it.
+enum FolderProblem: Error {
+    case unreadable(SystemError)
+    case missing
+    case notAFolder
+    case notWritable
+}
+
+func folderProblem(_ path: String) -> FolderProblem? {
+    let status: stat?
+    do { status = try fileStatus(path) } catch { return .unreadable(error) }
+    guard let status else { return .missing }
+    guard status.isDirectory else { return .notAFolder }
+    guard status.hasWriteBit, access(path, W_OK | X_OK) == 0 else { return .notWritable }
+    return nil
+}
+
 extension stat {
     var isDirectory: Bool { st_mode & S_IFMT == S_IFDIR }
     var isRegularFile: Bool { st_mode & S_IFMT == S_IFREG }
