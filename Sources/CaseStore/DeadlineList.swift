@@ -8,9 +8,9 @@ extension Deadline.Brief {
     private struct Sent: Decodable {
         let kind: ObligationKind
         let unit: String?
-        let due: String
+        let due: Day
         let status: ObligationStatus
-        let met_on: String?
+        let met_on: Day?
     }
 
     /// Reads a case's obligations from a `json_agg` of them.
@@ -21,15 +21,8 @@ extension Deadline.Brief {
         } catch {
             throw PostgresError(kind: .decoding, message: "deadlines: cannot read \(json.prefix(200)): \(error)")
         }
-        return try sent.map { item in
-            guard let due = Day(item.due) else {
-                throw PostgresError(kind: .decoding, message: "deadlines: cannot read the due day '\(item.due)'")
-            }
-            let metOn = try item.met_on.map { text in
-                guard let day = Day(text) else { throw PostgresError(kind: .decoding, message: "deadlines: cannot read the day met '\(text)'") }
-                return day
-            }
-            return Deadline.Brief(kind: item.kind, unit: item.unit, due: due, recordedStatus: item.status, metOn: metOn)
+        return sent.map { item in
+            Deadline.Brief(kind: item.kind, unit: item.unit, due: item.due, recordedStatus: item.status, metOn: item.met_on)
         }
     }
 }
