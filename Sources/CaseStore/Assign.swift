@@ -44,7 +44,7 @@ extension Store {
             let loaded = (units: try unitDirectory(congress), rules: try rules(congress, from: day))
             var results: [StepResult] = []
             for record in table.records {
-                do {
+                let result = try problems.checking(line: record.line, describe: describe) { () throws -> StepResult in
                     let complex: Bool
                     switch record(3).lowercased() {
                     case "", "false", "no", "0", "否": complex = false
@@ -53,13 +53,9 @@ extension Store {
                     }
                     let co = record(2).split(separator: ";").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
                     let input = try AssignInput(lead: record(1), co: co, complex: complex)
-                    results.append(try assign(congress, record(0), input, on: day, loaded: loaded))
-                } catch let failure as Failure {
-                    problems.add(line: record.line, failure)
-                } catch {
-                    guard let failure = describe(error) else { throw error }
-                    problems.add(line: record.line, failure)
+                    return try assign(congress, record(0), input, on: day, loaded: loaded)
                 }
+                if let result { results.append(result) }
             }
             try problems.check()
             return results

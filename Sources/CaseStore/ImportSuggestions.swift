@@ -43,23 +43,15 @@ extension Store {
         describe: (Error) -> Failure?
     ) throws -> SuggestionImport {
         var table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
-        var rows: [(line: Int, registration: Registration)] = []
-        for record in table.records {
-            do {
-                let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
-                let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
-                let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
-                if let today { try StepDate.checkNotAfterToday(day, today: today) }
-                rows.append((record.line, try Registration(
-                    title: record(0), body: record(6), deputy: record(1),
-                    cosigners: record(2).split(separator: ";").map(String.init),
-                    session: session, channel: channel, category: record(5), submittedOn: day)))
-            } catch let failure as Failure {
-                table.problems.add(line: record.line, failure)
-            } catch {
-                guard let failure = describe(error) else { throw error }
-                table.problems.add(line: record.line, failure)
-            }
+        let rows = try table.checkedRows(describe: describe) { record in
+            let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
+            let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
+            let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
+            if let today { try StepDate.checkNotAfterToday(day, today: today) }
+            return try Registration(
+                title: record(0), body: record(6), deputy: record(1),
+                cosigners: record(2).split(separator: ";").map(String.init),
+                session: session, channel: channel, category: record(5), submittedOn: day)
         }
         let fileProblems = table.problems
         return try connection.retryingTransaction { connection in
@@ -133,9 +125,9 @@ extension Store {
             guard !registrations.isEmpty else { return SuggestionImport(registered: [], skipped: skipped) }
             // Numbers follow the file's order within each series.
             var next: [String: Int] = [:]
-            for series in Set(registrations.map(\.registration.series.description)).sorted() {
+            for series in Set(registrations.map(\.fields.series.description)).sorted() {
                 next[series] = try reserveNumbers(congress, series: series,
-                                                  count: registrations.filter { $0.registration.series.description == series }.count)
+                                                  count: registrations.filter { $0.fields.series.description == series }.count)
             }
             var numbered: [(line: Int, number: String, seq: Int)] = []
             for (line, r) in registrations {

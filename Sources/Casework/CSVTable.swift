@@ -204,13 +204,15 @@ extension String: CSVSource {
 }
 
 extension CSVTable {
-    /// Each record made into a row by `body`, with its line; a row `body` refuses (`Failure`)
-    /// is recorded among the problems and left out, and any other error ends the reading.
-    public mutating func checkedRows<Row>(_ body: (Record) throws -> Row) throws -> [(line: Int, fields: Row)] {
+    /// Each record made into a row by `body`, with its line; a row `body` refuses is recorded
+    /// among the problems and left out (`RowProblems.checking`).
+    public mutating func checkedRows<Row>(
+        describe: (Error) -> Failure? = { _ in nil }, _ body: (Record) throws -> Row
+    ) throws -> [(line: Int, fields: Row)] {
         var rows: [(line: Int, fields: Row)] = []
         for record in records {
-            do { rows.append((record.line, try body(record))) } catch let failure as Failure {
-                problems.add(line: record.line, failure)
+            if let row = try problems.checking(line: record.line, describe: describe, { try body(record) }) {
+                rows.append((record.line, row))
             }
         }
         return rows

@@ -47,6 +47,20 @@ public struct RowProblems: Sendable {
         add(line: line, message)
     }
 
+    /// Runs `body` for the row at `line`: a refusal it throws (a `Failure`, or an error that
+    /// `describe` words) is recorded and gives nil; any other error ends the reading.
+    public mutating func checking<T>(
+        line: Int, describe: (Error) -> Failure? = { _ in nil }, _ body: () throws -> T
+    ) throws -> T? {
+        do { return try body() } catch let failure as Failure {
+            add(line: line, failure)
+        } catch {
+            guard let failure = describe(error) else { throw error }
+            add(line: line, failure)
+        }
+        return nil
+    }
+
     /// Removes and returns the problem of `line` without its place.
     mutating func take(line: Int) -> String? {
         byLine.removeValue(forKey: line)?.why
