@@ -12,18 +12,29 @@ extension Store {
                 WHERE \(congress.scope(case: c.id)) AND obligation_no = ANY(\(plan.fulfil)::integer[])
                 """)
         }
-        for cancellation in plan.cancel {
+        if !plan.cancel.isEmpty {
+            let cancelled = plan.cancel.flatMap { cancellation in cancellation.numbers.map { ($0, cancellation.note) } }
             try connection.execute("""
-                UPDATE obligation SET status = \(ObligationStatus.cancelled), cancelled_on = \(day), note = \(cancellation.note)
-                WHERE \(congress.scope(case: c.id)) AND obligation_no = ANY(\(cancellation.numbers)::integer[])
+                UPDATE obligation o SET status = \(ObligationStatus.cancelled), cancelled_on = \(day), note = x.note
+                FROM unnest(\(cancelled.map(\.0))::integer[], \(cancelled.map(\.1))::text[]) AS x(no, note)
+                WHERE \(congress.scope("o")) AND o.suggestion_id = \(c.id) AND o.obligation_no = x.no
                 """)
         }
-        for o in plan.open {
+        if !plan.open.isEmpty {
+            // One statement for all of them, numbered after the case's last obligation in the
+            // plan's order. A unit or period that is absent goes as '' (array elements cannot
+            // be NULL here); no code or period is ever empty.
+            let open = plan.open
             try connection.execute("""
                 INSERT INTO obligation (congress_id, suggestion_id, obligation_no, kind, unit_code, round, start_on, period, policy, due_on)
-                SELECT \(congress.id), \(c.id), coalesce(max(obligation_no), 0) + 1, \(o.kind), \(o.unit), \(o.round), \(o.start),
-                       \(o.period?.description), \(o.policy), \(o.due)
-                FROM obligation WHERE \(congress.scope(case: c.id))
+                SELECT \(congress.id), \(c.id), last.no + o.ord, o.kind, NULLIF(o.unit, ''), o.round, o.start_on::date,
+                       NULLIF(o.period, ''), o.policy, o.due_on::date
+                FROM (SELECT coalesce(max(obligation_no), 0) AS no FROM obligation WHERE \(congress.scope(case: c.id))) last,
+                     unnest(\(open.map(\.kind.rawValue))::text[], \(open.map { $0.unit ?? "" })::text[], \(open.map(\.round))::integer[],
+                            \(open.map(\.start.description))::text[], \(open.map { $0.period?.description ?? "" })::text[],
+                            \(open.map(\.policy))::text[], \(open.map(\.due.description))::text[])
+                         WITH ORDINALITY AS o(kind, unit, round, start_on, period, policy, due_on, ord)
+                ORDER BY o.ord
                 """)
         }
         try connection.execute("""
