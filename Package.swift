@@ -26,10 +26,12 @@ let package = Package(
             name: "CaseStore",
             dependencies: ["Postgres", "Casework", .product(name: "Logging", package: "swift-log")]
         ),
+        // What both front ends show: a case and its events as JSON, times on the congress's clock.
+        .target(name: "Presentation", dependencies: ["CaseStore", "Casework"]),
         .target(
             name: "JianyiCLI",
             dependencies: [
-                "CaseStore", "Casework",
+                "CaseStore", "Casework", "Presentation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

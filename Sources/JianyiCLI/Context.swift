@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import Presentation
 import Casework
 import Foundation
 import Logging
@@ -65,11 +66,7 @@ struct Context {
     func today(in congress: Congress) throws -> Day {
         if let text = options.today { return try Day.parse(text, for: "--today") }
         if let text = environment["JIANYI_TODAY"], !text.isEmpty { return try Day.parse(text, for: "JIANYI_TODAY") }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = try CongressClock(congress).zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let today = Day(year: year, month: month, day: day) else {
+        guard let today = try CongressClock(congress).day() else {
             throw Failure.badValue("the system clock gives no date from \(Day.first) to \(Day.last) in \(congress.timeZone); give --today")
         }
         return today

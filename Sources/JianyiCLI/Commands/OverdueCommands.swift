@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import Presentation
 import Casework
 import Foundation
 
