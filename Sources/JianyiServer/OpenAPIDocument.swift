@@ -1594,7 +1594,7 @@ let openAPIDocument: String = #"""
       "Day": {
         "type": "string",
         "format": "date",
-        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        "pattern": "^(19[0-9]{2}|[2-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$",
         "description": "A calendar day in the congress's time zone, YYYY-MM-DD, from 1900-01-01 to 9999-12-31.",
         "examples": [
           "2024-02-20"
