@@ -22,13 +22,13 @@ extension Store {
     /// Creates a congress and gives it a copy of the official holiday calendars.
     public func addCongress(code: String, name: String, level: CongressLevel, timeZone: String) throws -> Congress {
         try requireCode(code, flag: "CODE")
-        let name = try Text.required(name, field: "--name", what: "the name")
+        let name = try Text.required(name, field: .congressName)
         return try connection.retryingTransaction { connection in
             let valid = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone)) AS valid")
             guard try valid.rows[0].decode(Bool.self, "valid") else {
                 throw SetupError.unknownTimeZone(timeZone)
             }
-            let inserted = try translate({ $0.isUniqueViolation ? .ruleBroken("congress \(code) already exists") : nil }) {
+            let inserted = try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.congress, code: code, congress: nil) : nil }) {
                 try connection.query("""
                     INSERT INTO congress (code, name, level, time_zone)
                     VALUES (\(code), \(name), \(level), \(timeZone))

@@ -38,7 +38,7 @@ extension Store {
         guard closed >= opened else {
             throw SetupError.sessionClosesBeforeOpening(opened: opened, closed: closed)
         }
-        try translate({ $0.isUniqueViolation ? .ruleBroken("session \(code) already exists in \(congress.code)") : nil }) {
+        try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.session, code: code.description, congress: congress.code) : nil }) {
             try connection.execute("""
                 INSERT INTO session (congress_id, code, term, meeting, opened_on, closed_on)
                 VALUES (\(congress.id), \(code.description), \(code.term), \(code.meeting), \(opened), \(closed))
@@ -58,7 +58,7 @@ extension Store {
 
     public func addDeputy(_ congress: Congress, code: String, name: String, delegation: String?) throws -> Deputy {
         let deputy = try Self.deputy(code: code, name: name, delegation: delegation, codeField: "CODE")
-        try translate({ $0.isUniqueViolation ? .ruleBroken("deputy \(code) already exists in \(congress.code)") : nil }) {
+        try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.deputy, code: code, congress: congress.code) : nil }) {
             try connection.execute("""
                 INSERT INTO deputy (congress_id, code, name, delegation)
                 VALUES (\(congress.id), \(deputy.code), \(deputy.name), \(deputy.delegation))
@@ -88,7 +88,7 @@ extension Store {
 
     public func addUnit(_ congress: Congress, code: String, name: String, kind: UnitKind) throws -> HandlingUnit {
         let unit = try Self.unit(code: code, name: name, kind: kind.rawValue, codeField: "CODE")
-        try translate({ $0.isUniqueViolation ? .ruleBroken("unit \(code) already exists in \(congress.code)") : nil }) {
+        try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.unit, code: code, congress: congress.code) : nil }) {
             try connection.execute("""
                 INSERT INTO unit (congress_id, code, name, kind) VALUES (\(congress.id), \(unit.code), \(unit.name), \(unit.kind))
                 """)
@@ -115,15 +115,18 @@ extension Store {
 
     private static func deputy(code: String, name: String, delegation: String?, codeField: String) throws -> Deputy {
         try requireCode(code, flag: codeField)
-        let name = try Text.required(name, field: "--name", what: "the name of deputy \(code)")
-        let delegation = try Text.optional(delegation, field: "--delegation", what: "the delegation")
+        let name = try Text.required(name, field: .deputyName(code: code))
+        let delegation = try Text.optional(delegation, field: .delegation)
         return Deputy(code: code, name: name, delegation: delegation ?? "")
     }
 
     private static func unit(code: String, name: String, kind: String, codeField: String) throws -> HandlingUnit {
         try requireCode(code, flag: codeField)
-        let name = try Text.required(name, field: "--name", what: "the name of unit \(code)")
-        return HandlingUnit(code: code, name: name, kind: try UnitKind.parse(kind, for: "--kind"))
+        let name = try Text.required(name, field: .unitName(code: code))
+        guard let unitKind = UnitKind(rawValue: kind) else {
+            throw InputError.notOneOf(.unitKind, value: kind, choices: UnitKind.allCases.map(\.rawValue))
+        }
+        return HandlingUnit(code: code, name: name, kind: unitKind)
     }
 
     /// Copies rows into a staging table, adds every code given twice to the file's problems,

@@ -81,7 +81,7 @@ struct Context {
         let today = try today(in: congress)
         guard let text else { return today }
         let day = try Day.parse(text, for: flag)
-        do { try StepDate.checkNotAfterToday(day, today: today) } catch { throw error.failure(day: flag) }
+        do { try StepDate.checkNotAfterToday(day, today: today) } catch { throw DayGivenIn(refusal: error, day: flag) }
         return day
     }
 
