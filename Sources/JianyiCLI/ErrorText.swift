@@ -18,13 +18,22 @@ extension Refusal {
     func failure(day: String) -> Failure { failure(.en, day: day) }
 }
 
+/// A refusal worded in Chinese and in English (`worded`), which gives both of `Refusal`'s.
+protocol BilingualRefusal: Refusal {
+    func worded(_ lang: Language, day: String) -> Failure
+}
+
+extension BilingualRefusal {
+    var failure: Failure { worded(.en, day: "--on") }
+    func failure(_ lang: Language, day: String) -> Failure { worded(lang, day: day) }
+}
+
 /// A refusal whose day was given in `day` rather than `--on`.
-struct DayGivenIn: Refusal {
+struct DayGivenIn: BilingualRefusal {
     let refusal: any Refusal
     let day: String
 
-    var failure: Failure { failure(.en, day: day) }
-    func failure(_ lang: Language, day _: String) -> Failure { refusal.failure(lang, day: day) }
+    func worded(_ lang: Language, day _: String) -> Failure { refusal.failure(lang, day: day) }
 }
 
 extension Language {
@@ -33,7 +42,7 @@ extension Language {
 }
 
 /// The step refusals.
-extension CaseError: Refusal {
+extension CaseError: BilingualRefusal {
     /// The one line a user sees, a day named by the flag (or column) `day` was given for.
     func message(_ lang: Language = .en, day: String = "--on") -> String {
         switch self {
@@ -106,10 +115,8 @@ extension CaseError: Refusal {
         }
     }
 
-    var failure: Failure { failure(.en, day: "--on") }
-
     /// The refusal as the contract reports it, a malformed value (64) or a broken rule (65).
-    func failure(_ lang: Language, day: String) -> Failure {
+    func worded(_ lang: Language, day: String) -> Failure {
         let message = message(lang, day: day)
         return switch self {
         case .coUnitRepeated, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome, .commentRequired:

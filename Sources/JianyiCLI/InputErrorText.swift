@@ -2,10 +2,8 @@ import Casework
 
 /// A value refused for what it is, named by the flag it came in; a file's row names the
 /// column instead (`RowRefusals`).
-extension InputError: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day _: String) -> Failure {
+extension InputError: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
         switch self {
         case .blank(let field, let value):
             let what = field.name(lang)
@@ -69,10 +67,8 @@ extension Field {
 
 /// A file's bad rows, the typed refusals among them worded as the command's would be and
 /// placed under the column their flag names (`--title: …` under `title`).
-extension RowRefusals: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day: String) -> Failure {
+extension RowRefusals: BilingualRefusal {
+    func worded(_ lang: Language, day: String) -> Failure {
         problems.report { problem in
             switch problem.why {
             case .said(let why):

@@ -1,10 +1,8 @@
 import Casework
 
 /// Something named that is not there.
-extension LookupError: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day _: String) -> Failure {
+extension LookupError: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
         switch self {
         case .noSuchCase(let number, let congress):
             .ruleBroken(lang.say("建议 \(number) 在 \(congress) 中不存在", "suggestion \(number) does not exist in \(congress)"))
@@ -27,10 +25,8 @@ extension LookupError: Refusal {
     }
 }
 
-extension OverdueRunError: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day _: String) -> Failure {
+extension OverdueRunError: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
         switch self {
         case .inProgress(let congress):
             Failure(.tryLater, lang.say("\(congress) 的另一次超期检查正在进行；请稍后再试（或去掉 --no-wait 等它完成）",
@@ -42,10 +38,8 @@ extension OverdueRunError: Refusal {
     }
 }
 
-extension SetupError: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day _: String) -> Failure {
+extension SetupError: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
         switch self {
         case .unknownTimeZone(let zone):
             .badValue(lang.say("--time-zone: '\(zone)' 不是 PostgreSQL 认识的时区（例如 Asia/Shanghai）",
@@ -59,10 +53,8 @@ extension SetupError: Refusal {
     }
 }
 
-extension RegistrationError: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day _: String) -> Failure {
+extension RegistrationError: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
         switch self {
         case .titleTooLong(let count, let limit):
             .badValue(lang.say("--title: 标题有 \(count) 个字，最多 \(limit) 个", "--title: the title has \(count) characters; at most \(limit)"))
@@ -82,10 +74,8 @@ extension RegistrationError: Refusal {
 }
 
 /// Something that is there already.
-extension ConflictError: Refusal {
-    var failure: Failure { failure(.en, day: "--on") }
-
-    func failure(_ lang: Language, day _: String) -> Failure {
+extension ConflictError: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
         switch self {
         case .duplicate(.congress, let code, _):
             .ruleBroken(lang.say("代表大会 \(code) 已存在", "congress \(code) already exists"))
