@@ -5,6 +5,8 @@ public enum InputError: DomainError, Equatable {
     case blank(Field, value: String)
     /// Not one of the words `field` takes.
     case notOneOf(Field, value: String, choices: [String])
+    /// Not a code of a congress, deputy or unit: 1–32 ASCII letters, digits, '.', '_' or '-'.
+    case notACode(String)
 }
 
 /// A value a person writes, by what it is in the domain.

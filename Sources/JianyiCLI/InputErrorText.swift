@@ -14,6 +14,9 @@ extension InputError: BilingualRefusal {
         case .notOneOf(let field, let value, let choices):
             let list = choices.joined(separator: "|")
             return .badValue("\(field.flag): " + lang.say("'\(value)' 不是 \(list) 之一", "'\(value)' is not one of \(list)"))
+        case .notACode(let code):
+            return .badValue("CODE: " + lang.say("'\(code)' 不是代码（1–32 个字母、数字、'.'、'_' 或 '-'）",
+                                                 "'\(code)' is not a code (1–32 letters, digits, '.', '_' or '-')"))
         }
     }
 }
@@ -66,7 +69,8 @@ extension Field {
 }
 
 /// A file's bad rows, the typed refusals among them worded as the command's would be and
-/// placed under the column their flag names (`--title: …` under `title`).
+/// placed under the column their flag or argument names (`--title: …` under `title`,
+/// `CODE: …` under `code`).
 extension RowRefusals: BilingualRefusal {
     func worded(_ lang: Language, day: String) -> Failure {
         problems.report { problem in
@@ -75,9 +79,21 @@ extension RowRefusals: BilingualRefusal {
                 return (problem.column, why)
             case .refused(let error):
                 let message = (error as? any Refusal)?.failure(lang, day: day).message ?? String(describing: error)
-                let flagged = problems.place(message, after: "--")
-                return flagged.column == nil ? problems.place(message) : flagged
+                return placed(message)
             }
         }
+    }
+
+    /// Under the column the message's first word names, as a flag, a column or an argument.
+    private func placed(_ message: String) -> (column: Int?, why: String) {
+        for prefix in ["--", ""] {
+            let placed = problems.place(message, after: prefix)
+            if placed.column != nil { return placed }
+        }
+        if let colon = message.firstIndex(of: ":"), message[..<colon].allSatisfy(\.isUppercase) {
+            let placed = problems.place(message[..<colon].lowercased() + message[colon...])
+            if placed.column != nil { return placed }
+        }
+        return (nil, message)
     }
 }

@@ -49,6 +49,9 @@ extension SetupError: BilingualRefusal {
         case .yearOutOfRange(let year):
             .badValue(lang.say("--year: \(year) 不在 \(Day.years.lowerBound) 至 \(Day.years.upperBound) 年之间",
                                "--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)"))
+        case .makeupDayOnWeekday(let day):
+            .ruleBroken(lang.say("\(day) 是工作日；调休上班日（work）应在星期六或星期日",
+                                 "\(day) is a weekday; a makeup working day (work) falls on a Saturday or Sunday"))
         }
     }
 }

@@ -103,9 +103,13 @@ import Testing
 
     @Test func makeupDayOnAWeekdayIsRefused() throws {
         let f = try Fixture()
-        #expect(throws: Failure.ruleBroken("h.csv line 2: 2027-01-04 is a weekday; a makeup working day (work) falls on a Saturday or Sunday")) {
+        let refusals = try #require(throws: RowRefusals.self) {
             try f.store.importCalendar(f.congress, csv: "date,kind,name\n2027-01-04,work,x\n", file: "h.csv")
         }
+        let problem = try #require(refusals.problems.all.first)
+        guard case .refused(let error as SetupError) = problem.why else { Issue.record("not typed: \(problem.why)"); return }
+        #expect(refusals.problems.count == 1 && problem.line == 2)
+        #expect(error == .makeupDayOnWeekday(Day("2027-01-04")!))
         #expect(try f.store.workCalendar(f.congress, years: 2027...2027).years.isEmpty)
     }
 
