@@ -121,9 +121,7 @@ import Testing
         #expect(entry.value == .period(Period(2, .months)))
         #expect(entry.isSet)
         #expect(entry.changedBy == "tester")
-        let refused = try #require(throws: Failure.self) { try f.store.setPolicy(f.congress, key: "rehandle", value: "soon") }
-        #expect(refused.kind == .badValue)
-        #expect(refused.message.hasPrefix("policy rehandle: 'soon' is not a period"))
+        #expect(throws: PolicyError.notAValue(.rehandle, value: "soon")) { try f.store.setPolicy(f.congress, key: "rehandle", value: "soon") }
         #expect(try f.store.policy(f.congress).first { $0.setting == .rehandle }?.value == .period(Period(2, .months)))
     }
 }

@@ -22,6 +22,8 @@ import Testing
         (InputError.blank(.deputyName(code: "D001"), value: "\u{200B}"), "--name: 代表 D001 的姓名只含不可见字符（'\\u{200B}'）",
          "--name: the name of deputy D001 holds only invisible characters ('\\u{200B}')"),
         (ConflictError.duplicate(.unit, code: "SJJ", congress: "LL"), "LL 已有承办单位 SJJ", "unit SJJ already exists in LL"),
+        (PolicyError.notAValue(.weightContact, value: "1.5"), "policy weight_contact: '1.5' 不是 0 到 1 之间的权重",
+         "policy weight_contact: '1.5' is not a weight between 0 and 1"),
         (DayGivenIn(refusal: CaseError.dayAfterToday(day: d("2026-12-01"), today: d("2026-11-30")), day: "--as-of"),
          "--as-of: 2026-12-01 晚于今天（2026-11-30）；jianyi 不登记尚未到来的日子（--today 可改变今天）",
          "--as-of: 2026-12-01 is after today (2026-11-30); jianyi records nothing for a day that has not come (--today moves today)"),
