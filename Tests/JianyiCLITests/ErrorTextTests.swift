@@ -1,4 +1,5 @@
 import Casework
+import CaseStore
 @testable import JianyiCLI
 import Testing
 
@@ -96,6 +97,18 @@ import Testing
         (PolicyError.notAValue(.reply, value: "soon"), 64, "policy reply: 'soon' is not a period (e.g. '3 months', '30 days', '10 working_days')"),
         (PolicyError.notAValue(.severeDays, value: "366"), 64, "policy severe_days: '366' is not a whole number of days (0–365)"),
         (PolicyError.notAValue(.weightContact, value: "1.5"), 64, "policy weight_contact: '1.5' is not a weight between 0 and 1"),
+        (SchemaError.serverTooOld(oldest: 140_000, server: 130_004), 69, "jianyi needs PostgreSQL 14 or newer; this server is 13.4"),
+        (SchemaError.migrationStopped(version: 6, name: "dates_in_range", reason: "rows outside", hint: "fix them"), 65,
+         "migration 6 (dates_in_range) stopped and changed nothing: rows outside; fix them"),
+        (SchemaError.migrationStopped(version: 6, name: "dates_in_range", reason: "rows outside", hint: nil), 65,
+         "migration 6 (dates_in_range) stopped and changed nothing: rows outside"),
+        (SchemaError.notSetUp, 78, "the database is not set up: run `jianyi db migrate` first"),
+        (SchemaError.newerThanBinary(version: 9999, name: "future"), 78,
+         "the database has migration 9999 (future), which this jianyi does not know: it is newer than this binary"),
+        (SchemaError.newerThanBinary(version: 9999, name: nil), 78, "the database schema (migration 9999) is newer than this jianyi: upgrade jianyi"),
+        (SchemaError.pending([2, 3]), 78, "the database has 2 pending migration(s) (2, 3): run `jianyi db migrate`"),
+        (SchemaError.foreignMigrationsTable(missing: ["version integer", "name text"]), 78,
+         "the database has a schema_migrations table that jianyi did not make (no version integer, name text): is --database-url a jianyi database?"),
         (InputError.notACode("D 12"), 64, "CODE: 'D 12' is not a code (1–32 letters, digits, '.', '_' or '-')"),
         (ConflictError.duplicate(.congress, code: "LL", congress: nil), 65, "congress LL already exists"),
         (ConflictError.duplicate(.session, code: "5-4", congress: "LL"), 65, "session 5-4 already exists in LL"),
