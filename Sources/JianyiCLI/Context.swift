@@ -16,7 +16,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Act as if today were this date, YYYY-MM-DD (default: $JIANYI_TODAY, or the real date in the congress's time zone).", valueName: "date"))
     var today: String?
 
-    @Option(help: "Language of human output: zh or en.")
+    @Option(help: "Language of human output: zh or en (refusals are in Chinese only when --lang zh is given).")
     var lang: Language = .zh
 
     public init() {}
