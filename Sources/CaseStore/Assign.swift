@@ -31,11 +31,9 @@ extension Store {
 
     /// 集中交办 from a CSV file `number,lead,co,complex`: all rows or none. Every row is tried
     /// (each in its own savepoint) so that every bad row is reported, then nothing is kept.
-    /// A row's typed refusal (a step's, a case not found) is listed as `describe` words it, in
-    /// the front end's flags and text; an error it does not word (nil) ends the import.
-    public func assignFile(
-        _ congress: Congress, csv: some CSVSource, file: String, on day: Day, describe: (Error) -> Failure?
-    ) throws -> [StepResult] {
+    /// A row's typed refusal (a step's, a case not found) is listed for the front end to word
+    /// (`RowRefusals`); any other error ends the import.
+    public func assignFile(_ congress: Congress, csv: some CSVSource, file: String, on day: Day) throws -> [StepResult] {
         let table = try CSVTable(csv, expecting: ["number", "lead", "co", "complex"], file: file)
         return try connection.retryingTransaction { _ in
             // Each attempt starts from the file's own problems: a row refused by an attempt
@@ -44,7 +42,7 @@ extension Store {
             let loaded = (units: try unitDirectory(congress), rules: try rules(congress, from: day))
             var results: [StepResult] = []
             for record in table.records {
-                let result = try problems.checking(line: record.line, describe: describe) { () throws -> StepResult in
+                let result = try problems.checking(line: record.line) { () throws -> StepResult in
                     let complex: Bool
                     switch record(3).lowercased() {
                     case "", "false", "no", "0", "否": complex = false
@@ -64,7 +62,7 @@ extension Store {
 
     /// 申请调整交办: an assigned unit asks, within its transfer window, to be replaced.
     public func requestTransfer(_ congress: Congress, _ number: String, unit: String, reason: String, on day: Day) throws -> StepResult {
-        let reason = try Text.required(reason, field: "--reason")
+        let reason = try Text.required(reason, field: .reason)
         return try step(congress, number) { c in
             try c.requestTransfer(unit: unit, reason: reason, on: day, by: actor)
         } record: { c, _ in
@@ -104,7 +102,7 @@ extension Store {
 
     /// The secretariat refuses the transfer; the original deadlines stand.
     public func rejectTransfer(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
-        let reason = try Text.required(reason, field: "--reason")
+        let reason = try Text.required(reason, field: .reason)
         return try step(congress, number) { c in
             try c.rejectTransfer(reason: reason, on: day, by: actor)
         } record: { c, plan in

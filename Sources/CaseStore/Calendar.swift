@@ -49,14 +49,12 @@ extension Store {
                 table.problems.add(line: record.line, column: 0, "\(day) is already on line \(first)")
                 continue
             }
-            do {
-                let name = try Text.optional(record(2), field: "name", what: "the name") ?? ""
-                let entry = WorkCalendar.Entry(day: day, kind: kind, name: name)
+            let entry = try table.problems.checking(line: record.line) {
+                let entry = WorkCalendar.Entry(day: day, kind: kind, name: try Text.optional(record(2), field: .holidayName) ?? "")
                 try WorkCalendar.validate(entry)
-                entries.append((record.line, entry))
-            } catch let failure as Failure {
-                table.problems.add(line: record.line, failure)
+                return entry
             }
+            if let entry { entries.append((record.line, entry)) }
         }
         try table.problems.check()
         let years = Array(Set(entries.map(\.entry.day.year))).sorted()

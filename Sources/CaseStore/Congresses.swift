@@ -21,14 +21,14 @@ public struct Congress: Sendable, Equatable {
 extension Store {
     /// Creates a congress and gives it a copy of the official holiday calendars.
     public func addCongress(code: String, name: String, level: CongressLevel, timeZone: String) throws -> Congress {
-        try requireCode(code, flag: "CODE")
-        let name = try Text.required(name, field: "--name", what: "the name")
+        try requireCode(code)
+        let name = try Text.required(name, field: .congressName)
         return try connection.retryingTransaction { connection in
             let valid = try connection.query("SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = \(timeZone)) AS valid")
             guard try valid.rows[0].decode(Bool.self, "valid") else {
                 throw SetupError.unknownTimeZone(timeZone)
             }
-            let inserted = try translate({ $0.isUniqueViolation ? .ruleBroken("congress \(code) already exists") : nil }) {
+            let inserted = try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.congress, code: code, congress: nil) : nil }) {
                 try connection.query("""
                     INSERT INTO congress (code, name, level, time_zone)
                     VALUES (\(code), \(name), \(level), \(timeZone))
@@ -74,9 +74,7 @@ extension Store {
 }
 
 /// Codes are short ASCII identifiers: they go into numbers, file names and CSV keys.
-func requireCode(_ code: String, flag: String) throws {
+func requireCode(_ code: String) throws(InputError) {
     let allowed = code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0)) }
-    guard !code.isEmpty, code.count <= 32, allowed else {
-        throw Failure.badValue("\(flag): '\(code)' is not a code (1–32 letters, digits, '.', '_' or '-')")
-    }
+    guard !code.isEmpty, code.count <= 32, allowed else { throw .notACode(code) }
 }

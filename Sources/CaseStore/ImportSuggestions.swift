@@ -25,9 +25,9 @@ extension Store {
     /// Registers every suggestion of a CSV file, numbered in file order within each series:
     /// all rows or none.
     public func importSuggestions(
-        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, describe: (Error) -> Failure?
+        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day
     ) throws -> [Registered] {
-        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false, describe: describe).registered
+        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false).registered
     }
 
     /// The same, reporting every bad row at once. A row already registered — the same deputy,
@@ -36,14 +36,12 @@ extension Store {
     /// twice never registers a suggestion twice. Codes and duplicates are checked in SQL
     /// against the congress, in the transaction that registers. A `submitted_on` after `today`
     /// (when given) is refused, as any step dated in the future. A row's typed refusal (of
-    /// the registration, of its day) is listed as `describe` words it, in the front end's
-    /// text; an error it does not word (nil) ends the import.
+    /// the registration, of its day) is listed for the front end to word (`RowRefusals`).
     public func importSuggestions(
-        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, today: Day? = nil, skipExisting: Bool,
-        describe: (Error) -> Failure?
+        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, today: Day? = nil, skipExisting: Bool
     ) throws -> SuggestionImport {
         var table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
-        let rows = try table.checkedRows(describe: describe) { record in
+        let rows = try table.checkedRows { record in
             let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
             let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
             let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
@@ -113,9 +111,9 @@ extension Store {
                 if skipExisting {
                     if !skipped.contains(where: { $0.line == entry.line }) { skipped.append(entry) }
                 } else if let existing = entry.existing {
-                    problems.add(line: entry.line, "already registered as \(existing) (the same deputy, series and title); leave it out or use --skip-existing")
+                    problems.add(line: entry.line, refused: ConflictError.suggestionRegistered(as: existing))
                 } else {
-                    problems.add(line: entry.line, "the same suggestion as line \(entry.sameAsLine!) (the same deputy, series and title)")
+                    problems.add(line: entry.line, refused: ConflictError.suggestionRepeated(line: entry.sameAsLine!))
                 }
             }
             try problems.check()

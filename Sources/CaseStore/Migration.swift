@@ -46,7 +46,7 @@ public struct Migrator {
     public let oldestServer: Int
 
     /// `130012` → `13.12`, `140000` → `14`, and before 10: `90624` → `9.6.24`.
-    static func versionText(_ number: Int) -> String {
+    public static func versionText(_ number: Int) -> String {
         if number < 100_000 { return "\(number / 10_000).\(number / 100 % 100).\(number % 100)" }
         return number % 10_000 == 0 ? "\(number / 10_000)" : "\(number / 10_000).\(number % 10_000)"
     }
@@ -61,7 +61,7 @@ public struct Migrator {
     public func migrate(_ connection: Connection, progress: (Migration) -> Void = { _ in }) throws -> [Migration] {
         // Said before anything is applied, rather than as a syntax error halfway through.
         guard connection.serverVersion >= oldestServer else {
-            throw Failure(.unavailable, "jianyi needs PostgreSQL \(Self.versionText(oldestServer)) or newer; this server is \(Self.versionText(connection.serverVersion))")
+            throw SchemaError.serverTooOld(oldest: oldestServer, server: connection.serverVersion)
         }
         try connection.transaction { connection in
             try connection.advisoryLock(Self.lockKey)
@@ -88,8 +88,7 @@ public struct Migrator {
                 } catch let error as PostgresError where error.category == .dataRejected {
                     // A migration that checks the data first (0006) says what it found; the
                     // generic "a row breaks a rule" would leave the user stuck at 78.
-                    let hint = error.hint.map { "; \($0)" } ?? ""
-                    throw Failure.ruleBroken("migration \(migration.version) (\(migration.name)) stopped and changed nothing: \(error.message)\(hint)")
+                    throw SchemaError.migrationStopped(version: migration.version, name: migration.name, reason: error.message, hint: error.hint)
                 }
                 try connection.execute("""
                     INSERT INTO schema_migrations (version, name, checksum)
@@ -101,7 +100,7 @@ public struct Migrator {
         }
         let newer = try status(connection).filter { $0.state == .unknown }
         if let first = newer.first {
-            throw Failure(.configuration, "the database has migration \(first.version) (\(first.name)), which this jianyi does not know: it is newer than this binary")
+            throw SchemaError.newerThanBinary(version: first.version, name: first.name)
         }
         return applied
     }
@@ -135,16 +134,16 @@ public struct Migrator {
     /// database has none this binary does not know.
     public func requireCurrent(_ connection: Connection) throws {
         guard try tableExists(connection) else {
-            throw Failure(.configuration, "the database is not set up: run `jianyi db migrate` first")
+            throw SchemaError.notSetUp
         }
         let versions = Set(try connection.query("SELECT version FROM schema_migrations").rows.map { try $0.decode(Int.self, "version") })
         let known = Set(migrations.map(\.version))
         if let newer = versions.subtracting(known).min() {
-            throw Failure(.configuration, "the database schema (migration \(newer)) is newer than this jianyi: upgrade jianyi")
+            throw SchemaError.newerThanBinary(version: newer, name: nil)
         }
         let pending = known.subtracting(versions).sorted()
         if !pending.isEmpty {
-            throw Failure(.configuration, "the database has \(pending.count) pending migration(s) (\(pending.map(String.init).joined(separator: ", "))): run `jianyi db migrate`")
+            throw SchemaError.pending(pending)
         }
     }
 
@@ -161,10 +160,7 @@ public struct Migrator {
             """).rows.map { "\(try $0.decode(String.self, "name")) \(try $0.decode(String.self, "type"))" }
         let missing = Self.recordColumns.filter { !columns.contains($0) }
         guard missing.isEmpty else {
-            throw Failure(.configuration, """
-                the database has a schema_migrations table that jianyi did not make (no \(missing.joined(separator: ", "))): \
-                is --database-url a jianyi database?
-                """)
+            throw SchemaError.foreignMigrationsTable(missing: missing)
         }
         return true
     }

@@ -38,7 +38,7 @@ extension Store {
         guard closed >= opened else {
             throw SetupError.sessionClosesBeforeOpening(opened: opened, closed: closed)
         }
-        try translate({ $0.isUniqueViolation ? .ruleBroken("session \(code) already exists in \(congress.code)") : nil }) {
+        try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.session, code: code.description, congress: congress.code) : nil }) {
             try connection.execute("""
                 INSERT INTO session (congress_id, code, term, meeting, opened_on, closed_on)
                 VALUES (\(congress.id), \(code.description), \(code.term), \(code.meeting), \(opened), \(closed))
@@ -57,8 +57,8 @@ extension Store {
     }
 
     public func addDeputy(_ congress: Congress, code: String, name: String, delegation: String?) throws -> Deputy {
-        let deputy = try Self.deputy(code: code, name: name, delegation: delegation, codeField: "CODE")
-        try translate({ $0.isUniqueViolation ? .ruleBroken("deputy \(code) already exists in \(congress.code)") : nil }) {
+        let deputy = try Self.deputy(code: code, name: name, delegation: delegation)
+        try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.deputy, code: code, congress: congress.code) : nil }) {
             try connection.execute("""
                 INSERT INTO deputy (congress_id, code, name, delegation)
                 VALUES (\(congress.id), \(deputy.code), \(deputy.name), \(deputy.delegation))
@@ -73,7 +73,7 @@ extension Store {
     public func importDeputies(_ congress: Congress, csv: some CSVSource, file: String) throws -> ImportCount {
         var table = try CSVTable(csv, expecting: ["code", "name", "delegation"], file: file)
         let rows = try table.checkedRows { record in
-            let deputy = try Self.deputy(code: record(0), name: record(1), delegation: record(2), codeField: "code")
+            let deputy = try Self.deputy(code: record(0), name: record(1), delegation: record(2))
             return [deputy.code, deputy.name, deputy.delegation]
         }
         return try upsert(congress, table: "deputy", columns: ["code", "name", "delegation"], rows: rows, problems: table.problems)
@@ -87,8 +87,8 @@ extension Store {
     }
 
     public func addUnit(_ congress: Congress, code: String, name: String, kind: UnitKind) throws -> HandlingUnit {
-        let unit = try Self.unit(code: code, name: name, kind: kind.rawValue, codeField: "CODE")
-        try translate({ $0.isUniqueViolation ? .ruleBroken("unit \(code) already exists in \(congress.code)") : nil }) {
+        let unit = try Self.unit(code: code, name: name, kind: kind.rawValue)
+        try translate({ $0.isUniqueViolation ? ConflictError.duplicate(.unit, code: code, congress: congress.code) : nil }) {
             try connection.execute("""
                 INSERT INTO unit (congress_id, code, name, kind) VALUES (\(congress.id), \(unit.code), \(unit.name), \(unit.kind))
                 """)
@@ -100,7 +100,7 @@ extension Store {
     public func importUnits(_ congress: Congress, csv: some CSVSource, file: String) throws -> ImportCount {
         var table = try CSVTable(csv, expecting: ["code", "name", "kind"], file: file)
         let rows = try table.checkedRows { record in
-            let unit = try Self.unit(code: record(0), name: record(1), kind: record(2).isEmpty ? "government" : record(2), codeField: "code")
+            let unit = try Self.unit(code: record(0), name: record(1), kind: record(2).isEmpty ? "government" : record(2))
             return [unit.code, unit.name, unit.kind.rawValue]
         }
         return try upsert(congress, table: "unit", columns: ["code", "name", "kind"], rows: rows, problems: table.problems)
@@ -113,17 +113,20 @@ extension Store {
         }
     }
 
-    private static func deputy(code: String, name: String, delegation: String?, codeField: String) throws -> Deputy {
-        try requireCode(code, flag: codeField)
-        let name = try Text.required(name, field: "--name", what: "the name of deputy \(code)")
-        let delegation = try Text.optional(delegation, field: "--delegation", what: "the delegation")
+    private static func deputy(code: String, name: String, delegation: String?) throws -> Deputy {
+        try requireCode(code)
+        let name = try Text.required(name, field: .deputyName(code: code))
+        let delegation = try Text.optional(delegation, field: .delegation)
         return Deputy(code: code, name: name, delegation: delegation ?? "")
     }
 
-    private static func unit(code: String, name: String, kind: String, codeField: String) throws -> HandlingUnit {
-        try requireCode(code, flag: codeField)
-        let name = try Text.required(name, field: "--name", what: "the name of unit \(code)")
-        return HandlingUnit(code: code, name: name, kind: try UnitKind.parse(kind, for: "--kind"))
+    private static func unit(code: String, name: String, kind: String) throws -> HandlingUnit {
+        try requireCode(code)
+        let name = try Text.required(name, field: .unitName(code: code))
+        guard let unitKind = UnitKind(rawValue: kind) else {
+            throw InputError.notOneOf(.unitKind, value: kind, choices: UnitKind.allCases.map(\.rawValue))
+        }
+        return HandlingUnit(code: code, name: name, kind: unitKind)
     }
 
     /// Copies rows into a staging table, adds every code given twice to the file's problems,

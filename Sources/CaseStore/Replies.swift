@@ -4,7 +4,7 @@ import Postgres
 extension Store {
     /// 沟通: an assigned unit records a contact with the deputy.
     public func contact(_ congress: Congress, _ number: String, unit: String, mode: ContactMode, note: String, on day: Day) throws -> StepResult {
-        let note = try Text.optional(note, field: "--note", what: "the note") ?? ""
+        let note = try Text.optional(note, field: .note) ?? ""
         return try step(congress, number) { c in
             try c.contact(unit: unit, mode: mode, note: note, on: day, by: actor)
         } record: { c, _ in
@@ -18,7 +18,7 @@ extension Store {
 
     /// 协办意见: a co-handler sends its opinion to the lead.
     public func opinion(_ congress: Congress, _ number: String, unit: String, text: String, on day: Day) throws -> StepResult {
-        let text = try Text.required(text, field: "--text")
+        let text = try Text.required(text, field: .text)
         return try step(congress, number) { c in try c.opinion(unit: unit, text: text, on: day, by: actor) }
     }
 
@@ -62,7 +62,7 @@ extension Store {
 
     /// 跟踪落实: progress on a B-class plan; `done` closes the case.
     public func followUp(_ congress: Congress, _ number: String, progress: String, done: Bool, on day: Day) throws -> StepResult {
-        let progress = try Text.required(progress, field: "--progress")
+        let progress = try Text.required(progress, field: .progress)
         return try step(congress, number) { c in
             try c.followUp(progress: progress, done: done, on: day, by: actor)
         } record: { c, _ in

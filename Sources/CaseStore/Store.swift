@@ -46,13 +46,13 @@ public final class Store {
     }
 }
 
-/// Turns a constraint error into a message about the value that caused it.
+/// Turns a constraint error into the typed refusal of the value that caused it.
 @discardableResult
-func translate<T>(_ describe: (PostgresError) -> Failure?, _ body: () throws -> T) throws -> T {
+func translate<T>(_ refusal: (PostgresError) -> (any DomainError)?, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as PostgresError {
-        if let failure = describe(error) { throw failure }
+        if let refusal = refusal(error) { throw refusal }
         throw error
     }
 }

@@ -207,11 +207,11 @@ extension CSVTable {
     /// Each record made into a row by `body`, with its line; a row `body` refuses is recorded
     /// among the problems and left out (`RowProblems.checking`).
     public mutating func checkedRows<Row>(
-        describe: (Error) -> Failure? = { _ in nil }, _ body: (Record) throws -> Row
+        _ body: (Record) throws -> Row
     ) throws -> [(line: Int, fields: Row)] {
         var rows: [(line: Int, fields: Row)] = []
         for record in records {
-            if let row = try problems.checking(line: record.line, describe: describe, { try body(record) }) {
+            if let row = try problems.checking(line: record.line, { try body(record) }) {
                 rows.append((record.line, row))
             }
         }

@@ -92,31 +92,29 @@ public enum PolicySetting: String, CaseIterable, Sendable {
             guard key.hasSuffix(suffix), let setting = PolicySetting(rawValue: String(key.dropLast(suffix.count))),
                   case .period = setting.defaultValue else { continue }
             guard let count = Int(value.trimmingWhitespace()), Period.counts.contains(count) else {
-                throw Failure.badValue("policy \(key): '\(value)' is not a whole number of \(unit.rawValue) (\(Period.counts.lowerBound)–\(Period.counts.upperBound))")
+                throw PolicyError.notACount(key: key, value: value, unit: unit)
             }
             return (setting, .period(Period(count, unit)))
         }
-        let names = allCases.map(\.rawValue).joined(separator: ", ")
-        throw Failure.badValue("policy: '\(key)' is not a setting (one of \(names); a period also takes a unit suffix, e.g. reply_months)")
+        throw PolicyError.notASetting(key: key)
     }
 
+    /// The whole days a count setting may hold.
+    public static let dayCounts = 0...365
+    /// What a weight may be.
+    public static let weights = 0.0...1.0
+
     /// Parses a value for this setting.
-    public func parse(_ text: String) throws -> Value {
+    public func parse(_ text: String) throws(PolicyError) -> Value {
         switch defaultValue {
         case .period:
-            guard let period = Period(text) else {
-                throw Failure.badValue("policy \(rawValue): '\(text)' is not a period (e.g. '3 months', '30 days', '10 working_days')")
-            }
+            guard let period = Period(text) else { throw .notAValue(self, value: text) }
             return .period(period)
         case .count:
-            guard let count = Int(text.trimmingWhitespace()), (0...365).contains(count) else {
-                throw Failure.badValue("policy \(rawValue): '\(text)' is not a whole number of days (0–365)")
-            }
+            guard let count = Int(text.trimmingWhitespace()), Self.dayCounts.contains(count) else { throw .notAValue(self, value: text) }
             return .count(count)
         case .weight:
-            guard let weight = Double(text.trimmingWhitespace()), (0...1).contains(weight) else {
-                throw Failure.badValue("policy \(rawValue): '\(text)' is not a weight between 0 and 1")
-            }
+            guard let weight = Double(text.trimmingWhitespace()), Self.weights.contains(weight) else { throw .notAValue(self, value: text) }
             return .weight(weight)
         }
     }

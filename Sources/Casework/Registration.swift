@@ -20,8 +20,8 @@ public struct Registration: Sendable, Equatable {
         session: SessionCode?, channel: Channel? = nil, station: String? = nil,
         category: String? = nil, submittedOn: Day
     ) throws {
-        let title = try Text.required(title, field: "--title", what: "the title")
-        _ = try Text.optional(body, field: "--body", what: "the text")  // kept as written, but not blank
+        let title = try Text.required(title, field: .title)
+        _ = try Text.optional(body, field: .body)  // kept as written, but not blank
         guard title.count <= Self.titleLimit else {
             throw RegistrationError.titleTooLong(count: title.count, limit: Self.titleLimit)
         }
@@ -34,7 +34,7 @@ public struct Registration: Sendable, Equatable {
         if channel != .session, let session {
             throw RegistrationError.sessionOutsideSession(channel: channel, session: session)
         }
-        let station = try Text.optional(station, field: "--station", what: "the station")
+        let station = try Text.optional(station, field: .station)
         var seen = Set<String>()
         let cosigners = cosigners.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         for cosigner in cosigners {
@@ -45,7 +45,7 @@ public struct Registration: Sendable, Equatable {
                 throw RegistrationError.cosignerRepeated(cosigner)
             }
         }
-        let category = try Text.optional(category, field: "--category", what: "the category") ?? ""
+        let category = try Text.optional(category, field: .category) ?? ""
         self.title = title
         self.body = body
         self.deputy = deputy

@@ -1,7 +1,7 @@
 /// What counts as a value a person actually wrote: the one place that decides "blank".
 ///
 /// A title of spaces, tabs or zero-width characters looks empty in every list and report,
-/// so it is refused like an empty one, naming the flag or CSV column it came in.
+/// so it is refused like an empty one, as `InputError.blank` of the field it was given for.
 public enum Text {
     /// Scalars nobody can see: white space, controls, format characters (U+200B–U+200F,
     /// U+2060–U+2064, U+FEFF, U+00AD …) and the other default-ignorable code points
@@ -34,31 +34,24 @@ public enum Text {
         return String(view)
     }
 
-    /// A value that must be there: trimmed, or refused (64) naming `field` when blank.
-    public static func required(_ value: String, field: String, what: String = "the text") throws -> String {
+    /// A value that must be there: trimmed, or refused as blank (`InputError.blank`).
+    public static func required(_ value: String, field: Field) throws(InputError) -> String {
         let text = trimmed(value)
-        guard !isBlank(text) else { throw Failure.badValue("\(field): \(blankReason(value, what: what))") }
+        guard !isBlank(text) else { throw .blank(field, value: value) }
         return text
     }
 
     /// A value kept exactly as written (a body's indentation and line breaks are the
-    /// deputy's), refused (64) naming `field` when blank.
-    public static func nonBlank(_ value: String, field: String, what: String = "the text") throws -> String {
-        guard !isBlank(value) else { throw Failure.badValue("\(field): \(blankReason(value, what: what))") }
+    /// deputy's), refused when blank.
+    public static func nonBlank(_ value: String, field: Field) throws(InputError) -> String {
+        guard !isBlank(value) else { throw .blank(field, value: value) }
         return value
     }
 
     /// A value that may be absent (nil or "") but, when given, must not be blank.
-    public static func optional(_ value: String?, field: String, what: String = "the text") throws -> String? {
+    public static func optional(_ value: String?, field: Field) throws(InputError) -> String? {
         guard let value, !value.isEmpty else { return nil }
-        return try required(value, field: field, what: what)
-    }
-
-    /// "the title is empty" (nothing, or only white space), or the invisible characters it
-    /// held, made visible.
-    public static func blankReason(_ value: String, what: String) -> String {
-        value.trimmingWhitespace().isEmpty ? "\(what) is empty"
-            : "\(what) holds only invisible characters (\(printable(value)))"
+        return try required(value, field: field)
     }
 
     /// `value` as it can be shown inside one line of a message: invisible and control

@@ -40,7 +40,7 @@ public struct WorkCalendar: Sendable, Equatable {
     /// Checks one row of a holiday notice: a makeup working day must fall on a weekend.
     public static func validate(_ entry: Entry) throws {
         if entry.kind == .work, !entry.day.isWeekend {
-            throw Failure.ruleBroken("\(entry.day) is a weekday; a makeup working day (work) falls on a Saturday or Sunday")
+            throw SetupError.makeupDayOnWeekday(entry.day)
         }
     }
 }

@@ -17,7 +17,7 @@ public struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Act as if today were this date, YYYY-MM-DD (default: $JIANYI_TODAY, or the real date in the congress's time zone).", valueName: "date"))
     var today: String?
 
-    @Option(help: "Language of human output: zh or en.")
+    @Option(help: "Language of human output: zh or en (refusals are in Chinese only when --lang zh is given).")
     var lang: Language = .zh
 
     public init() {}
@@ -78,7 +78,7 @@ struct Context {
         let today = try today(in: congress)
         guard let text else { return today }
         let day = try Day.parse(text, for: flag)
-        do { try StepDate.checkNotAfterToday(day, today: today) } catch { throw error.failure(day: flag) }
+        do { try StepDate.checkNotAfterToday(day, today: today) } catch { throw DayGivenIn(refusal: error, day: flag) }
         return day
     }
 

@@ -1,57 +1,102 @@
 import Casework
 
 /// A domain error as the CLI reports it: the contract's kind (its exit code) and the one line,
-/// with the flag the value came from. Only this file words Casework's and CaseStore's typed
-/// errors; ExitCodes.swift maps the kind to the code.
+/// with the flag the value came from, in English or (`--lang zh`) Chinese. Only this file and
+/// the *ErrorText.swift files beside it word Casework's and CaseStore's typed errors;
+/// ExitCodes.swift maps the kind to the code.
 protocol Refusal: Error {
+    /// In English, a day named `--on`.
     var failure: Failure { get }
+    /// In `lang`, a day named by `day`: the flag or column it was given in (`--as-of`, a
+    /// file's `submitted_on`).
+    func failure(_ lang: Language, day: String) -> Failure
+}
+
+extension Refusal {
+    /// A refusal worded in English only says so in either language.
+    func failure(_ lang: Language, day: String) -> Failure { failure }
+    func failure(day: String) -> Failure { failure(.en, day: day) }
+}
+
+/// A refusal worded in Chinese and in English (`worded`), which gives both of `Refusal`'s.
+protocol BilingualRefusal: Refusal {
+    func worded(_ lang: Language, day: String) -> Failure
+}
+
+extension BilingualRefusal {
+    var failure: Failure { worded(.en, day: "--on") }
+    func failure(_ lang: Language, day: String) -> Failure { worded(lang, day: day) }
+}
+
+/// A refusal whose day was given in `day` rather than `--on`.
+struct DayGivenIn: BilingualRefusal {
+    let refusal: any Refusal
+    let day: String
+
+    func worded(_ lang: Language, day _: String) -> Failure { refusal.failure(lang, day: day) }
+}
+
+extension Language {
+    /// The Chinese or the English of one message.
+    func say(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
 }
 
 /// The step refusals.
-extension CaseError: Refusal {
+extension CaseError: BilingualRefusal {
     /// The one line a user sees, a day named by the flag (or column) `day` was given for.
-    func message(day: String = "--on") -> String {
+    func message(_ lang: Language = .en, day: String = "--on") -> String {
         switch self {
         case .notAllowed(let number, let step, let state):
             let possible = CaseStep.allowed(in: state).map(\.rawValue)
-            let now = possible.isEmpty ? "nothing more can be done" : "allowed now: \(possible.joined(separator: ", "))"
-            let need = step.allowedStates.map(\.rawValue).sorted().joined(separator: " or ")
-            return "\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need); \(now)"
+            let now = possible.isEmpty ? lang.say("已无可办理的步骤", "nothing more can be done")
+                : lang.say("现在可以：", "allowed now: ") + possible.joined(separator: ", ")
+            let need = step.allowedStates.sorted { $0.rawValue < $1.rawValue }
+            return lang.say("\(number) 当前为\(state.zh)（\(state.rawValue)）；\(step.rawValue) 须在\(need.map(\.zh).joined(separator: "或"))时办理；\(now)",
+                            "\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need.map(\.rawValue).joined(separator: " or ")); \(now)")
         case .dayAfterToday(let given, let today):
-            return "\(day): \(given) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)"
+            return lang.say("\(day): \(given) 晚于今天（\(today)）；jianyi 不登记尚未到来的日子（--today 可改变今天）",
+                            "\(day): \(given) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)")
         case .dateBeforePreviousStep(let number, let given, let previous, let kind):
-            return "\(day): \(given) is before \(previous), the day of \(number)'s previous step (\(kind.rawValue)); the steps of a case follow one another"
+            return lang.say("\(day): \(given) 早于 \(number) 上一步骤（\(kind.zh)）的日期 \(previous)；案件的步骤须依次办理",
+                            "\(day): \(given) is before \(previous), the day of \(number)'s previous step (\(kind.rawValue)); the steps of a case follow one another")
         case .deadlineUncountable(let kind, let from, let refusal):
-            return "\(Self.flag(from)): the \(kind.rawValue) deadline, \(refusal)"
+            return lang.say("\(Self.flag(from)): 无法计算\(kind.zh)的办理期限：\(refusal)",
+                            "\(Self.flag(from)): the \(kind.rawValue) deadline, \(refusal)")
         case .unknownUnit(let unit, let role, let congress):
-            return "\(Self.flag(role)): \(unit) is not a unit of \(congress)"
+            return lang.say("\(Self.flag(role)): \(unit) 不是 \(congress) 的承办单位", "\(Self.flag(role)): \(unit) is not a unit of \(congress)")
         case .coUnitRepeated(let unit):
-            return "--co: \(unit) is given twice or is also the lead"
+            return lang.say("--co: 协办单位 \(unit) 重复给出，或同时是主办单位", "--co: \(unit) is given twice or is also the lead")
         case .notAssigned(let unit, let number, let step):
-            let why = step == .transferRequest ? "; only its assigned units may ask for a transfer" : ""
-            return "--unit: \(unit) is not assigned to \(number)\(why)"
+            let transfer = step == .transferRequest
+            return lang.say("--unit: \(unit) 未承办 \(number)\(transfer ? "；只有承办单位可以申请调整交办" : "")",
+                            "--unit: \(unit) is not assigned to \(number)\(transfer ? "; only its assigned units may ask for a transfer" : "")")
         case .notCoHandler(let unit, let number):
-            return "--unit: \(unit) is not a co-handler of \(number); only co-handlers send opinions"
+            return lang.say("--unit: \(unit) 不是 \(number) 的协办单位；只有协办单位提出协办意见",
+                            "--unit: \(unit) is not a co-handler of \(number); only co-handlers send opinions")
         case .notLeadUnit(let unit, let number, let lead):
-            return "--unit: \(unit) is not the lead unit of \(number) (\(lead ?? "none")); only the lead replies"
+            return lang.say("--unit: \(unit) 不是 \(number) 的主办单位（\(lead ?? "无")）；只有主办单位答复",
+                            "--unit: \(unit) is not the lead unit of \(number) (\(lead ?? "none")); only the lead replies")
         case .transferWindowClosed(let unit, let number, let due):
-            return "\(unit)'s transfer window for \(number) closed on \(due); the assignment stands"
+            return lang.say("\(unit) 对 \(number) 申请调整交办的期限已于 \(due) 届满；交办不变",
+                            "\(unit)'s transfer window for \(number) closed on \(due); the assignment stands")
         case .transferPending(let number, let unit):
-            return "\(number) already has a pending transfer request from \(unit); approve or reject it first"
+            return lang.say("\(number) 已有 \(unit) 的调整交办申请待处理；请先同意或不同意",
+                            "\(number) already has a pending transfer request from \(unit); approve or reject it first")
         case .noPendingTransfer(let number):
-            return "\(number) has no pending transfer request"
+            return lang.say("\(number) 没有待处理的调整交办申请", "\(number) has no pending transfer request")
         case .alreadyAssigned(let unit, let number):
-            return "--to: \(unit) is or was already assigned to \(number)"
+            return lang.say("--to: \(unit) 正在或曾经承办 \(number)", "--to: \(unit) is or was already assigned to \(number)")
         case .planDateMissing:
-            return "--plan-by: outcome B (正在解决或列入计划解决) needs the plan date"
+            return lang.say("--plan-by: B 类答复（正在解决或列入计划解决）须给出计划解决日期",
+                            "--plan-by: outcome B (正在解决或列入计划解决) needs the plan date")
         case .planDateBeforeReply(let plan, let reply):
-            return "--plan-by: \(plan) is before the reply date \(reply)"
+            return lang.say("--plan-by: 计划解决日期 \(plan) 早于答复日期 \(reply)", "--plan-by: \(plan) is before the reply date \(reply)")
         case .planDateNotForOutcome:
-            return "--plan-by: only outcome B carries a plan date"
+            return lang.say("--plan-by: 只有 B 类答复有计划解决日期", "--plan-by: only outcome B carries a plan date")
         case .noReplyToRate(let number):
-            return "\(number) has no reply to rate"
+            return lang.say("\(number) 尚无答复，无从评价", "\(number) has no reply to rate")
         case .commentRequired:
-            return "--comment: a comment is required when the deputy is dissatisfied"
+            return lang.say("--comment: 代表不满意时须写明意见", "--comment: a comment is required when the deputy is dissatisfied")
         }
     }
 
@@ -70,81 +115,15 @@ extension CaseError: Refusal {
         }
     }
 
-    var failure: Failure { failure(day: "--on") }
-
-    /// The refusal as the contract reports it, a malformed value (64) or a broken rule (65),
-    /// a day named by `day` (`--as-of`, a file's `submitted_on`).
-    func failure(day: String) -> Failure {
-        let message = message(day: day)
+    /// The refusal as the contract reports it, a malformed value (64) or a broken rule (65).
+    func worded(_ lang: Language, day: String) -> Failure {
+        let message = message(lang, day: day)
         return switch self {
         case .coUnitRepeated, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome, .commentRequired:
             .badValue(message)
         case .notAllowed, .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
              .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate:
             .ruleBroken(message)
-        }
-    }
-}
-
-/// Something named that is not there.
-extension LookupError: Refusal {
-    var failure: Failure {
-        switch self {
-        case .noSuchCase(let number, let congress):
-            .ruleBroken("suggestion \(number) does not exist in \(congress)")
-        case .noSuchCongress(let code, let known):
-            .ruleBroken("congress \(code) does not exist (known: \(known.isEmpty ? "none" : known.joined(separator: ", ")))")
-        case .noCongressYet:
-            .ruleBroken("no congress yet: create one with `jianyi congress add CODE --name NAME --level city`")
-        case .severalCongresses(let known):
-            .badValue("the database holds several congresses (\(known.joined(separator: ", "))): choose one with --congress or JIANYI_CONGRESS")
-        case .unknownDeputy(let code, let role, let congress):
-            .ruleBroken("\(role == .lead ? "--deputy" : "--cosigner"): \(code) is not a deputy of \(congress)")
-        case .unknownSession(let code, let congress):
-            .ruleBroken("--session: \(code) is not a session of \(congress) (add it with `jianyi session add`)")
-        }
-    }
-}
-
-extension OverdueRunError: Refusal {
-    var failure: Failure {
-        switch self {
-        case .inProgress(let congress):
-            Failure(.tryLater, "another overdue run for \(congress) is working; try again later (or drop --no-wait to wait for it)")
-        case .noSuchRun(let id, let congress):
-            .ruleBroken("--run: \(congress) has no overdue run #\(id) (jianyi overdue runs lists them)")
-        }
-    }
-}
-
-extension SetupError: Refusal {
-    var failure: Failure {
-        switch self {
-        case .unknownTimeZone(let zone):
-            .badValue("--time-zone: '\(zone)' is not a time zone PostgreSQL knows (e.g. Asia/Shanghai)")
-        case .sessionClosesBeforeOpening(let opened, let closed):
-            .badValue("--closed: \(closed) is before --opened \(opened)")
-        case .yearOutOfRange(let year):
-            .badValue("--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)")
-        }
-    }
-}
-
-extension RegistrationError: Refusal {
-    var failure: Failure {
-        switch self {
-        case .titleTooLong(let count, let limit):
-            .badValue("--title: the title has \(count) characters; at most \(limit)")
-        case .noDeputy:
-            .badValue("--deputy: no deputy code given")
-        case .sessionMissing:
-            .badValue("--channel session needs --session CODE")
-        case .sessionOutsideSession(let channel, let session):
-            .badValue("--channel \(channel.rawValue) is for suggestions outside a session; drop --session \(session)")
-        case .cosignerIsLead(let code):
-            .ruleBroken("--cosigner: \(code) is the lead deputy and cannot also co-sign")
-        case .cosignerRepeated(let code):
-            .badValue("--cosigner: \(code) is given twice")
         }
     }
 }

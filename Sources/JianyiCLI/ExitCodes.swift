@@ -12,21 +12,26 @@ import Foundation
 struct Exit: Equatable {
     var code: Int32
     var message: String
+    /// Lines printed after the message, one each: the bad rows of an imported file.
+    var details: [String] = []
 
     /// A mistake in jianyi (EX_SOFTWARE); no input should ever lead here.
     static let bug: Int32 = 70
 
-    init(code: Int32, message: String) {
+    init(code: Int32, message: String, details: [String] = []) {
         self.code = code
         self.message = message
+        self.details = details
     }
 
-    init(_ error: Error) {
+    /// The exit of `error`, a typed refusal worded in `lang` (what jianyi says in its own
+    /// words, a `Failure`, is English only).
+    init(_ error: Error, lang: Language = .en) {
         switch error {
         case let failure as Failure:
             self.init(failure)
         case let refusal as any Refusal:
-            self.init(refusal.failure)
+            self.init(refusal.failure(lang, day: "--on"))
         default:
             if let database = DatabaseFailure(error) {
                 self.init(database)
@@ -48,7 +53,7 @@ struct Exit: Equatable {
     }
 
     init(_ failure: Failure) {
-        self.init(code: Self.code(failure.kind), message: failure.message)
+        self.init(code: Self.code(failure.kind), message: failure.message, details: failure.details)
     }
 
     static func code(_ kind: Failure.Kind) -> Int32 {

@@ -47,14 +47,30 @@ public struct Jianyi: ParsableCommand {
             try command.run()
             return 0
         } catch {
-            let exit = Exit(error)
+            let exit = Exit(error, lang: errorLanguage(arguments))
             if !exit.message.isEmpty {
                 if exit.code == 0 { emit(exit.message + "\n") } else { printError(exit.message) }
             }
             // A refusal of many rows: the first line counts them, one line follows for each.
-            (error as? Failure)?.details.forEach { printError($0) }
+            exit.details.forEach { printError($0) }
             return exit.code
         }
+    }
+
+    /// The language of a refusal: Chinese only when `--lang zh` is given. Without `--lang`,
+    /// refusals stay in English, as scripts have read them (docs/errors.md); the last
+    /// `--lang` before a `--` counts, as when parsing.
+    static func errorLanguage(_ arguments: [String]) -> Language {
+        var lang = Language.en
+        var rest = arguments[...]
+        while let argument = rest.popFirst(), argument != "--" {
+            if argument == "--lang", let value = rest.first {
+                lang = Language(rawValue: value) ?? lang
+            } else if argument.hasPrefix("--lang=") {
+                lang = Language(rawValue: String(argument.dropFirst("--lang=".count))) ?? lang
+            }
+        }
+        return lang
     }
 
     /// One line, control characters visible (the message may quote what a user typed), and

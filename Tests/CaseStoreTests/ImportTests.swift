@@ -24,9 +24,13 @@ import Testing
 
     @Test func badKindIsNamedWithItsLine() throws {
         let f = try Fixture()
-        #expect(throws: Failure.ruleBroken("u.csv line 3, column 3 (kind): 'ministry' is not one of government|court|procuratorate|other")) {
+        let refusals = try #require(throws: RowRefusals.self) {
             try f.store.importUnits(f.congress, csv: "code,name,kind\nA,甲,court\nB,乙,ministry\n", file: "u.csv")
         }
+        let problem = try #require(refusals.problems.all.first)
+        guard case .refused(let error as InputError) = problem.why else { Issue.record("not typed: \(problem.why)"); return }
+        #expect(refusals.problems.count == 1 && problem.line == 3)
+        #expect(error == .notOneOf(.unitKind, value: "ministry", choices: ["government", "court", "procuratorate", "other"]))
         #expect(try f.store.units(f.congress).map(\.code) == ["CGJ", "JTJ", "SJJ", "ZJJ"])  // the fixture's only
     }
 
@@ -40,7 +44,7 @@ import Testing
             关于优化城区公交线路的建议,D005,D006,5-4,,交通,"多行
             正文",2024-01-22
             """
-        let registered = try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!) { _ in nil }
+        let registered = try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
         #expect(registered.map(\.number) == ["5-4-0002", "R2024-0001", "5-4-0003"])
         let third = try f.store.caseView(f.congress, number: "5-4-0003")
         #expect(third.body == "多行\n正文")
@@ -58,7 +62,7 @@ import Testing
             关于优化城区公交线路的建议,D005,D404,5-4,session,交通,,2024-01-22
             """
         #expect(throws: Failure.ruleBroken("s.csv line 3, column 3 (cosigners): D404 is not a deputy of LL")) {
-            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!) { _ in nil }
+            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
         }
         #expect(try f.count("suggestion") == 0)
         #expect(try f.count("number_counter") == 0)
@@ -68,7 +72,7 @@ import Testing
         let f = try Fixture()
         let csv = "title,deputy,cosigners,session,channel,category,body,submitted_on\n标题,D001,,5-4,session,教育,,2024-02-30\n"
         #expect(throws: Failure.ruleBroken("s.csv line 2, column 8 (submitted_on): '2024-02-30' is not a date (expected YYYY-MM-DD, a real calendar day)")) {
-            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!) { _ in nil }
+            try f.store.importSuggestions(f.congress, csv: csv, file: "s.csv", defaultDay: Day("2024-05-01")!)
         }
     }
 }
@@ -99,9 +103,13 @@ import Testing
 
     @Test func makeupDayOnAWeekdayIsRefused() throws {
         let f = try Fixture()
-        #expect(throws: Failure.ruleBroken("h.csv line 2: 2027-01-04 is a weekday; a makeup working day (work) falls on a Saturday or Sunday")) {
+        let refusals = try #require(throws: RowRefusals.self) {
             try f.store.importCalendar(f.congress, csv: "date,kind,name\n2027-01-04,work,x\n", file: "h.csv")
         }
+        let problem = try #require(refusals.problems.all.first)
+        guard case .refused(let error as SetupError) = problem.why else { Issue.record("not typed: \(problem.why)"); return }
+        #expect(refusals.problems.count == 1 && problem.line == 2)
+        #expect(error == .makeupDayOnWeekday(Day("2027-01-04")!))
         #expect(try f.store.workCalendar(f.congress, years: 2027...2027).years.isEmpty)
     }
 
@@ -113,9 +121,7 @@ import Testing
         #expect(entry.value == .period(Period(2, .months)))
         #expect(entry.isSet)
         #expect(entry.changedBy == "tester")
-        let refused = try #require(throws: Failure.self) { try f.store.setPolicy(f.congress, key: "rehandle", value: "soon") }
-        #expect(refused.kind == .badValue)
-        #expect(refused.message.hasPrefix("policy rehandle: 'soon' is not a period"))
+        #expect(throws: PolicyError.notAValue(.rehandle, value: "soon")) { try f.store.setPolicy(f.congress, key: "rehandle", value: "soon") }
         #expect(try f.store.policy(f.congress).first { $0.setting == .rehandle }?.value == .period(Period(2, .months)))
     }
 }
@@ -140,10 +146,10 @@ import Testing
 
     @Test func duplicatesAreRuleFailures() throws {
         let f = try Fixture()
-        #expect(throws: Failure.ruleBroken("deputy D001 already exists in LL")) {
+        #expect(throws: ConflictError.duplicate(.deputy, code: "D001", congress: "LL")) {
             try f.store.addDeputy(f.congress, code: "D001", name: "x", delegation: "")
         }
-        #expect(throws: Failure.ruleBroken("congress LL already exists")) {
+        #expect(throws: ConflictError.duplicate(.congress, code: "LL", congress: nil)) {
             try f.store.addCongress(code: "LL", name: "x", level: .city, timeZone: "Asia/Shanghai")
         }
         #expect(throws: SetupError.unknownTimeZone("Mars/Olympus")) {

@@ -171,16 +171,19 @@ import Testing
         let f = try Fixture()
         let a = try f.acceptedCase(), b = try f.acceptedCase()
         let bad = "number,lead,co,complex\n\(a),ZJJ,JTJ;CGJ,false\n\(b),XYZ,,false\n"
-        // The front end words a row's refusal; the store places it under the column it names.
-        var refused: [CaseError?] = []
-        #expect(throws: Failure.ruleBroken("a.csv line 3, column 2 (lead): refused")) {
-            try f.store.assignFile(f.congress, csv: bad, file: "a.csv", on: d("2024-02-20")) { refused.append($0 as? CaseError); return .ruleBroken("--lead: refused") }
+        // A row's typed refusal is handed to the front end, with its line, to word.
+        let refusals = try #require(throws: RowRefusals.self) {
+            try f.store.assignFile(f.congress, csv: bad, file: "a.csv", on: d("2024-02-20"))
         }
-        #expect(refused == [.unknownUnit("XYZ", role: .lead, congress: "LL")])
+        let refused = refusals.problems.report { problem in
+            guard case .refused(let error as CaseError) = problem.why else { return (nil, "not typed") }
+            return (nil, error == .unknownUnit("XYZ", role: .lead, congress: "LL") ? "unknown lead" : "\(error)")
+        }
+        #expect(refused == .ruleBroken("a.csv line 3: unknown lead"))
         #expect(try f.store.caseView(f.congress, number: a).state == .accepted)
         #expect(try f.count("obligation") == 0)
         let good = "number,lead,co,complex\n\(a),ZJJ,JTJ;CGJ,false\n\(b),SJJ,,true\n"
-        #expect(try f.store.assignFile(f.congress, csv: good, file: "a.csv", on: d("2024-02-20")) { _ in nil }.count == 2)
+        #expect(try f.store.assignFile(f.congress, csv: good, file: "a.csv", on: d("2024-02-20")).count == 2)
         #expect(try f.store.caseView(f.congress, number: a).coUnits == ["CGJ", "JTJ"])
         #expect(try f.store.caseView(f.congress, number: b).replyDue == d("2024-08-20"))
     }
@@ -216,7 +219,7 @@ import Testing
         let a = try f.store.register(f.congress, f.registration()).number
         #expect(try f.store.withdraw(f.congress, a, reason: "代表撤回", on: d("2024-01-25")).state == .withdrawn)
         let b = try f.store.register(f.congress, f.registration()).number
-        #expect(throws: Failure.badValue("--reason: the text is empty")) { try f.store.reject(f.congress, b, reason: " ", on: d("2024-01-25")) }
+        #expect(throws: InputError.blank(.reason, value: " ")) { try f.store.reject(f.congress, b, reason: " ", on: d("2024-01-25")) }
         #expect(try f.store.reject(f.congress, b, reason: "属于信访事项", on: d("2024-01-25")).state == .rejected)
         let c = try f.acceptedCase()
         _ = try f.store.supervise(f.congress, c, leader: "张副主任", committee: "城建环资工委", on: d("2024-02-01"))

@@ -8,7 +8,7 @@ import Testing
 @Suite struct MigrationTests {
     @Test func migratesOnceAndRerunsAsNoOp() throws {
         let db = try Connection(try TestDatabase.empty())
-        #expect(throws: Failure(.configuration, "the database is not set up: run `jianyi db migrate` first")) {
+        #expect(throws: SchemaError.notSetUp) {
             try Migrator().requireCurrent(db)
         }
         let first = try Migrator().migrate(db)
@@ -21,9 +21,8 @@ import Testing
     @Test func aServerOlderThanNeededIsRefusedBeforeAnythingIsApplied() throws {
         let db = try Connection(try TestDatabase.empty())
         let version = db.serverVersion
-        let refusal = try #require(throws: Failure.self) { try Migrator(oldestServer: (version / 10_000 + 1) * 10_000).migrate(db) }
-        #expect(refusal.kind == .unavailable)
-        #expect(refusal.message.hasPrefix("jianyi needs PostgreSQL \(version / 10_000 + 1) or newer; this server is \(version / 10_000)"))
+        let oldest = (version / 10_000 + 1) * 10_000
+        #expect(throws: SchemaError.serverTooOld(oldest: oldest, server: version)) { try Migrator(oldestServer: oldest).migrate(db) }
         let tables = try db.query("SELECT count(*) AS n FROM pg_tables WHERE tablename = 'schema_migrations'").rows[0]
         #expect(try tables.decode(Int.self, "n") == 0)
         #expect(try Migrator(oldestServer: version).migrate(db).count == Migration.all.count)
@@ -39,7 +38,7 @@ import Testing
         let db = try Connection(try TestDatabase.empty())
         try Migrator(migrations: Array(Migration.all.prefix(1))).migrate(db)
         let pending = Migration.all.dropFirst().map { String($0.version) }
-        #expect(throws: Failure(.configuration, "the database has \(pending.count) pending migration(s) (\(pending.joined(separator: ", "))): run `jianyi db migrate`")) {
+        #expect(throws: SchemaError.pending(Migration.all.dropFirst().map(\.version))) {
             try Migrator().requireCurrent(db)
         }
         let status = try Migrator().status(db)
@@ -49,7 +48,7 @@ import Testing
     @Test func newerSchemaIsRefused() throws {
         let db = try Connection(try TestDatabase.migrated())
         try db.execute("INSERT INTO schema_migrations (version, name, checksum) VALUES (9999, 'future', 'x')")
-        #expect(throws: Failure(.configuration, "the database schema (migration 9999) is newer than this jianyi: upgrade jianyi")) {
+        #expect(throws: SchemaError.newerThanBinary(version: 9999, name: nil)) {
             try Migrator().requireCurrent(db)
         }
         #expect(try Migrator().status(db).last?.state == .unknown)

@@ -24,7 +24,7 @@ import Testing
 
     @Test(arguments: ["", "   ", "\n\t"])
     func emptyTitleIsRefused(title: String) {
-        #expect(throws: Failure.badValue("--title: the title is empty")) {
+        #expect(throws: InputError.blank(.title, value: title)) {
             try Registration(title: title, deputy: "D001", session: SessionCode("5-4"), submittedOn: day)
         }
     }

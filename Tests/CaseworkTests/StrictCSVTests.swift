@@ -95,24 +95,19 @@ import Testing
     @Test(arguments: ["", " ", "\t\n", "\u{200B}", "\u{200C}\u{200D}", "\u{2060}", "\u{FEFF}", " \u{200B}\u{3000}", "\u{00AD}", "\u{FE0F}"])
     func blankValuesAreRefusedNamingTheField(value: String) {
         #expect(Text.isBlank(value))
-        #expect(throws: Failure.self) { try Text.required(value, field: "--title", what: "the title") }
-        let refusal = try? #require(throws: Failure.self) { try Text.required(value, field: "--title", what: "the title") }
-        #expect(refusal?.kind == .badValue)
-        #expect(refusal?.message.hasPrefix("--title: the title ") == true)
+        #expect(throws: InputError.blank(.title, value: value)) { try Text.required(value, field: .title) }
+        #expect(throws: InputError.blank(.body, value: value)) { try Text.nonBlank(value, field: .body) }
     }
 
-    @Test func invisibleCharactersAreShownInTheMessage() {
-        #expect(throws: Failure.badValue("--title: the title holds only invisible characters ('\\u{200B}\\u{FEFF}')")) {
-            try Text.required("\u{200B}\u{FEFF}", field: "--title", what: "the title")
-        }
-        #expect(throws: Failure.badValue("--note: the note is empty")) { try Text.optional("  ", field: "--note", what: "the note") }
+    @Test func anOptionalValueIsRefusedOnlyWhenGivenBlank() {
+        #expect(throws: InputError.blank(.note, value: "  ")) { try Text.optional("  ", field: .note) }
     }
 
     @Test func visibleValuesAreTrimmedOfInvisibleEdgesOnly() throws {
-        #expect(try Text.required("\u{200B} 关于\u{200D}建议 \u{FEFF}", field: "--title") == "关于\u{200D}建议")
-        #expect(try Text.required("☺\u{FE0F}", field: "--title") == "☺\u{FE0F}")
-        #expect(try Text.optional("", field: "--note") == nil)
-        #expect(try Text.optional(nil, field: "--note") == nil)
+        #expect(try Text.required("\u{200B} 关于\u{200D}建议 \u{FEFF}", field: .title) == "关于\u{200D}建议")
+        #expect(try Text.required("☺\u{FE0F}", field: .title) == "☺\u{FE0F}")
+        #expect(try Text.optional("", field: .note) == nil)
+        #expect(try Text.optional(nil, field: .note) == nil)
     }
 
     @Test func textFilesAreUTF8WithoutNUL() throws {

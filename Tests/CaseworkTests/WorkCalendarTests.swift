@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func makeupDayMustBeAWeekend() {
-        #expect(throws: Failure.ruleBroken("2026-10-12 is a weekday; a makeup working day (work) falls on a Saturday or Sunday")) {
+        #expect(throws: SetupError.makeupDayOnWeekday(Day("2026-10-12")!)) {
             try WorkCalendar.validate(.init(day: Day("2026-10-12")!, kind: .work, name: "x"))
         }
         #expect(throws: Never.self) { try WorkCalendar.validate(.init(day: Day("2026-10-10")!, kind: .work, name: "x")) }

@@ -9,7 +9,7 @@ public struct RatingInput: Sendable, Equatable {
         try RatingRule.check(result: result, attitude: attitude, comment: comment)
         self.result = result
         self.attitude = attitude
-        self.comment = try Text.optional(comment, field: "--comment", what: "the comment") ?? ""
+        self.comment = try Text.optional(comment, field: .comment) ?? ""
     }
 }
 

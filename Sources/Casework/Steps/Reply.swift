@@ -8,7 +8,7 @@ public struct ReplyInput: Sendable, Equatable {
     /// Refuses a blank text, and a plan date missing from a B reply, before its day, or on
     /// an A or C reply.
     public init(unit: String, outcome: Outcome, planBy: Day?, text: String, on day: Day) throws {
-        let text = try Text.required(text, field: "--text")
+        let text = try Text.required(text, field: .text)
         switch (outcome, planBy) {
         case (.b, nil): throw CaseError.planDateMissing
         case (.b, let plan?) where plan < day: throw CaseError.planDateBeforeReply(plan: plan, reply: day)

@@ -54,7 +54,7 @@ struct Reply: ParsableCommand {
 
     func run() throws {
         let plan = try planBy.map { try Day.parse($0, for: "--plan-by") }
-        let body = try textOrFile(text, textFile, flag: "text")
+        let body = try textOrFile(text, textFile, field: .text)
         try runStep(global, step) { store, congress, day in
             try store.reply(congress, number, unit: unit, outcome: outcome, planBy: plan, text: body, on: day)
         }

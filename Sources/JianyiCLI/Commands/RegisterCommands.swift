@@ -43,7 +43,7 @@ struct Register: ParsableCommand {
         let sessionCode = try session.map { try SessionCode.parse($0, for: "--session") }
         // Checked before the database is opened: a malformed --on is said first.
         if let on { _ = try Day.parse(on, for: "--on") }
-        let text = try bodyFile.map { try Text.nonBlank(readInput($0), field: "--body-file", what: "the file") } ?? body ?? ""
+        let text = try bodyFile.map { try Text.nonBlank(readInput($0), field: .file(.body)) } ?? body ?? ""
         let context = try Context(global)
         let congress = try context.congress()
         let registration = try Registration(
@@ -85,11 +85,13 @@ struct ImportCommand: ParsableCommand {
             let context = try Context(global)
             let congress = try context.congress()
             let today = try context.today(in: congress)
-            let result = try context.store.importSuggestions(
-                congress, csv: bytes, file: file, defaultDay: today, today: today, skipExisting: skipExisting
-            ) { error in
+            let result: SuggestionImport
+            do {
+                result = try context.store.importSuggestions(
+                    congress, csv: bytes, file: file, defaultDay: today, today: today, skipExisting: skipExisting)
+            } catch let rows as RowRefusals {
                 // A day is named by the file's column; the rest as the flags of `register`.
-                (error as? CaseError)?.failure(day: "submitted_on") ?? (error as? any Refusal)?.failure
+                throw DayGivenIn(refusal: rows, day: "submitted_on")
             }
             let registered = result.registered
             switch format {

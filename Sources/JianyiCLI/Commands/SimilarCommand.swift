@@ -27,7 +27,7 @@ struct Similar: ParsableCommand {
     }
 
     func run() throws {
-        var reference = try title.map { try Text.required($0, field: "--title", what: "the title") } ?? ""
+        var reference = try title.map { try Text.required($0, field: .title) } ?? ""
         let context = try Context(global)
         let congress = try context.congress()
         var before: Day?

@@ -28,13 +28,14 @@ func runStep(_ global: GlobalOptions, _ options: StepOptions, _ body: (Store, Co
     result.warnings.forEach(warn)
 }
 
-/// Reads `--text` or `--text-file`, exactly one of them.
-func textOrFile(_ text: String?, _ file: String?, flag: String) throws -> String {
+/// Reads `--text` or `--text-file` (of `field`), exactly one of them.
+func textOrFile(_ text: String?, _ file: String?, field: Field) throws -> String {
+    let flag = field.flag, fileFlag = Field.file(field).flag
     switch (text, file) {
     case (let text?, nil): return text
-    case (nil, let file?): return try Text.required(readInput(file), field: "--\(flag)-file", what: "the file")
-    case (nil, nil): throw Failure.badValue("give --\(flag) or --\(flag)-file")
-    default: throw Failure.badValue("give --\(flag) or --\(flag)-file, not both")
+    case (nil, let file?): return try Text.required(readInput(file), field: .file(field))
+    case (nil, nil): throw Failure.badValue("give \(flag) or \(fileFlag)")
+    default: throw Failure.badValue("give \(flag) or \(fileFlag), not both")
     }
 }
 
@@ -116,7 +117,7 @@ struct Assign: ParsableCommand {
             let bytes = try readBytes(file)
             let context = try Context(global)
             let congress = try context.congress()
-            let results = try context.store.assignFile(congress, csv: bytes, file: file, on: try context.day(step.on, in: congress), describe: { ($0 as? any Refusal)?.failure })
+            let results = try context.store.assignFile(congress, csv: bytes, file: file, on: try context.day(step.on, in: congress))
             emit(context.text("已交办 \(results.count) 件\n", "assigned \(results.count) cases\n"))
             let warnings = Set(results.flatMap(\.warnings))
             warnings.sorted().forEach(warn)
