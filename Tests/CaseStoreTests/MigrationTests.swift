@@ -37,7 +37,6 @@ import Testing
     @Test func pendingMigrationIsReported() throws {
         let db = try Connection(try TestDatabase.empty())
         try Migrator(migrations: Array(Migration.all.prefix(1))).migrate(db)
-        let pending = Migration.all.dropFirst().map { String($0.version) }
         #expect(throws: SchemaError.pending(Migration.all.dropFirst().map(\.version))) {
             try Migrator().requireCurrent(db)
         }

@@ -235,7 +235,7 @@ import Testing
         #expect(throws: CaseError.deadlineUncountable(kind: .plan, from: .planBy, refusal: .init(start: Day("9999-12-31")!, period: nil, reason: .pastLastDay))) {
             // 9999-12-31 is a Friday, but the calendar has no notice then and the test marks it off.
             let clock = LegalClock(calendar: WorkCalendar(years: [], entries: [.init(day: Day("9999-12-31")!, kind: .off, name: "x")]))
-            try Self.caseIn(.assigned).reply(try ReplyInput(unit: "ZJJ", outcome: .b, planBy: Day("9999-12-31")!, text: "t", on: day),
+            _ = try Self.caseIn(.assigned).reply(try ReplyInput(unit: "ZJJ", outcome: .b, planBy: Day("9999-12-31")!, text: "t", on: day),
                                              rules: Rules(policy: Policy(), clock: clock), on: day, by: "clerk")
         }
     }
