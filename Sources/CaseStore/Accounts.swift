@@ -134,7 +134,7 @@ extension Store {
     /// (`AccountError.signInFailed`), after the same bcrypt work.
     public func signIn(_ congress: Congress, login: String, password: String) throws -> Account {
         let row = try connection.query("""
-            SELECT password_hash, role, deputy_code, unit_code, disabled FROM jianyi_sign_in_account(\(congress.id), \(login))
+            SELECT password_hash, role, deputy_code, unit_code, disabled FROM jianyi_sign_in_account(\(congress.id)::integer, \(login))
             """).rows.first
         let hash = try row?.decode(String.self, "password_hash") ?? PasswordHashing.dummyHash
         let matches = PasswordHashing.verify(password, hash)
