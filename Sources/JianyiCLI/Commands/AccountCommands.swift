@@ -70,12 +70,13 @@ struct AccountCommand: ParsableCommand {
                              ("created_at", clock.json(a.createdAt)), ("password_changed_at", clock.json(a.passwordChangedAt))])
                 }).serialized() + "\n")
             case .csv:
-                var text = CSV.line(["login", "role", "code", "disabled", "created_at", "password_changed_at"])
-                for a in accounts {
-                    text += CSV.line([a.account.login, a.account.party.role.rawValue, a.account.party.code ?? "",
-                                      a.account.disabled ? "true" : "false", clock.shown(a.createdAt), clock.shown(a.passwordChangedAt)])
+                try Output.write { out in
+                    out.write(CSV.line(["login", "role", "code", "disabled", "created_at", "password_changed_at"]))
+                    for a in accounts {
+                        out.write(CSV.line([a.account.login, a.account.party.role.rawValue, a.account.party.code ?? "",
+                                            a.account.disabled ? "true" : "false", clock.shown(a.createdAt), clock.shown(a.passwordChangedAt)]))
+                    }
                 }
-                emit(text)
             case .table:
                 let zh = context.lang == .zh
                 var table = TextTable(header: zh ? ["账号", "角色", "代码", "状态", "创建", "密码更改"]
