@@ -90,6 +90,10 @@ public struct Migrator {
                     // generic "a row breaks a rule" would leave the user stuck at 78.
                     let hint = error.hint.map { "; \($0)" } ?? ""
                     throw Failure.ruleBroken("migration \(migration.version) (\(migration.name)) stopped and changed nothing: \(error.message)\(hint)")
+                } catch let error as PostgresError where error.category == .refused && error.hint != nil {
+                    // One that needs what the migrating user may not do (8: create the role
+                    // jianyi_web) says who can, as its hint does.
+                    throw Failure(.unavailable, "migration \(migration.version) (\(migration.name)) stopped and changed nothing: \(error.message); \(error.hint!)")
                 }
                 try connection.execute("""
                     INSERT INTO schema_migrations (version, name, checksum)

@@ -1,4 +1,5 @@
 import CaseStore
+import Casework
 import Foundation
 import Postgres
 import Testing
@@ -36,5 +37,21 @@ import TestSupport
         #expect(applied.count == Migration.all.count)
         let web = try Connection("dbname=\(database) user=jianyi_web")
         #expect(try web.query("SELECT count(*) AS n FROM congress").rows[0].decode(Int.self, "n") == 0)
+    }
+}
+
+/// A migration the migrating user lacks a privilege for (8, creating jianyi_web without
+/// CREATEROLE) stops with exit 69's kind and passes on who can do it.
+@Suite struct MigrationPrivilegeTests {
+    @Test func aRefusedMigrationSaysWhoCanDoIt() throws {
+        let url = try TestDatabase.empty()
+        let refusing = Migration(version: 1, name: "needs_a_role", sql: """
+            DO $$ BEGIN
+                RAISE EXCEPTION 'needs a role' USING ERRCODE = 'insufficient_privilege', HINT = 'have a DBA create it';
+            END $$;
+            """)
+        let error = #expect(throws: Failure.self) { try Migrator(migrations: [refusing]).migrate(try Connection(url)) }
+        #expect(error?.kind == .unavailable)
+        #expect(error?.message == "migration 1 (needs_a_role) stopped and changed nothing: needs a role; have a DBA create it")
     }
 }
