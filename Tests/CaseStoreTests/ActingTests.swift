@@ -44,6 +44,57 @@ import Testing
         #expect(try web.acting(as: deputy) { try $0.caseView(congress, number: n).state } == .closed)
     }
 
+    @Test func theOtherStepsAndTheReadsWorkOverTheWebRole() throws {
+        let f = try Fixture()
+        let web = try f.webStore()
+        let congress = try web.congress("LL")
+        let deputy = Account(login: "d001", congress: "LL", party: .deputy("D001"))
+        let secretariat = Account(login: "office", congress: "LL", party: .secretariat)
+        let zjj = Account(login: "zjj-clerk", congress: "LL", party: .unit("ZJJ"))
+
+        let withdrawn = try web.acting(as: deputy) { store in
+            let n = try store.register(congress, f.registration("撤回的建议", deputy: "D001")).number
+            return try store.withdraw(congress, n, reason: "重复提交", on: d("2024-01-22"))
+        }
+        #expect(withdrawn.state == .withdrawn)
+        let n = try web.acting(as: deputy) { try $0.register(congress, f.registration(deputy: "D001")) }.number
+        try web.acting(as: secretariat) { store in
+            _ = try store.accept(congress, n, on: d("2024-01-22"))
+            _ = try store.supervise(congress, n, leader: "副市长", committee: nil, on: d("2024-01-23"))
+            _ = try store.assign(congress, n, lead: "ZJJ", co: [], complex: false, on: d("2024-02-01"))
+        }
+        try web.acting(as: zjj) { _ = try $0.requestTransfer(congress, n, unit: "ZJJ", reason: "不属职责", on: d("2024-02-02")) }
+        let moved = try web.acting(as: secretariat) { try $0.approveTransfer(congress, n, to: "CGJ", on: d("2024-02-03")) }
+        #expect(moved.state == .assigned)
+        _ = try f.store.overdueRun(f.congress, asOf: d("2024-09-02"), warnDays: nil, wait: true) { _ in }
+
+        // The relieved unit still reads its past case; the secretariat reads everything it reports on.
+        try web.acting(as: zjj) { store in
+            #expect(try store.caseView(congress, number: n).leadUnit == "CGJ")
+            #expect(try !store.deadlines(congress, caseID: store.caseID(congress, number: n)).isEmpty)
+            var listed: [String] = []
+            try store.listCases(congress, CaseFilter()) { listed.append($0.number) }
+            #expect(listed == [n])
+            #expect(try store.explain(congress, number: n).count > 0)
+            #expect(try store.overdueRuns(congress).isEmpty)
+        }
+        try web.acting(as: secretariat) { store in
+            var listed = 0
+            try store.listCases(congress, CaseFilter()) { _ in listed += 1 }
+            #expect(listed == 2)
+            let run = try #require(try store.overdueRuns(congress).first)
+            var flags = 0
+            try store.overdueFlags(congress, of: run) { _ in flags += 1 }
+            #expect(flags > 0)
+            var groups = 0
+            try store.satisfaction(congress, by: .unit, scope: SummaryScope()) { _ in groups += 1 }
+            #expect(groups > 0)
+            #expect(try store.similar(congress, title: "老旧小区改造", excluding: nil, before: nil, limit: 5, threshold: 0.1).count == 1)
+            #expect(try store.deputies(congress).count == 9)
+            #expect(!(try store.policy(congress)).isEmpty)
+        }
+    }
+
     @Test func aCaseTheAccountMayNotSeeIsOneThatDoesNotExist() throws {
         let f = try Fixture()
         let n = try f.acceptedCase()
