@@ -206,6 +206,30 @@ import Testing
         #expect(try role.decode(Int.self, "owned") == 0)
     }
 
+    /// What the web role may do to each table, and nothing more: no DELETE anywhere, nothing
+    /// on accounts and tokens, only reading migrations, and row security on every table it
+    /// reads but the congresses and the official calendar.
+    @Test func theWebRolesGrantsAreExactlyThese() throws {
+        let f = try Fixture()
+        let grants = try f.store.connection.query("""
+            SELECT table_name::text AS t, string_agg(privilege_type, ',' ORDER BY privilege_type) AS p
+            FROM information_schema.role_table_grants WHERE grantee = 'jianyi_web' GROUP BY table_name ORDER BY table_name
+            """).rows.map { "\(try $0.decode(String.self, "t")) \(try $0.decode(String.self, "p"))" }
+        #expect(grants == [
+            "assignment INSERT,SELECT,UPDATE", "calendar_day SELECT", "calendar_year SELECT", "case_event INSERT,SELECT",
+            "congress SELECT", "contact INSERT,SELECT", "deputy SELECT", "number_counter INSERT,SELECT,UPDATE",
+            "obligation INSERT,SELECT,UPDATE", "official_calendar_day SELECT", "overdue_flag SELECT", "overdue_run SELECT",
+            "policy_setting SELECT", "rating INSERT,SELECT", "reply INSERT,SELECT", "schema_migrations SELECT", "session SELECT",
+            "suggestion INSERT,SELECT,UPDATE", "suggestion_cosigner INSERT,SELECT", "transfer_request INSERT,SELECT,UPDATE",
+            "unit SELECT",
+        ])
+        let unprotected = try f.store.connection.query("""
+            SELECT relname::text AS t FROM pg_class
+            WHERE relkind = 'r' AND relnamespace = current_schema()::regnamespace AND NOT relrowsecurity ORDER BY relname
+            """).rows.map { try $0.decode(String.self, "t") }
+        #expect(unprotected == ["congress", "official_calendar_day", "schema_migrations"])
+    }
+
     private func number(_ w: World, _ id: Int) throws -> String {
         try w.f.store.connection.query("SELECT number FROM suggestion WHERE suggestion_id = \(id)").rows[0].decode(String.self, "number")
     }
