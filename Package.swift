@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "jianyi",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "jianyi", targets: ["jianyi"]),
         .library(name: "Postgres", targets: ["Postgres"]),
@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "Casework"),
         .target(
             name: "CaseStore",
-            dependencies: ["Postgres", "Casework", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Postgres", "Casework", .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
         ),
         // What both front ends show: a case and its events as JSON, times on the congress's clock.
         .target(name: "Presentation", dependencies: ["CaseStore", "Casework"]),

@@ -89,6 +89,10 @@ public struct Migrator {
                     // A migration that checks the data first (0006) says what it found; the
                     // generic "a row breaks a rule" would leave the user stuck at 78.
                     throw SchemaError.migrationStopped(version: migration.version, name: migration.name, reason: error.message, hint: error.hint)
+                } catch let error as PostgresError where error.category == .refused && error.hint != nil {
+                    // One that needs what the migrating user may not do (8: create the role
+                    // jianyi_web) says who can, as its hint does.
+                    throw SchemaError.migrationRefused(version: migration.version, name: migration.name, reason: error.message, hint: error.hint ?? "")
                 }
                 try connection.execute("""
                     INSERT INTO schema_migrations (version, name, checksum)

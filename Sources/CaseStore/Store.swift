@@ -11,8 +11,9 @@ import Postgres
 public final class Store {
     /// Only CaseStore speaks SQL: front ends go through the use cases below.
     let connection: Connection
-    /// Who is acting, recorded with every event.
-    public let actor: String
+    /// Who is acting, recorded with every event: the CLI's user, or inside `acting(as:)` the
+    /// account's login.
+    public internal(set) var actor: String
     /// Where the store says what it did (stderr when the CLI enables it).
     public var logger = Logger(label: "jianyi.store")
 

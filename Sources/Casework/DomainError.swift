@@ -8,3 +8,5 @@ extension LookupError: DomainError {}
 extension RegistrationError: DomainError {}
 extension SetupError: DomainError {}
 extension OverdueRunError: DomainError {}
+extension AccountError: DomainError {}
+extension AccessError: DomainError {}

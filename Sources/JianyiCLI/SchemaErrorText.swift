@@ -13,6 +13,9 @@ extension SchemaError: BilingualRefusal {
             let said = reason + (hint.map { "; \($0)" } ?? "")
             return .ruleBroken(lang.say("迁移 \(version)（\(name)）已停止，未作任何改动：\(said)",
                                         "migration \(version) (\(name)) stopped and changed nothing: \(said)"))
+        case .migrationRefused(let version, let name, let reason, let hint):
+            return Failure(.unavailable, lang.say("迁移 \(version)（\(name)）已停止，未作任何改动：\(reason); \(hint)",
+                                                  "migration \(version) (\(name)) stopped and changed nothing: \(reason); \(hint)"))
         case .notSetUp:
             return Failure(.configuration, lang.say("数据库尚未建立：先运行 `jianyi db migrate`",
                                                     "the database is not set up: run `jianyi db migrate` first"))

@@ -10,7 +10,7 @@ import Testing
         #expect(throws: Boom.self) {
             try db.transaction { db in
                 try db.execute("INSERT INTO t VALUES (1)")
-                try db.transaction { try $0.execute("INSERT INTO t VALUES (2)") }
+                _ = try db.transaction { try $0.execute("INSERT INTO t VALUES (2)") }
                 throw Boom()
             }
         }

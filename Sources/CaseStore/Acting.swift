@@ -1,0 +1,55 @@
+import Casework
+import Postgres
+
+extension Store {
+    /// Runs `body` as `account`, in ONE transaction retried as a whole (see `retryingTransaction`):
+    /// the row policies of migration 8 see the account's party through three transaction-local
+    /// settings, and every event written inside records the account's login as its actor. The
+    /// steps called inside run in savepoints of this transaction.
+    ///
+    /// Connected as the web role (jianyi_web), this is the only way to see a case row at all.
+    public func acting<Value>(as account: Account, _ body: (Store) throws -> Value) throws -> Value {
+        let previous = actor
+        actor = account.login
+        defer { actor = previous }
+        return try connection.retryingTransaction { connection in
+            let set = try connection.query("""
+                SELECT set_config('jianyi.congress', (SELECT congress_id FROM congress WHERE code = \(account.congress))::text, true) AS congress,
+                       set_config('jianyi.party', \(account.party.role.rawValue), true),
+                       set_config('jianyi.code', \(account.party.code ?? ""), true)
+                """).rows[0]
+            // An unknown congress would leave the setting empty: no rows, and no way to say why.
+            guard try set.decode(String?.self, "congress") != nil else {
+                throw LookupError.noSuchCongress(code: account.congress, known: [])
+            }
+            return try body(self)
+        }
+    }
+
+    /// Who is on case `number` (its deputy, co-signers and units), for `Party.may`; a case the
+    /// actor may not see is reported as one that does not exist.
+    public func caseParties(_ congress: Congress, _ number: String) throws -> CaseParties {
+        try connection.retryingTransaction { connection in
+            guard let row = try connection.query("""
+                SELECT s.deputy_code,
+                       ARRAY(SELECT c.deputy_code FROM suggestion_cosigner c
+                             WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id ORDER BY c.position) AS cosigners,
+                       ARRAY(SELECT a.unit_code FROM assignment a
+                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS units,
+                       ARRAY(SELECT a.role::text FROM assignment a
+                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS roles,
+                       ARRAY(SELECT (a.ended_on IS NULL)::text FROM assignment a
+                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS active
+                FROM suggestion s WHERE \(congress.scope("s")) AND s.number = \(number)
+                """).rows.first else {
+                throw LookupError.noSuchCase(number: number, congress: congress.code)
+            }
+            let units = try row.decode([String].self, "units")
+            let roles = try row.decode([String].self, "roles").map { AssignmentRole(rawValue: $0) ?? .co }
+            let active = try row.decode([String].self, "active").map { $0 == "true" }
+            return CaseParties(
+                deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
+                assignments: units.indices.map { CaseSnapshot.Assignment(unit: units[$0], role: roles[$0], active: active[$0]) })
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import CaseStore
+import Presentation
+import Casework
+import Foundation
+
+extension PartyRole: ExpressibleByArgument {}
+
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Accounts for `jianyi serve`: deputies, units and the secretariat acting online.",
+        discussion: """
+            Passwords are read from standard input (one line; at least \(Account.minimumPasswordLength) characters), never
+            from an argument, and stored only as a bcrypt hash. A unit may have several accounts; each acts as its unit.
+            """,
+        subcommands: [Add.self, ListAccounts.self, Disable.self, Password.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account acting as a deputy, a unit or the secretariat.",
+            discussion: """
+                Examples:
+                  printf '%s\\n' "$PASSWORD" | jianyi account add zjj-clerk --role unit --unit ZJJ --password-stdin
+                  jianyi account add d001 --role deputy --deputy D001 --password-stdin < password.txt
+                  jianyi account add office --role secretariat --password-stdin
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The login: 1 to 64 of A-Z, a-z, 0-9, _ . @ -.") var login: String
+        @Option(help: "deputy, unit or secretariat.") var role: PartyRole
+        @Option(help: "The deputy's code (with --role deputy).") var deputy: String?
+        @Option(help: "The unit's code (with --role unit).") var unit: String?
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required).") var passwordStdin = false
+
+        func validate() throws { try requirePasswordStdin(passwordStdin) }
+
+        func run() throws {
+            try Account.checkLogin(login)
+            if deputy != nil, unit != nil { throw AccountError.codeDoesNotFitRole(role) }
+            guard let party = Party(role: role, code: deputy ?? unit),
+                  (role == .deputy) == (deputy != nil), (role == .unit) == (unit != nil) else {
+                throw AccountError.codeDoesNotFitRole(role)
+            }
+            let password = try readPassword()
+            let context = try Context(global)
+            let account = try context.store.addAccount(try context.congress(), login: login, party: party, password: password)
+            emit(context.text("已添加账号 \(account.login)（\(party.zh)）\n", "added account \(account.login) (\(party.en))\n"))
+        }
+    }
+
+    struct ListAccounts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the congress's accounts (never a password or its hash).",
+            discussion: """
+                Examples:
+                  jianyi account list
+                  jianyi account list --format csv > accounts.csv
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "table, json or csv.") var format: ListFormat = .table
+
+        func run() throws {
+            let context = try Context(global)
+            let congress = try context.congress()
+            let clock = try CongressClock(congress)
+            let accounts = try context.store.listAccounts(congress)
+            switch format {
+            case .json:
+                emit(JSONValue.array(accounts.map { a in
+                    .object([("login", .string(a.account.login)), ("role", .string(a.account.party.role.rawValue)),
+                             ("code", a.account.party.code.map(JSONValue.string) ?? .null), ("disabled", .bool(a.account.disabled)),
+                             ("created_at", clock.json(a.createdAt)), ("password_changed_at", clock.json(a.passwordChangedAt))])
+                }).serialized() + "\n")
+            case .csv:
+                try Output.write { out in
+                    out.write(CSV.line(["login", "role", "code", "disabled", "created_at", "password_changed_at"]))
+                    for a in accounts {
+                        out.write(CSV.line([a.account.login, a.account.party.role.rawValue, a.account.party.code ?? "",
+                                            a.account.disabled ? "true" : "false", clock.shown(a.createdAt), clock.shown(a.passwordChangedAt)]))
+                    }
+                }
+            case .table:
+                let zh = context.lang == .zh
+                var table = TextTable(header: zh ? ["账号", "角色", "代码", "状态", "创建", "密码更改"]
+                                                 : ["login", "role", "code", "status", "created", "password changed"])
+                for a in accounts {
+                    table.append([a.account.login, a.account.party.role.label(zh: zh), a.account.party.code ?? "",
+                                  a.account.disabled ? (zh ? "已停用" : "disabled") : (zh ? "启用" : "active"),
+                                  clock.shown(a.createdAt), clock.shown(a.passwordChangedAt)])
+                }
+                emit(table.render())
+            }
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable an account: it can no longer sign in, and its tokens and sessions end at once.",
+            discussion: "Example: jianyi account disable zjj-clerk")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The login.") var login: String
+
+        func run() throws {
+            let context = try Context(global)
+            try context.store.disableAccount(try context.congress(), login: login)
+            emit(context.text("已停用账号 \(login)\n", "disabled account \(login)\n"))
+        }
+    }
+
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an account's password from standard input; its tokens and sessions end.",
+            discussion: "Example: printf '%s\\n' \"$NEW_PASSWORD\" | jianyi account password zjj-clerk --password-stdin")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The login.") var login: String
+        @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required).") var passwordStdin = false
+
+        func validate() throws { try requirePasswordStdin(passwordStdin) }
+
+        func run() throws {
+            let password = try readPassword()
+            let context = try Context(global)
+            try context.store.setPassword(try context.congress(), login: login, password: password)
+            emit(context.text("已更改账号 \(login) 的密码\n", "changed the password of \(login)\n"))
+        }
+    }
+}
+
+private func requirePasswordStdin(_ given: Bool) throws {
+    guard given else {
+        throw ValidationError("--password-stdin is required: give the password on standard input, never as an argument")
+    }
+}
+
+/// The password: standard input's one line, its line break removed, checked before the
+/// database is opened. Never echoed: a refusal says what is wrong, not what was read.
+private func readPassword() throws -> String {
+    var bytes = try readBytes("-")
+    if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
+    if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+    guard let password = String(validating: bytes, as: UTF8.self) else {
+        throw Failure.badValue("the password on standard input is not UTF-8 text")
+    }
+    try Account.checkPassword(password)
+    return password
+}
