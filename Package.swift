@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "jianyi",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "jianyi", targets: ["jianyi"]),
         .library(name: "Postgres", targets: ["Postgres"]),
@@ -13,6 +13,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // The web service (issue 13): HTTP server and testing client, and graceful shutdown.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // NIOThreadPool runs the blocking libpq calls off the event loop.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +31,22 @@ let package = Package(
             name: "CaseStore",
             dependencies: ["Postgres", "Casework", .product(name: "Logging", package: "swift-log")]
         ),
+        // `jianyi serve`: HTTP in front of CaseStore; no SQL and no rules here.
+        .target(
+            name: "JianyiServer",
+            dependencies: [
+                "CaseStore", "Casework",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "JianyiCLI",
             dependencies: [
-                "CaseStore", "Casework",
+                "CaseStore", "Casework", "JianyiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -41,5 +58,13 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres", "TestSupport"]),
         .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "CaseStore", "Postgres", "TestSupport"]),
+        .testTarget(
+            name: "JianyiServerTests",
+            dependencies: [
+                "JianyiServer", "CaseStore", "Casework", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

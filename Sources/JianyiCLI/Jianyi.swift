@@ -26,6 +26,7 @@ public struct Jianyi: ParsableCommand {
             Review.self, Withdraw.self, Assign.self, Transfer.self, Contact.self, Opinion.self, Reply.self,
             RateCommand.self, FollowUp.self, Supervise.self,
             Show.self, List.self, History.self, Explain.self, Similar.self, Overdue.self, Export.self, Score.self,
+            Serve.self,
         ]
     )
 

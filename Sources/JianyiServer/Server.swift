@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOConcurrencyHelpers
+import ServiceLifecycle
+
+/// `jianyi serve`: the routes, the middleware and the pool, as one Hummingbird application.
+public enum JianyiServer {
+    /// The application listening on `address`; `pool` becomes one of its services, closed after
+    /// the server has stopped. `onListening` is told the address actually bound (port 0 → real).
+    public static func application(
+        address: ListenAddress, pool: StorePool, logger: Logger,
+        onListening: @escaping @Sendable (String) -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(pool: pool, logger: logger),
+            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
+            services: [pool],
+            onServerRunning: { channel in
+                let bound = channel.localAddress.flatMap { local in local.port.map { ListenAddress(host: address.host, port: $0) } }
+                onListening((bound ?? address).url)
+            },
+            logger: logger
+        )
+    }
+
+    public static func router(pool: StorePool, logger: Logger) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.addMiddleware {
+            AccessLogMiddleware(logger: logger)
+            ErrorResponseMiddleware(logger: logger)
+        }
+        Health(pool: pool).addRoutes(to: router)
+        return router
+    }
+
+    /// Runs the server until SIGTERM or SIGINT, then lets in-flight requests finish and returns.
+    /// Blocks the calling thread: for a synchronous command line.
+    public static func runUntilSignalled(
+        address: ListenAddress, pool: StorePool, logger: Logger, onListening: @escaping @Sendable (String) -> Void
+    ) throws {
+        let app = application(address: address, pool: pool, logger: logger, onListening: onListening)
+        let outcome = NIOLockedValueBox<Result<Void, Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let result = await Result { try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint]) }
+            outcome.withLockedValue { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        try outcome.withLockedValue { $0 }?.get()
+    }
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
+
+/// `GET /healthz`: 200 `{"status":"ok"}` when a pooled store answers a trivial query; 503 when
+/// the database does not answer or every store stays busy longer than the pool's wait.
+struct Health {
+    let pool: StorePool
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("healthz") { _, _ -> Response in
+            try await pool.withStore { try $0.ping() }
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+    }
+}
