@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(
             name: "JianyiServerTests",
             dependencies: [
-                "JianyiServer", "CaseStore", "Casework", "TestSupport",
+                "JianyiServer", "CaseStore", "Casework", "Postgres", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -10,7 +10,7 @@ public enum JianyiServer {
     /// the server has stopped. `onListening` is told the address actually bound (port 0 → real).
     public static func application(
         address: ListenAddress, pool: StorePool, logger: Logger,
-        onListening: @escaping @Sendable (String) -> Void = { _ in }
+        onListening: @escaping @Sendable (ListenAddress) -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(pool: pool, logger: logger),
@@ -18,7 +18,7 @@ public enum JianyiServer {
             services: [pool],
             onServerRunning: { channel in
                 let bound = channel.localAddress.flatMap { local in local.port.map { ListenAddress(host: address.host, port: $0) } }
-                onListening((bound ?? address).url)
+                onListening(bound ?? address)
             },
             logger: logger
         )
@@ -37,7 +37,7 @@ public enum JianyiServer {
     /// Runs the server until SIGTERM or SIGINT, then lets in-flight requests finish and returns.
     /// Blocks the calling thread: for a synchronous command line.
     public static func runUntilSignalled(
-        address: ListenAddress, pool: StorePool, logger: Logger, onListening: @escaping @Sendable (String) -> Void
+        address: ListenAddress, pool: StorePool, logger: Logger, onListening: @escaping @Sendable (ListenAddress) -> Void
     ) throws {
         let app = application(address: address, pool: pool, logger: logger, onListening: onListening)
         let outcome = NIOLockedValueBox<Result<Void, Error>?>(nil)

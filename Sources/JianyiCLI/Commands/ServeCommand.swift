@@ -58,8 +58,8 @@ struct Serve: ParsableCommand {
         // The access log is the service's record: on whatever JIANYI_LOG asks for diagnostics.
         logger.logLevel = min(logger.logLevel, .info)
         do {
-            try JianyiServer.runUntilSignalled(address: address, pool: pool, logger: logger) { url in
-                emit("listening on \(url)\n")
+            try JianyiServer.runUntilSignalled(address: address, pool: pool, logger: logger) { bound in
+                emit("listening on \(bound.url)\n")
             }
         } catch {
             throw Failure(.unavailable, "cannot serve on \(address.url): \(String(describing: error))")
