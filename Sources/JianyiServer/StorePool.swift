@@ -92,6 +92,13 @@ public final class StorePool: Service, Sendable {
 
     /// A permit and, when one is idle, an open store; nil means open one.
     private func acquire() async throws -> PooledStore? {
+        // The usual case, a free permit, costs one lock and no timer.
+        let now: PooledStore?? = state.withLockedValue { state in
+            guard state.free > 0, !state.closed else { return nil }
+            state.free -= 1
+            return .some(state.idle.popLast())
+        }
+        if case .some(let store) = now { return store }
         let id = state.withLockedValue { state in
             state.nextID += 1
             return state.nextID

@@ -83,6 +83,8 @@ struct HealthTests {
             try await Task.sleep(for: .milliseconds(200))
             await server.group.triggerGracefulShutdown()
             try await Task.sleep(for: .milliseconds(200))
+            // Shutting down: no new connection is taken, while the request in flight waits on.
+            await #expect(throws: (any Error).self) { try await server.get("/healthz") }
             try await holder.letGo()
             #expect(try await waiting.status == .ok)
         }
