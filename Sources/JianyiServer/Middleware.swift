@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 
@@ -45,7 +46,8 @@ public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware
             return try await next(request, context)
         } catch {
             let answer = ErrorTable.serviceError(for: error)
-            if answer.status.code >= 500, answer.code == ServiceError.internal.code {
+            // The client is told little; the operator is told what happened (busy is expected load).
+            if answer.status.code >= 500, answer.code != "busy" {
                 logger.error("\(request.method.rawValue) \(request.uri.path) failed: \(String(describing: error))")
             }
             return answer.response(in: Language(acceptLanguage: request.headers[.acceptLanguage]))

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOConcurrencyHelpers
+import NIOCore
 import ServiceLifecycle
 
 /// `jianyi serve`: the routes, the middleware and the pool, as one Hummingbird application.
@@ -49,6 +50,13 @@ public enum JianyiServer {
         }
         done.wait()
         try outcome.withLockedValue { $0 }?.get()
+    }
+
+    /// Why the server could not run, in the system's words (`Address already in use`), not
+    /// SwiftNIO's (`bind(descriptor:ptr:bytes:)`).
+    public static func reason(_ error: Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return String(describing: error)
     }
 }
 

@@ -37,6 +37,17 @@ struct ServeBinaryTests {
         #expect(ended.stdout.isEmpty)
     }
 
+    @Test func anAddressInUseIsRefusedWith69() throws {
+        let database = try TestDatabase.migrated()
+        let first = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: database)
+        let port = try #require(try first.firstLine().split(separator: ":").last.flatMap { Int($0) })
+        let second = try ServeProcess(["serve", "--listen", "127.0.0.1:\(port)"], database: database)
+        let ended = try second.waitForExit()
+        #expect(ended.code == 69)
+        #expect(ended.stderr.contains("cannot serve on http://127.0.0.1:\(port): Address already in use"), "stderr: \(ended.stderr)")
+        #expect(try first.stop(SIGTERM).code == 0)
+    }
+
     @Test(arguments: [
         (["--listen", "8080"], "--listen"),
         (["--listen", "127.0.0.1:70000"], "--listen"),

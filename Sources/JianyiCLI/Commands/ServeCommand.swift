@@ -62,7 +62,7 @@ struct Serve: ParsableCommand {
                 emit("listening on \(bound.url)\n")
             }
         } catch {
-            throw Failure(.unavailable, "cannot serve on \(address.url): \(String(describing: error))")
+            throw Failure(.unavailable, "cannot serve on \(address.url): \(JianyiServer.reason(error))")
         }
     }
 
