@@ -196,7 +196,8 @@ private final class Lease: Sendable {
             end(keeping: pooled.store.isBroken ? nil : pooled, used: true)
             return value
         } catch {
-            end(keeping: pooled.store.isBroken ? nil : pooled, used: true)
+            let lost = pooled.store.isBroken || DatabaseFailure(error)?.category == .connectionLost
+            end(keeping: lost ? nil : pooled, used: true)
             throw error
         }
     }
