@@ -66,12 +66,10 @@ public final class StorePool: Service, Sendable {
 
     /// Closes the idle stores and the threads; jobs that still arrive fail.
     public func close() async throws {
-        let idle = state.withLockedValue { state in
+        state.withLockedValue { state in
             state.closed = true
-            defer { state.idle.removeAll() }
-            return state.idle
+            state.idle.removeAll()  // each store closes its connection as it goes
         }
-        _ = idle  // closed here, as the last references go
         try await threads.shutdownGracefully()
     }
 
@@ -103,13 +101,9 @@ public final class StorePool: Service, Sendable {
             state.nextID += 1
             return state.nextID
         }
-        let wait = settings.wait
-        let timer = Task { [weak self] in
-            try? await Task.sleep(for: wait)
-            if !Task.isCancelled { self?.expire(id) }
-        }
+        var timer: Task<Void, Never>?
         let grant = await withCheckedContinuation { (continuation: CheckedContinuation<Grant, Never>) in
-            state.withLockedValue { state in
+            let queued = state.withLockedValue { state in
                 if state.closed {
                     continuation.resume(returning: .timedOut)
                 } else if state.free > 0 {
@@ -117,10 +111,20 @@ public final class StorePool: Service, Sendable {
                     continuation.resume(returning: .granted(state.idle.popLast()))
                 } else {
                     state.waiters.append((id, continuation))
+                    return true
+                }
+                return false
+            }
+            // Only once queued, so that even a zero wait finds the waiter to expire.
+            if queued {
+                let wait = settings.wait
+                timer = Task { [weak self] in
+                    try? await Task.sleep(for: wait)
+                    if !Task.isCancelled { self?.expire(id) }
                 }
             }
         }
-        timer.cancel()
+        timer?.cancel()
         switch grant {
         case .granted(let store): return store
         case .timedOut: throw ServiceError.busy(retryAfter: retryAfterSeconds)
