@@ -52,7 +52,8 @@ public final class StorePool: Service, Sendable {
         do {
             return try await threads.runIfActive { try lease.use(body) }
         } catch {
-            // The job never ran (cancelled, or the pool is closing): its permit goes back.
+            // A job that ran has ended its lease already (this does nothing); one that never ran
+            // (cancelled, or the pool is closing) gives its permit and store back here.
             lease.end(keeping: nil, used: false)
             throw error
         }

@@ -6,7 +6,7 @@ import JianyiServer
 import Testing
 import TestSupport
 
-@Suite("GET /healthz and the pool, on loopback against PostgreSQL")
+@Suite("GET /healthz and the pool, on loopback against PostgreSQL", .timeLimit(.minutes(1)))
 struct HealthTests {
     @Test func healthyWhenTheDatabaseAnswers() async throws {
         let pool = StorePool(.init(databaseURL: try TestDatabase.migrated(), size: 2))

@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// `jianyi serve` as an operator runs it: the built binary, a real database, real signals.
-@Suite("jianyi serve, the built binary")
+@Suite("jianyi serve, the built binary", .timeLimit(.minutes(1)))
 struct ServeBinaryTests {
     @Test func printsItsAddressServesAndStopsCleanlyOnSIGTERM() async throws {
         let serve = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: try TestDatabase.migrated())

@@ -5,7 +5,7 @@ import NIOConcurrencyHelpers
 import Testing
 import TestSupport
 
-@Suite("The pool of stores, without HTTP")
+@Suite("The pool of stores, without HTTP", .timeLimit(.minutes(1)))
 struct StorePoolTests {
     @Test func neverMoreJobsAtOnceThanStoresAndEachStoreReused() async throws {
         let pool = StorePool(.init(databaseURL: try TestDatabase.migrated(), size: 2, wait: .seconds(20)))
