@@ -20,7 +20,7 @@ struct RunningServer {
     ) async throws -> Value {
         let log = LogRecorder()
         let bound = AsyncStream<Int>.makeStream()
-        let app = JianyiServer.application(
+        let app = WebServer.application(
             address: ListenAddress(host: "127.0.0.1", port: 0), pool: pool, logger: log.logger,
             onListening: { address in bound.continuation.yield(address.port) })
         let group = ServiceGroup(configuration: .init(services: [app], logger: log.logger))

@@ -58,11 +58,11 @@ struct Serve: ParsableCommand {
         // The access log is the service's record: on whatever JIANYI_LOG asks for diagnostics.
         logger.logLevel = min(logger.logLevel, .info)
         do {
-            try JianyiServer.runUntilSignalled(address: address, pool: pool, logger: logger) { bound in
+            try WebServer.runUntilSignalled(address: address, pool: pool, logger: logger) { bound in
                 emit("listening on \(bound.url)\n")
             }
         } catch {
-            throw Failure(.unavailable, "cannot serve on \(address.url): \(JianyiServer.reason(error))")
+            throw Failure(.unavailable, "cannot serve on \(address.url): \(WebServer.reason(error))")
         }
     }
 

@@ -6,7 +6,7 @@ import NIOCore
 import ServiceLifecycle
 
 /// `jianyi serve`: the routes, the middleware and the pool, as one Hummingbird application.
-public enum JianyiServer {
+public enum WebServer {
     /// The application listening on `address`; `pool` becomes one of its services, closed after
     /// the server has stopped. `onListening` is told the address actually bound (port 0 → real).
     public static func application(
@@ -63,19 +63,5 @@ public enum JianyiServer {
 extension Result where Failure == Error {
     init(catching body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
-    }
-}
-
-/// `GET /healthz`: 200 `{"status":"ok"}` when a pooled store answers a trivial query; 503 when
-/// the database does not answer or every store stays busy longer than the pool's wait.
-struct Health {
-    let pool: StorePool
-
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("healthz") { _, _ -> Response in
-            try await pool.withStore { try $0.ping() }
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
-        }
     }
 }
