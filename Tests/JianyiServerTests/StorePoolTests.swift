@@ -1,7 +1,8 @@
-import CaseStore
+@testable import CaseStore
 import Foundation
 import JianyiServer
 import NIOConcurrencyHelpers
+import Postgres
 import Testing
 import TestSupport
 
@@ -37,6 +38,19 @@ struct StorePoolTests {
         await #expect(throws: ServiceError.busy(retryAfter: 1)) { try await pool.withStore { try $0.ping() } }
         #expect(ContinuousClock.now - started < .seconds(2))
         try await holder.letGo()
+        try await pool.withStore { try $0.ping() }
+        try await pool.close()
+    }
+
+    @Test func theStatementTimeoutCancelsASlowStatementAndTheStoreServesOn() async throws {
+        let pool = StorePool(.init(databaseURL: try TestDatabase.migrated(), size: 1, statementTimeout: .milliseconds(200)))
+        let started = ContinuousClock.now
+        // No use case is slow on an empty database: the test speaks SQL through the store's connection.
+        let error = await #expect(throws: PostgresError.self) {
+            try await pool.withStore { try $0.connection.query("SELECT pg_sleep(5)") }
+        }
+        #expect(error?.sqlState == SQLState.queryCanceled)
+        #expect(ContinuousClock.now - started < .seconds(3))
         try await pool.withStore { try $0.ping() }
         try await pool.close()
     }
