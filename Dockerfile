@@ -2,7 +2,7 @@
 # jianyi on the official Swift image. The migrations are compiled into the binary, so the
 # runtime image needs only the binary and libpq.
 
-FROM swift:6.1-bookworm AS build
+FROM swift:6.2-bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpq-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*

@@ -14,6 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        // The web service (issue 13): HTTP server and testing client, and graceful shutdown.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // NIOThreadPool runs the blocking libpq calls off the event loop.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,12 +35,25 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
+        // `jianyi serve`: HTTP in front of CaseStore; no SQL and no rules here.
+        .target(
+            name: "JianyiServer",
+            dependencies: [
+                "CaseStore", "Casework", "Presentation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // What both front ends show: a case and its events as JSON, times on the congress's clock.
         .target(name: "Presentation", dependencies: ["CaseStore", "Casework"]),
         .target(
             name: "JianyiCLI",
             dependencies: [
-                "CaseStore", "Casework", "Presentation",
+                "CaseStore", "Casework", "Presentation", "JianyiServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -47,5 +65,13 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres", "TestSupport"]),
         .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "CaseStore", "Postgres", "TestSupport"]),
+        .testTarget(
+            name: "JianyiServerTests",
+            dependencies: [
+                "JianyiServer", "CaseStore", "Casework", "Postgres", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

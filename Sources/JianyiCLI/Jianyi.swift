@@ -27,6 +27,7 @@ public struct Jianyi: ParsableCommand {
             RateCommand.self, FollowUp.self, Supervise.self,
             Show.self, List.self, History.self, Explain.self, Similar.self, Overdue.self, Export.self, Score.self,
             AccountCommand.self,
+            Serve.self,
         ]
     )
 

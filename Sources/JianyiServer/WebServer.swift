@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import ServiceLifecycle
+
+/// `jianyi serve`: the routes, the middleware and the pool, as one Hummingbird application.
+public enum WebServer {
+    /// The application listening on `address`; `pool` becomes one of its services, closed after
+    /// the server has stopped. `onListening` is told the address actually bound (port 0 → real).
+    public static func application(
+        address: ListenAddress, pool: StorePool, logger: Logger,
+        onListening: @escaping @Sendable (ListenAddress) -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(pool: pool, logger: logger),
+            configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
+            services: [pool],
+            onServerRunning: { channel in
+                let bound = channel.localAddress.flatMap { local in local.port.map { ListenAddress(host: address.host, port: $0) } }
+                onListening(bound ?? address)
+            },
+            logger: logger
+        )
+    }
+
+    public static func router(pool: StorePool, logger: Logger) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.addMiddleware {
+            AccessLogMiddleware(logger: logger)
+            ErrorResponseMiddleware(logger: logger)
+        }
+        Health(pool: pool).addRoutes(to: router)
+        return router
+    }
+
+    /// Runs the server until SIGTERM or SIGINT, then lets in-flight requests finish and returns.
+    /// Blocks the calling thread: for a synchronous command line.
+    public static func runUntilSignalled(
+        address: ListenAddress, pool: StorePool, logger: Logger, onListening: @escaping @Sendable (ListenAddress) -> Void
+    ) throws {
+        let app = application(address: address, pool: pool, logger: logger, onListening: onListening)
+        let outcome = NIOLockedValueBox<Result<Void, Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let result = await Result { try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint]) }
+            outcome.withLockedValue { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        try outcome.withLockedValue { $0 }?.get()
+    }
+
+    /// Why the server could not run, in the system's words (`Address already in use`), not
+    /// SwiftNIO's (`bind(descriptor:ptr:bytes:)`).
+    public static func reason(_ error: Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return String(describing: error)
+    }
+}
+
+extension Result where Failure == Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
