@@ -16,3 +16,28 @@ extension Store {
         try connection.query("SELECT set_config('statement_timeout', \(String(milliseconds)), false)")
     }
 }
+
+/// Why the connected role may not serve the web: row security is the boundary between the
+/// parties, and a superuser, a role with BYPASSRLS or a table's owner is not held by it.
+public enum WebRoleProblem: Error, Equatable, Sendable {
+    case superuser(role: String)
+    case bypassesRowSecurity(role: String)
+    case ownsTables(role: String, count: Int)
+}
+
+extension Store {
+    /// Refuses a connection whose role row security would not hold (`WebRoleProblem`).
+    public func requireRowSecurityHolds() throws {
+        let row = try connection.query("""
+            SELECT current_user AS role, r.rolsuper, r.rolbypassrls,
+                   (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE c.relowner = r.oid AND c.relkind IN ('r', 'p') AND n.nspname = current_schema())::int AS owned
+            FROM pg_roles r WHERE r.rolname = current_user
+            """).rows[0]
+        let role = try row.decode(String.self, "role")
+        if try row.decode(Bool.self, "rolsuper") { throw WebRoleProblem.superuser(role: role) }
+        if try row.decode(Bool.self, "rolbypassrls") { throw WebRoleProblem.bypassesRowSecurity(role: role) }
+        let owned = try row.decode(Int.self, "owned")
+        if owned > 0 { throw WebRoleProblem.ownsTables(role: role, count: owned) }
+    }
+}

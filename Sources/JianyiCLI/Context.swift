@@ -62,10 +62,16 @@ struct Context {
         try store.congress(options.congress ?? environment["JIANYI_CONGRESS"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    /// Today in the congress's time zone, unless --today or JIANYI_TODAY says otherwise.
-    func today(in congress: Congress) throws -> Day {
+    /// The day --today or JIANYI_TODAY fixes, if any.
+    func fixedToday() throws -> Day? {
         if let text = options.today { return try Day.parse(text, for: "--today") }
         if let text = environment["JIANYI_TODAY"], !text.isEmpty { return try Day.parse(text, for: "JIANYI_TODAY") }
+        return nil
+    }
+
+    /// Today in the congress's time zone, unless --today or JIANYI_TODAY says otherwise.
+    func today(in congress: Congress) throws -> Day {
+        if let fixed = try fixedToday() { return fixed }
         guard let today = try CongressClock(congress).day() else {
             throw Failure.badValue("the system clock gives no date from \(Day.first) to \(Day.last) in \(congress.timeZone); give --today")
         }

@@ -37,3 +37,18 @@ extension SchemaError: BilingualRefusal {
         }
     }
 }
+
+/// `serve` connected as a role row security does not hold.
+extension WebRoleProblem: BilingualRefusal {
+    func worded(_ lang: Language, day _: String) -> Failure {
+        let advice = lang.say("请以 jianyi_web 连接（例如 --database-url 'postgresql:///jianyi?user=jianyi_web'；见 docs/operations.md）",
+                              "connect as jianyi_web (e.g. --database-url 'postgresql:///jianyi?user=jianyi_web'; see docs/operations.md)")
+        let why = switch self {
+        case .superuser(let role): lang.say("角色 \(role) 是超级用户", "role \(role) is a superuser")
+        case .bypassesRowSecurity(let role): lang.say("角色 \(role) 可绕过行级安全（BYPASSRLS）", "role \(role) bypasses row-level security (BYPASSRLS)")
+        case .ownsTables(let role, let count): lang.say("角色 \(role) 拥有 \(count) 张表", "role \(role) owns \(count) tables")
+        }
+        return Failure(.configuration, lang.say("serve 拒绝启动：\(why)，行级安全对它无效；\(advice)",
+                                                "serve refuses to start: \(why), so row-level security would not hold for it; \(advice)"))
+    }
+}

@@ -5,7 +5,7 @@ import Hummingbird
 struct Health {
     let pool: StorePool
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<WebContext>) {
         router.get("healthz") { _, _ -> Response in
             try await pool.withStore { try $0.ping() }
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

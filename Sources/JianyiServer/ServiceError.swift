@@ -47,6 +47,7 @@ public struct ServiceError: Error, Sendable, Equatable {
         let data = (try? encoder.encode(Body(error: .init(code: code, message: message(in: language))))) ?? Data()
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         headers[.contentLanguage] = language.rawValue
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

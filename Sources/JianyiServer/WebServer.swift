@@ -9,12 +9,13 @@ import ServiceLifecycle
 public enum WebServer {
     /// The application listening on `address`; `pool` becomes one of its services, closed after
     /// the server has stopped. `onListening` is told the address actually bound (port 0 → real).
+    /// Without a `site` (no congress to serve yet) it answers `/healthz` and the API document only.
     public static func application(
-        address: ListenAddress, pool: StorePool, logger: Logger,
+        address: ListenAddress, pool: StorePool, site: Site? = nil, logger: Logger,
         onListening: @escaping @Sendable (ListenAddress) -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(pool: pool, logger: logger),
+            router: router(pool: pool, site: site, logger: logger),
             configuration: ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil),
             services: [pool],
             onServerRunning: { channel in
@@ -25,22 +26,27 @@ public enum WebServer {
         )
     }
 
-    public static func router(pool: StorePool, logger: Logger) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public static func router(pool: StorePool, site: Site? = nil, logger: Logger) -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
         router.addMiddleware {
             AccessLogMiddleware(logger: logger)
             ErrorResponseMiddleware(logger: logger)
         }
         Health(pool: pool).addRoutes(to: router)
+        router.get("api/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: openAPIDocument)))
+        }
+        if let site { API(site: site).addRoutes(to: router) }
         return router
     }
 
     /// Runs the server until SIGTERM or SIGINT, then lets in-flight requests finish and returns.
     /// Blocks the calling thread: for a synchronous command line.
     public static func runUntilSignalled(
-        address: ListenAddress, pool: StorePool, logger: Logger, onListening: @escaping @Sendable (ListenAddress) -> Void
+        address: ListenAddress, pool: StorePool, site: Site, logger: Logger, onListening: @escaping @Sendable (ListenAddress) -> Void
     ) throws {
-        let app = application(address: address, pool: pool, logger: logger, onListening: onListening)
+        let app = application(address: address, pool: pool, site: site, logger: logger, onListening: onListening)
         let outcome = NIOLockedValueBox<Result<Void, Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {

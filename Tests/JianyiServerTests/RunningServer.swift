@@ -16,12 +16,12 @@ struct RunningServer {
 
     /// Starts the server with `pool`, runs `body`, then shuts it down gracefully and waits for it.
     static func with<Value: Sendable>(
-        pool: StorePool, _ body: @Sendable (RunningServer) async throws -> Value
+        pool: StorePool, site: Site? = nil, _ body: @Sendable (RunningServer) async throws -> Value
     ) async throws -> Value {
         let log = LogRecorder()
         let bound = AsyncStream<Int>.makeStream()
         let app = WebServer.application(
-            address: ListenAddress(host: "127.0.0.1", port: 0), pool: pool, logger: log.logger,
+            address: ListenAddress(host: "127.0.0.1", port: 0), pool: pool, site: site, logger: log.logger,
             onListening: { address in bound.continuation.yield(address.port) })
         let group = ServiceGroup(configuration: .init(services: [app], logger: log.logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -44,10 +44,37 @@ struct RunningServer {
 
     /// One request on a connection of its own.
     func get(_ path: String, headers: HTTPFields = [:]) async throws -> TestClient.Response {
+        try await send(.init(path, method: .get, headers: headers))
+    }
+
+    /// Any request, on a connection of its own.
+    func send(_ request: TestClient.Request) async throws -> TestClient.Response {
         try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
-            try await client.get(path, headers: headers)
+            try await client.execute(request)
         }
     }
+
+    /// `method path` with a JSON `body`, as `token`'s holder when given.
+    func call(_ method: HTTPRequest.Method, _ path: String, json body: String? = nil, token: String? = nil,
+              headers: HTTPFields = [:]) async throws -> TestClient.Response {
+        var headers = headers
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await send(.init(path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }))
+    }
+
+    /// Signs `login` in with the fixtures' password; its bearer token.
+    func token(_ login: String) async throws -> String {
+        let response = try await call(.post, "/api/v1/tokens", json: #"{"login":"\#(login)","password":"\#(ServedCongress.password)"}"#)
+        guard response.status == .created,
+              let object = response.object,
+              let token = object["token"] as? String else {
+            throw SignInFailed(login: login, status: response.status.code, body: response.text)
+        }
+        return token
+    }
+
+    struct SignInFailed: Error { let login: String, status: Int, body: String }
 }
 
 /// Keeps every log message, for tests that check what the log says and what it never says.
@@ -109,5 +136,9 @@ final class Holder: Sendable {
 }
 
 extension TestClient.Response {
+    /// The body as text ("" when there is none).
     var text: String { body.map { String(buffer: $0) } ?? "" }
+
+    /// The body as a JSON object; nil when it is not one.
+    var object: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] }
 }

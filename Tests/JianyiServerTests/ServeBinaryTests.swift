@@ -7,7 +7,7 @@ import TestSupport
 @Suite("jianyi serve, the built binary", .timeLimit(.minutes(1)))
 struct ServeBinaryTests {
     @Test func printsItsAddressServesAndStopsCleanlyOnSIGTERM() async throws {
-        let serve = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: try TestDatabase.migrated())
+        let serve = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: try ServedCongress.make().webURL)
         let line = try serve.firstLine()
         let port = try #require(line.split(separator: ":").last.flatMap { Int($0) }, "no port in: \(line)")
         #expect(line == "listening on http://127.0.0.1:\(port)")
@@ -24,9 +24,20 @@ struct ServeBinaryTests {
     }
 
     @Test func stopsCleanlyOnSIGINT() throws {
-        let serve = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: try TestDatabase.migrated())
+        let serve = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: try ServedCongress.make().webURL)
         _ = try serve.firstLine()
         #expect(try serve.stop(SIGINT).code == 0)
+    }
+
+    /// Row security is the boundary between the parties; a role it does not hold (here the
+    /// cluster's superuser, which owns the tables) must not serve.
+    @Test func refusesARoleRowSecurityDoesNotHoldWith78() throws {
+        let serve = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: try ServedCongress.make().url)
+        let ended = try serve.waitForExit()
+        #expect(ended.code == 78)
+        #expect(ended.stderr.contains("serve refuses to start: role "), "stderr: \(ended.stderr)")
+        #expect(ended.stderr.contains("is a superuser, so row-level security would not hold for it; connect as jianyi_web"), "stderr: \(ended.stderr)")
+        #expect(ended.stdout.isEmpty)
     }
 
     @Test func refusesAnUnmigratedDatabaseWith78() throws {
@@ -38,7 +49,7 @@ struct ServeBinaryTests {
     }
 
     @Test func anAddressInUseIsRefusedWith69() throws {
-        let database = try TestDatabase.migrated()
+        let database = try ServedCongress.make().webURL
         let first = try ServeProcess(["serve", "--listen", "127.0.0.1:0"], database: database)
         let port = try #require(try first.firstLine().split(separator: ":").last.flatMap { Int($0) })
         let second = try ServeProcess(["serve", "--listen", "127.0.0.1:\(port)"], database: database)

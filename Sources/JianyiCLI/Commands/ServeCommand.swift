@@ -13,8 +13,10 @@ struct Serve: ParsableCommand {
             Prints one line with the address it listens on, then one access-log line
             per request on stderr (method, path without query, status, duration).
             SIGTERM or SIGINT stops it once the requests in flight finish (exit 0).
-            Refuses to start unless the database answers (69) and its schema is
-            migrated (78).
+            Refuses to start unless the database answers (69), its schema is
+            migrated (78) and it connects as a role row-level security holds:
+            not a superuser, without BYPASSRLS, owning no table (78), such as
+            jianyi_web, which `jianyi db migrate` creates (docs/operations.md).
 
             Each flag falls back on an environment variable, then a default:
               --listen             JIANYI_LISTEN             127.0.0.1:8080
@@ -49,16 +51,21 @@ struct Serve: ParsableCommand {
         let wait = try setting(poolWait, flag: "--pool-wait", variable: "JIANYI_POOL_WAIT", default: 2000, within: 0...600_000, environment)
         let timeout = try setting(statementTimeout, flag: "--statement-timeout", variable: "JIANYI_STATEMENT_TIMEOUT",
                                   default: 10_000, within: 0...86_400_000, environment)
-        // Refuse to start on a database that cannot serve (69) or is not migrated (78).
-        do { _ = try Context(global) }
+        // Refuse to start on a database that cannot serve (69) or is not migrated (78),
+        // and learn the congress it serves (--congress, $JIANYI_CONGRESS, or the only one).
+        let context = try Context(global)
+        try context.store.requireRowSecurityHolds()
+        let congress = try context.congress()
+        let fixedToday = try context.fixedToday()
         let pool = StorePool(.init(
             databaseURL: global.databaseURL ?? environment["DATABASE_URL"], size: size, wait: .milliseconds(wait),
             statementTimeout: timeout == 0 ? nil : .milliseconds(timeout)))
+        let site = try Site(pool: pool, congress: congress, fixedToday: fixedToday)
         var logger = Diagnostics.logger("jianyi.serve")
         // The access log is the service's record: on whatever JIANYI_LOG asks for diagnostics.
         logger.logLevel = min(logger.logLevel, .info)
         do {
-            try WebServer.runUntilSignalled(address: address, pool: pool, logger: logger) { bound in
+            try WebServer.runUntilSignalled(address: address, pool: pool, site: site, logger: logger) { bound in
                 emit("listening on \(bound.url)\n")
             }
         } catch {

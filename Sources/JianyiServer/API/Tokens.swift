@@ -1,0 +1,33 @@
+import CaseStore
+import Casework
+import Hummingbird
+
+/// `POST /api/v1/tokens` (sign in: a bearer token) and `DELETE /api/v1/tokens/current` (sign out).
+struct Tokens {
+    let site: Site
+
+    struct SignIn: Decodable {
+        let login: String
+        let password: String
+    }
+
+    func signIn(_ request: Request, context: WebContext) async throws -> Response {
+        let body = try await JSONBody.decode(SignIn.self, from: request, context: context)
+        let (site, congress) = (site, site.congress)
+        let (account, issued) = try await site.pool.withStore { store in
+            let account = try store.signIn(congress, login: body.login, password: body.password)
+            return (account, try store.issueToken(for: account, kind: .api, lifetime: site.tokenLifetime))
+        }
+        context.signIn(account)
+        return JSONBody.response(.object([
+            ("token", .string(issued.token)), ("role", .string(account.party.role.rawValue)),
+            ("expires_at", site.clock.json(issued.expiresAt)),
+        ]), status: .created)
+    }
+
+    func signOut(_ request: Request, context: WebContext) async throws -> Response {
+        guard let token = SignInMiddleware.bearerToken(request) else { throw ServiceError.unauthorized }
+        try await site.pool.withStore { store in _ = try store.revokeToken(token) }
+        return Response(status: .noContent)
+    }
+}

@@ -1,0 +1,38 @@
+import CaseStore
+import Casework
+import Foundation
+import Presentation
+
+/// What every handler works with: the pool, the congress this server serves (its accounts
+/// sign in here), the congress's clock, and the day it is.
+public struct Site: Sendable {
+    public let pool: StorePool
+    public let congress: Congress
+    public let clock: CongressClock
+    /// A fixed "today" (`--today`, for trials and tests); nil: the real day on the congress's clock.
+    public let fixedToday: Day?
+    /// How long a bearer token lives.
+    public let tokenLifetime: Duration
+
+    public init(pool: StorePool, congress: Congress, fixedToday: Day? = nil, tokenLifetime: Duration = .seconds(12 * 3600)) throws {
+        self.pool = pool
+        self.congress = congress
+        clock = try CongressClock(congress)
+        self.fixedToday = fixedToday
+        self.tokenLifetime = tokenLifetime
+    }
+
+    /// Today in the congress's time zone.
+    public func today() throws -> Day {
+        if let fixedToday { return fixedToday }
+        guard let day = clock.day() else { throw ServiceError.internal }
+        return day
+    }
+
+    /// Runs `body` as the signed-in account: one transaction on a pooled store, off the event
+    /// loop, with the account's party set for the row policies.
+    func act<T: Sendable>(_ context: WebContext, _ body: @escaping @Sendable (Store, Account) throws -> T) async throws -> T {
+        guard let account = context.account else { throw ServiceError.unauthorized }
+        return try await pool.withStore { store in try store.acting(as: account) { try body($0, account) } }
+    }
+}
