@@ -7,7 +7,7 @@ let openAPIDocument: String = #"""
     "title": "jianyi API",
     "version": "1",
     "summary": "Deputies' suggestions (代表建议) handled online: each party acts on its own cases.",
-    "description": "The HTTP API of jianyi (建议办理), served by `jianyi serve` for the congress the server was started for. It offers each party the steps it may take on its own cases; the rules, deadlines and history are the same as the command line's (docs/api.md is the guide).\n\n**Signing in.** `POST /api/v1/tokens` with `{\"login\", \"password\"}` answers a bearer token; every other `/api/v1` call sends `Authorization: Bearer TOKEN`. A token expires at its `expires_at`, dies when the account is disabled, and `DELETE /api/v1/tokens/current` ends it. The account decides the party the caller acts as: a deputy, a unit (every account of a unit acts as that unit) or the secretariat.\n\n**Who sees what.** A deputy sees the cases it raised or co-signed; a unit the cases it is or was lead or co-handler of; the secretariat every case of its congress. A case the caller may not see answers 404 exactly like a number that does not exist. Lists, deadlines and timelines hold only what the caller may see.\n\n**Request bodies** are JSON objects whose keys are the CLI command's flag names without `--`, `-` becoming `_` (`--plan-by` → `plan_by`); a repeatable flag becomes an array (`--co` → `co`; `register --cosigner` → `cosigners`, as the contract names it); a flag without a value (`--complex`, `--done`, `--recess`) becomes a boolean. `on`, the day the step happened (`YYYY-MM-DD`), is optional everywhere and defaults to today in the congress's time zone. The acting party's own code (`deputy` in a submission, `unit` in a unit's step) may be omitted: the account implies it; a deputy or unit account naming another code there answers 403. The secretariat must give it (400 when missing). An unknown key is refused (400). The body is read as JSON (UTF-8) whatever the `Content-Type` says; at most 1 MiB (413).\n\n**Response objects** use the JSON keys of the CLI's `--format json` output. Days are `YYYY-MM-DD` (calendar days in the congress's time zone), instants RFC 3339 with the congress's UTC offset (`2026-06-01T09:00:00+08:00`), units and deputies appear as their codes. Keys may be added in later versions; none listed here is removed or renamed.\n\n**Errors** are `{\"error\": {\"code\", \"message\"}}`. The message is one line in Chinese, or in English when `Accept-Language` prefers English (its first language range is `en` or `en-*`); it names the body key or query parameter at fault as this document spells it (`plan_by`, not the CLI's `--plan-by`) and says why. An unknown path answers 404 `not_found` and a method a path does not offer 405 `method_not_allowed` (with `Allow`), before any other check. For an operation, the checks run in this order and the first that fails answers:\n\n| status | `code` | when |\n|---|---|---|\n| 401 | `unauthorized` | no `Authorization: Bearer` token, or one that is unknown, expired, revoked or of a disabled account; at sign-in, a wrong login or password (the same answer for both). Sent with `WWW-Authenticate: Bearer`. |\n| 413 | `too_large` | a request body over 1 MiB |\n| 400 | `invalid` | the request is malformed: what makes the CLI exit 64 (a refusal of kind `badValue`: a blank text, a session code not of the form TERM-MEETING, …) and, for HTTP, a body that is not JSON or not an object, an unknown key, a missing required key, a value of the wrong JSON type, a value not among the listed `enum` values (or other than `true` where `const: true` stands), a date not `YYYY-MM-DD` or not a real day from 1900-01-01 to 9999-12-31, a query parameter that is not of its type or out of its range, a text holding a NUL character, a secretariat's body without the `deputy` or `unit` it must give, two keys that exclude each other or none of those one is needed (a submission's `session` with `recess: true`, or none of `session`, `recess: true`, `channel`) |\n| 404 | `not_found` | no such case, or one the caller may not see (the same answer) |\n| 403 | `forbidden` | the caller's party may not take this step on this (visible) case, may not use this endpoint, or named another party's code as its own |\n| 409 | `conflict` | the step is not allowed in the case's state (the reason the CLI gives, naming the state and the steps it allows), a transfer request is already pending, or none is pending to decide |\n| 422 | `invalid` | the request is well-formed but the data breaks a rule: the CLI's exit-65 refusals (kind `ruleBroken`) not answered 404 or 409 above, and the database refusing a value: an unknown deputy, unit or session code (a code not of the form of `Code` is unknown too), a day after today or before the case's previous step, a B reply without `plan_by`, a dissatisfied rating without `comment`, a title over 200 characters, a unit that is not assigned to the case, a co-signer who is the lead deputy or repeated, the transfer window closed, … |\n| 429 | `too_many_requests` | too many failed sign-ins for this login or from this address; `Retry-After` says how many seconds to wait |\n| 503 | `unavailable` | busy: no database connection free within the server's wait, the database unreachable, or a transaction that failed to serialize on each of its attempts (nothing was recorded); `Retry-After` says how many seconds to wait |\n| 500 | `internal` | a bug in jianyi (the CLI's exit 70); nothing was recorded |\n\nEvery step is one transaction recorded in the case's history with the signed-in account's login as its actor."
+    "description": "The HTTP API of jianyi (建议办理), served by `jianyi serve` for the congress the server was started for. It offers each party the steps it may take on its own cases; the rules, deadlines and history are the same as the command line's (docs/api.md is the guide).\n\n**Signing in.** `POST /api/v1/tokens` with `{\"login\", \"password\"}` answers a bearer token; every other `/api/v1` call sends `Authorization: Bearer TOKEN`. A token expires at its `expires_at`, dies when the account is disabled, and `DELETE /api/v1/tokens/current` ends it. The account decides the party the caller acts as: a deputy, a unit (every account of a unit acts as that unit) or the secretariat.\n\n**Who sees what.** A deputy sees the cases it raised or co-signed; a unit the cases it is or was lead or co-handler of; the secretariat every case of its congress. A case the caller may not see answers 404 exactly like a number that does not exist. Lists, deadlines and timelines hold only what the caller may see.\n\n**Request bodies** are JSON objects whose keys are the CLI command's flag names without `--`, `-` becoming `_` (`--plan-by` → `plan_by`); a repeatable flag becomes an array (`--co` → `co`; `register --cosigner` → `cosigners`, as the contract names it); a flag without a value (`--complex`, `--done`, `--recess`) becomes a boolean. `on`, the day the step happened (`YYYY-MM-DD`), is optional everywhere and defaults to today in the congress's time zone. The acting party's own code (`deputy` in a submission, `unit` in a unit's step) may be omitted: the account implies it; a deputy or unit account naming another code there answers 403. The secretariat must give it (400 when missing). An unknown key is refused (400). The body is read as JSON (UTF-8) whatever the `Content-Type` says; at most 1 MiB (413).\n\n**Response objects** use the JSON keys of the CLI's `--format json` output. Days are `YYYY-MM-DD` (calendar days in the congress's time zone), instants RFC 3339 with the congress's UTC offset (`2026-06-01T09:00:00+08:00`), units and deputies appear as their codes. Keys may be added in later versions; none listed here is removed or renamed.\n\n**Errors** are `{\"error\": {\"code\", \"message\"}}`. The message is one line in Chinese, or in English when `Accept-Language` prefers English (its first language range is `en` or `en-*`); it names the body key or query parameter at fault as this document spells it (`plan_by`, not the CLI's `--plan-by`) and says why. An unknown path answers 404 `not_found` and a method a path does not offer 405 `method_not_allowed` (with `Allow`), before any other check. For an operation, the checks run in this order and the first that fails answers:\n\n| status | `code` | when |\n|---|---|---|\n| 401 | `unauthorized` | no `Authorization: Bearer` token, or one that is unknown, expired, revoked or of a disabled account; at sign-in, a wrong login or password (the same answer for both). Sent with `WWW-Authenticate: Bearer`. |\n| 413 | `too_large` | a request body over 1 MiB |\n| 400 | `invalid` | the request is malformed: what makes the CLI exit 64 (a refusal of kind `badValue`: a blank text, a session code not of the form TERM-MEETING, …) and, for HTTP, a body that is not JSON or not an object, an unknown key, a missing required key, a value of the wrong JSON type, a value not among the listed `enum` values (or other than `true` where `const: true` stands), a date not `YYYY-MM-DD` or not a real day from 1900-01-01 to 9999-12-31, a query parameter that is not of its type or out of its range, a text holding a NUL character, a secretariat's body without the `deputy` or `unit` it must give, two keys that exclude each other or none of those one is needed (a submission's `session` with `recess: true`, or none of `session`, `recess: true`, `channel`) |\n| 404 | `not_found` | no such case, or one the caller may not see (the same answer) |\n| 403 | `forbidden` | the caller's party may not take this step on this (visible) case, may not use this endpoint, or named another party's code as its own |\n| 409 | `conflict` | the step is not allowed in the case's state (the reason the CLI gives, naming the state and the steps it allows), a transfer request is already pending, or none is pending to decide |\n| 422 | `invalid` | the request is well-formed but the data breaks a rule: the CLI's exit-65 refusals (kind `ruleBroken`) not answered 404 or 409 above, and the database refusing a value: an unknown deputy, unit or session code (a code not of the form of `Code` is unknown too), a day after today or before the case's previous step, a B reply without `plan_by`, a dissatisfied rating without `comment`, a title over 200 characters, a unit that is not assigned to the case, a co-signer who is the lead deputy or repeated, the transfer window closed, … |\n| 429 | `too_many_requests` | too many failed sign-ins for this login or from this address; `Retry-After` says how many seconds to wait |\n| 503 | `busy`, `unavailable` | `busy`: no database connection free within the server's wait; `unavailable`: the database unreachable, or a transaction that failed to serialize on each of its attempts (nothing was recorded); `Retry-After` says how many seconds to wait |\n| 500 | `internal` | a bug in jianyi (the CLI's exit 70); nothing was recorded |\n\nEvery step is one transaction recorded in the case's history with the signed-in account's login as its actor."
   },
   "tags": [
     {
@@ -60,26 +60,7 @@ let openAPIDocument: String = #"""
             }
           },
           "503": {
-            "description": "The database did not answer in time.",
-            "headers": {
-              "Retry-After": {
-                "description": "Seconds to wait before trying again.",
-                "schema": {
-                  "type": "integer",
-                  "minimum": 1
-                }
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Health"
-                },
-                "example": {
-                  "status": "unavailable"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -1517,7 +1498,7 @@ let openAPIDocument: String = #"""
         }
       },
       "Unavailable": {
-        "description": "`unavailable`: busy (no database connection free in time), the database unreachable, or a transaction that failed to serialize on each attempt; nothing was recorded.",
+        "description": "`busy`: no database connection free within the server's wait; `unavailable`: the database unreachable, or a transaction that failed to serialize on each attempt. Nothing was recorded.",
         "content": {
           "application/json": {
             "schema": {
@@ -1587,9 +1568,10 @@ let openAPIDocument: String = #"""
           "too_large",
           "too_many_requests",
           "internal",
-          "unavailable"
+          "unavailable",
+          "busy"
         ],
-        "description": "invalid: 400 (malformed request) or 422 (a rule of the data refuses it); unauthorized: 401; forbidden: 403; not_found: 404; method_not_allowed: 405; conflict: 409; too_large: 413; too_many_requests: 429; internal: 500; unavailable: 503."
+        "description": "invalid: 400 (malformed request) or 422 (a rule of the data refuses it); unauthorized: 401; forbidden: 403; not_found: 404; method_not_allowed: 405; conflict: 409; too_large: 413; too_many_requests: 429; internal: 500; busy: 503 (no database connection free within the server's wait); unavailable: 503 (the database unreachable, or a transaction that failed to serialize on each attempt)."
       },
       "Day": {
         "type": "string",
@@ -2771,8 +2753,7 @@ let openAPIDocument: String = #"""
           "status": {
             "type": "string",
             "enum": [
-              "ok",
-              "unavailable"
+              "ok"
             ]
           }
         }

@@ -31,6 +31,7 @@ public enum WebServer {
         router.addMiddleware {
             AccessLogMiddleware(logger: logger)
             ErrorResponseMiddleware(logger: logger)
+            MethodNotAllowedMiddleware()
         }
         Health(pool: pool).addRoutes(to: router)
         router.get("api/openapi.json") { _, _ in

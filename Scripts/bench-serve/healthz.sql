@@ -1,0 +1,2 @@
+-- Floor for GET /healthz: the pool's ping.
+SELECT 1;
