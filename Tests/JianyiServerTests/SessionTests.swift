@@ -120,6 +120,17 @@ struct SessionTests {
         }
     }
 
+    @Test func theAPIDocumentDescribesTheSessionRoutes() async throws {
+        try await Self.serve { server, _ async throws in
+            let document = try #require(try await server.get("/api/openapi.json").object)
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            #expect(paths["/session"].map { Set($0.keys) } == ["get", "post"])
+            #expect(paths["/session/end"].map { Set($0.keys) } == ["post"])
+            let schemes = (document["components"] as? [String: Any])?["securitySchemes"] as? [String: [String: String]]
+            #expect(schemes?["sessionCookie"]?["name"] == "jianyi_session")
+        }
+    }
+
     @Test func aWrongPasswordOrAMissingFieldIsRefusedLikeTheAPI() async throws {
         try await Self.serve { server, _ async throws in
             let wrong = try await server.call(.post, "/session", form: "login=sjj1&password=nope+nope+nope", headers: [.acceptLanguage: "en"])
