@@ -9,7 +9,7 @@ import Testing
 @Suite("No secrets in the log", .timeLimit(.minutes(1)))
 struct SecretsInLogTests {
     @Test func signInBodiesCookiesAndAuthorizationValuesAreNeverLogged() async throws {
-        let served = try ServedCongress.make()
+        let served = try await offThePool { try ServedCongress.make() }
         let pool = StorePool(.init(databaseURL: served.webURL, size: 2))
         let site = try Site(pool: pool, congress: served.congress, throttle: SignInThrottle(.init(failuresPerLogin: 2)))
         try await RunningServer.with(pool: pool, site: site) { server async throws in

@@ -8,13 +8,13 @@ import Testing
 
 /// Browsers' sessions: the cookie's attributes, CSRF on unsafe requests, signing out, and the
 /// wall between session cookies and bearer tokens.
-@Suite("Browser sessions", .timeLimit(.minutes(1)))
+@Suite("Browser sessions", .serialized, .timeLimit(.minutes(1)))
 struct SessionTests {
     nonisolated(unsafe) static let cookiePattern = /jianyi_session=[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}/
 
     static func serve(trustProxy: Bool = false, tokenLifetime: Duration = .seconds(3600),
                       _ body: @Sendable (RunningServer, ServedCongress) async throws -> Void) async throws {
-        let served = try ServedCongress.make()
+        let served = try await offThePool { try ServedCongress.make() }
         let pool = StorePool(.init(databaseURL: served.webURL, size: 2))
         let site = try Site(pool: pool, congress: served.congress, tokenLifetime: tokenLifetime, trustProxy: trustProxy)
         try await RunningServer.with(pool: pool, site: site) { server in try await body(server, served) }

@@ -8,7 +8,7 @@ import Testing
 
 /// Failed sign-ins over HTTP: past the limit the answer is 429 with Retry-After, even for the
 /// right password, until the window has passed; per login and per client address.
-@Suite("Sign-in throttling", .timeLimit(.minutes(1)))
+@Suite("Sign-in throttling", .serialized, .timeLimit(.minutes(1)))
 struct SignInThrottleTests {
     static let wrong = #"{"login":"sjj1","password":"wrong password!"}"#
     static let right = #"{"login":"sjj1","password":"\#(ServedCongress.password)"}"#
@@ -16,7 +16,7 @@ struct SignInThrottleTests {
     /// A server whose throttle runs on `clock`, with `settings`.
     static func serve(_ settings: SignInThrottle.Settings = .init(), clock: ManualClock = ManualClock(), trustProxy: Bool = false,
                       _ body: @Sendable (RunningServer) async throws -> Void) async throws {
-        let served = try ServedCongress.make()
+        let served = try await offThePool { try ServedCongress.make() }
         let pool = StorePool(.init(databaseURL: served.webURL, size: 2))
         let throttle = SignInThrottle(settings, now: { clock.now })
         let site = try Site(pool: pool, congress: served.congress, throttle: throttle, trustProxy: trustProxy)

@@ -9,11 +9,11 @@ import Testing
 
 /// When a bearer token or a browser session stops working: at `expires_at`, at once when its
 /// account is disabled, and when its password changes (done by the owner, as the CLI does).
-@Suite("Tokens end", .timeLimit(.minutes(1)))
+@Suite("Tokens end", .serialized, .timeLimit(.minutes(1)))
 struct TokenLifeTests {
     static func serve(tokenLifetime: Duration = .seconds(3600),
                       _ body: @Sendable (RunningServer, ServedCongress) async throws -> Void) async throws {
-        let served = try ServedCongress.make()
+        let served = try await offThePool { try ServedCongress.make() }
         let pool = StorePool(.init(databaseURL: served.webURL, size: 2))
         let site = try Site(pool: pool, congress: served.congress, tokenLifetime: tokenLifetime)
         try await RunningServer.with(pool: pool, site: site) { server in try await body(server, served) }
@@ -52,7 +52,7 @@ struct TokenLifeTests {
         try await Self.serve { server, served async throws in
             let (token, session) = (try await server.token("d1"), try await server.browserSession("d1"))
             let other = try await server.token("d2")
-            try Store(url: served.url, actor: "owner").disableAccount(served.congress, login: "d1")
+            try await offThePool { try Store(url: served.url, actor: "owner").disableAccount(served.congress, login: "d1") }
             #expect(try await !Self.live(token, on: server))
             #expect(try await !Self.live(session, on: server))
             #expect(try await Self.live(other, on: server))
@@ -65,7 +65,9 @@ struct TokenLifeTests {
     @Test func aNewPasswordEndsTheOldTokens() async throws {
         try await Self.serve { server, served async throws in
             let (token, session) = (try await server.token("jtj1"), try await server.browserSession("jtj1"))
-            try Store(url: served.url, actor: "owner").setPassword(served.congress, login: "jtj1", password: "a brand new password")
+            try await offThePool {
+                try Store(url: served.url, actor: "owner").setPassword(served.congress, login: "jtj1", password: "a brand new password")
+            }
             #expect(try await !Self.live(token, on: server))
             #expect(try await !Self.live(session, on: server))
             let fresh = try await server.call(.post, "/api/v1/tokens", json: #"{"login":"jtj1","password":"a brand new password"}"#)
