@@ -131,10 +131,13 @@ extension Store {
 
     /// The account `login` of `congress` when `password` is its own and it is not disabled.
     /// An unknown login, a wrong password and a disabled account fail alike
-    /// (`AccountError.signInFailed`), after the same bcrypt work.
+    /// (`AccountError.signInFailed`), after the same bcrypt work. So does a login no account
+    /// could have (a NUL byte, which no text parameter can carry): it is looked up as "", which
+    /// matches nothing, rather than refused early.
     public func signIn(_ congress: Congress, login: String, password: String) throws -> Account {
+        let lookup = (try? Account.checkLogin(login)) != nil ? login : ""
         let row = try connection.query("""
-            SELECT password_hash, role, deputy_code, unit_code, disabled FROM jianyi_sign_in_account(\(congress.id)::integer, \(login))
+            SELECT password_hash, role, deputy_code, unit_code, disabled FROM jianyi_sign_in_account(\(congress.id)::integer, \(lookup))
             """).rows.first
         let hash = try row?.decode(String.self, "password_hash") ?? PasswordHashing.dummyHash
         let matches = PasswordHashing.verify(password, hash)

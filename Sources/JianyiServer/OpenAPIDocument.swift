@@ -7,7 +7,7 @@ let openAPIDocument: String = #"""
     "title": "jianyi API",
     "version": "1",
     "summary": "Deputies' suggestions (代表建议) handled online: each party acts on its own cases.",
-    "description": "The HTTP API of jianyi (建议办理), served by `jianyi serve` for the congress the server was started for. It offers each party the steps it may take on its own cases; the rules, deadlines and history are the same as the command line's (docs/api.md is the guide).\n\n**Signing in.** `POST /api/v1/tokens` with `{\"login\", \"password\"}` answers a bearer token; every other `/api/v1` call sends `Authorization: Bearer TOKEN`. A token expires at its `expires_at`, dies when the account is disabled, and `DELETE /api/v1/tokens/current` ends it. The account decides the party the caller acts as: a deputy, a unit (every account of a unit acts as that unit) or the secretariat.\n\n**Who sees what.** A deputy sees the cases it raised or co-signed; a unit the cases it is or was lead or co-handler of; the secretariat every case of its congress. A case the caller may not see answers 404 exactly like a number that does not exist. Lists, deadlines and timelines hold only what the caller may see.\n\n**Request bodies** are JSON objects whose keys are the CLI command's flag names without `--`, `-` becoming `_` (`--plan-by` → `plan_by`); a repeatable flag becomes an array (`--co` → `co`; `register --cosigner` → `cosigners`, as the contract names it); a flag without a value (`--complex`, `--done`, `--recess`) becomes a boolean. `on`, the day the step happened (`YYYY-MM-DD`), is optional everywhere and defaults to today in the congress's time zone. The acting party's own code (`deputy` in a submission, `unit` in a unit's step) may be omitted: the account implies it; a deputy or unit account naming another code there answers 403. The secretariat must give it (400 when missing). An unknown key is refused (400). The body is read as JSON (UTF-8) whatever the `Content-Type` says; at most 1 MiB (413).\n\n**Response objects** use the JSON keys of the CLI's `--format json` output. Days are `YYYY-MM-DD` (calendar days in the congress's time zone), instants RFC 3339 with the congress's UTC offset (`2026-06-01T09:00:00+08:00`), units and deputies appear as their codes. Keys may be added in later versions; none listed here is removed or renamed.\n\n**Errors** are `{\"error\": {\"code\", \"message\"}}`. The message is one line in Chinese, or in English when `Accept-Language` prefers English (its first language range is `en` or `en-*`); it names the body key or query parameter at fault as this document spells it (`plan_by`, not the CLI's `--plan-by`) and says why. An unknown path answers 404 `not_found` and a method a path does not offer 405 `method_not_allowed` (with `Allow`), before any other check. For an operation, the checks run in this order and the first that fails answers:\n\n| status | `code` | when |\n|---|---|---|\n| 401 | `unauthorized` | no `Authorization: Bearer` token, or one that is unknown, expired, revoked or of a disabled account; at sign-in, a wrong login or password (the same answer for both). Sent with `WWW-Authenticate: Bearer`. |\n| 413 | `too_large` | a request body over 1 MiB |\n| 400 | `invalid` | the request is malformed: what makes the CLI exit 64 (a refusal of kind `badValue`: a blank text, a session code not of the form TERM-MEETING, …) and, for HTTP, a body that is not JSON or not an object, an unknown key, a missing required key, a value of the wrong JSON type, a value not among the listed `enum` values (or other than `true` where `const: true` stands), a date not `YYYY-MM-DD` or not a real day from 1900-01-01 to 9999-12-31, a query parameter that is not of its type or out of its range, a text holding a NUL character, a secretariat's body without the `deputy` or `unit` it must give, two keys that exclude each other or none of those one is needed (a submission's `session` with `recess: true`, or none of `session`, `recess: true`, `channel`) |\n| 404 | `not_found` | no such case, or one the caller may not see (the same answer) |\n| 403 | `forbidden` | the caller's party may not take this step on this (visible) case, may not use this endpoint, or named another party's code as its own |\n| 409 | `conflict` | the step is not allowed in the case's state (the reason the CLI gives, naming the state and the steps it allows), a transfer request is already pending, or none is pending to decide |\n| 422 | `invalid` | the request is well-formed but the data breaks a rule: the CLI's exit-65 refusals (kind `ruleBroken`) not answered 404 or 409 above, and the database refusing a value: an unknown deputy, unit or session code (a code not of the form of `Code` is unknown too), a day after today or before the case's previous step, a B reply without `plan_by`, a dissatisfied rating without `comment`, a title over 200 characters, a unit that is not assigned to the case, a co-signer who is the lead deputy or repeated, the transfer window closed, … |\n| 429 | `too_many_requests` | too many failed sign-ins for this login or from this address; `Retry-After` says how many seconds to wait |\n| 503 | `busy`, `unavailable` | `busy`: no database connection free within the server's wait; `unavailable`: the database unreachable, or a transaction that failed to serialize on each of its attempts (nothing was recorded); `Retry-After` says how many seconds to wait |\n| 500 | `internal` | a bug in jianyi (the CLI's exit 70); nothing was recorded |\n\nEvery step is one transaction recorded in the case's history with the signed-in account's login as its actor."
+    "description": "The HTTP API of jianyi (建议办理), served by `jianyi serve` for the congress the server was started for. It offers each party the steps it may take on its own cases; the rules, deadlines and history are the same as the command line's (docs/api.md is the guide).\n\n**Signing in.** `POST /api/v1/tokens` with `{\"login\", \"password\"}` answers a bearer token; every other `/api/v1` call sends `Authorization: Bearer TOKEN`. A token expires at its `expires_at` (`serve --token-lifetime`, 12 hours by default), dies when the account is disabled or its password changes, and `DELETE /api/v1/tokens/current` ends it. Browsers sign in with `POST /session` instead: a cookie, not accepted by `/api/v1`, with a CSRF token every unsafe request of the session must carry. The account decides the party the caller acts as: a deputy, a unit (every account of a unit acts as that unit) or the secretariat.\n\n**Who sees what.** A deputy sees the cases it raised or co-signed; a unit the cases it is or was lead or co-handler of; the secretariat every case of its congress. A case the caller may not see answers 404 exactly like a number that does not exist. Lists, deadlines and timelines hold only what the caller may see.\n\n**Request bodies** are JSON objects whose keys are the CLI command's flag names without `--`, `-` becoming `_` (`--plan-by` → `plan_by`); a repeatable flag becomes an array (`--co` → `co`; `register --cosigner` → `cosigners`, as the contract names it); a flag without a value (`--complex`, `--done`, `--recess`) becomes a boolean. `on`, the day the step happened (`YYYY-MM-DD`), is optional everywhere and defaults to today in the congress's time zone. The acting party's own code (`deputy` in a submission, `unit` in a unit's step) may be omitted: the account implies it; a deputy or unit account naming another code there answers 403. The secretariat must give it (400 when missing). An unknown key is refused (400). The body is read as JSON (UTF-8) whatever the `Content-Type` says; at most 1 MiB (413).\n\n**Response objects** use the JSON keys of the CLI's `--format json` output. Days are `YYYY-MM-DD` (calendar days in the congress's time zone), instants RFC 3339 with the congress's UTC offset (`2026-06-01T09:00:00+08:00`), units and deputies appear as their codes. Keys may be added in later versions; none listed here is removed or renamed.\n\n**Errors** are `{\"error\": {\"code\", \"message\"}}`. The message is one line in Chinese, or in English when `Accept-Language` prefers English (its first language range is `en` or `en-*`); it names the body key or query parameter at fault as this document spells it (`plan_by`, not the CLI's `--plan-by`) and says why. An unknown path answers 404 `not_found` and a method a path does not offer 405 `method_not_allowed` (with `Allow`), before any other check. For an operation, the checks run in this order and the first that fails answers:\n\n| status | `code` | when |\n|---|---|---|\n| 401 | `unauthorized` | no `Authorization: Bearer` token, or one that is unknown, expired, revoked or of a disabled account; at sign-in, a wrong login or password (the same answer for both). Sent with `WWW-Authenticate: Bearer`. |\n| 413 | `too_large` | a request body over 1 MiB |\n| 400 | `invalid` | the request is malformed: what makes the CLI exit 64 (a refusal of kind `badValue`: a blank text, a session code not of the form TERM-MEETING, …) and, for HTTP, a body that is not JSON or not an object, an unknown key, a missing required key, a value of the wrong JSON type, a value not among the listed `enum` values (or other than `true` where `const: true` stands), a date not `YYYY-MM-DD` or not a real day from 1900-01-01 to 9999-12-31, a query parameter that is not of its type or out of its range, a text holding a NUL character, a secretariat's body without the `deputy` or `unit` it must give, two keys that exclude each other or none of those one is needed (a submission's `session` with `recess: true`, or none of `session`, `recess: true`, `channel`) |\n| 404 | `not_found` | no such case, or one the caller may not see (the same answer) |\n| 403 | `forbidden` | the caller's party may not take this step on this (visible) case, may not use this endpoint, or named another party's code as its own |\n| 409 | `conflict` | the step is not allowed in the case's state (the reason the CLI gives, naming the state and the steps it allows), a transfer request is already pending, or none is pending to decide |\n| 422 | `invalid` | the request is well-formed but the data breaks a rule: the CLI's exit-65 refusals (kind `ruleBroken`) not answered 404 or 409 above, and the database refusing a value: an unknown deputy, unit or session code (a code not of the form of `Code` is unknown too), a day after today or before the case's previous step, a B reply without `plan_by`, a dissatisfied rating without `comment`, a title over 200 characters, a unit that is not assigned to the case, a co-signer who is the lead deputy or repeated, the transfer window closed, … |\n| 429 | `too_many_requests` | too many failed sign-ins for this login or from this address; `Retry-After` says how many seconds to wait |\n| 503 | `busy`, `unavailable` | `busy`: no database connection free within the server's wait; `unavailable`: the database unreachable, or a transaction that failed to serialize on each of its attempts (nothing was recorded); `Retry-After` says how many seconds to wait |\n| 500 | `internal` | a bug in jianyi (the CLI's exit 70); nothing was recorded |\n\nEvery step is one transaction recorded in the case's history with the signed-in account's login as its actor."
   },
   "tags": [
     {
@@ -17,6 +17,10 @@ let openAPIDocument: String = #"""
     {
       "name": "accounts",
       "description": "Signing in and out."
+    },
+    {
+      "name": "sessions",
+      "description": "Browsers sign in with a cookie (for the pages); every unsafe request of a session carries its CSRF token."
     },
     {
       "name": "cases",
@@ -170,6 +174,209 @@ let openAPIDocument: String = #"""
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/session": {
+      "post": {
+        "operationId": "startSession",
+        "tags": [
+          "sessions"
+        ],
+        "summary": "A browser signs in: sets the session cookie.",
+        "description": "The form of the sign-in page. Refused and throttled exactly like `POST /api/v1/tokens` (the same failures count for both): a wrong login, a wrong password and a disabled account all answer the same 401; past the limit, 429 with Retry-After without checking the password. The cookie holds the session token and its CSRF token; the server keeps only their hashes. The session lives as long as a bearer token (`serve --token-lifetime`).",
+        "security": [],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "$ref": "#/components/schemas/SessionRequest"
+              },
+              "example": {
+                "login": "sjj-li",
+                "password": "correct horse battery"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Signed in; the cookie is set.",
+            "headers": {
+              "Set-Cookie": {
+                "description": "`jianyi_session=TOKEN.CSRF; Path=/; HttpOnly; SameSite=Lax`, with `; Secure` when the client came over HTTPS (as a trusted proxy's `X-Forwarded-Proto` says).",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "Cache-Control": {
+                "description": "`no-store`: the answer holds the CSRF token.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Session"
+                },
+                "example": {
+                  "login": "sjj-li",
+                  "role": "unit",
+                  "csrf": "Hk3xP0aQv7nW2cR9tYb5LmZ8sD4fG6jE1uVo3iKpNqA"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "get": {
+        "operationId": "showSession",
+        "tags": [
+          "sessions"
+        ],
+        "summary": "Who the browser is signed in as, and the CSRF token its forms must carry.",
+        "security": [
+          {
+            "sessionCookie": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The session's account and CSRF token.",
+            "headers": {
+              "Cache-Control": {
+                "description": "`no-store`: the answer holds the CSRF token.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Session"
+                },
+                "example": {
+                  "login": "sjj-li",
+                  "role": "unit",
+                  "csrf": "Hk3xP0aQv7nW2cR9tYb5LmZ8sD4fG6jE1uVo3iKpNqA"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/NoSession"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/session/end": {
+      "post": {
+        "operationId": "endSession",
+        "tags": [
+          "sessions"
+        ],
+        "summary": "A browser signs out: the session ends and the cookie is dropped.",
+        "description": "Like every unsafe request of a session, it must carry the session's CSRF token: in the header `X-CSRF-Token`, or in the form field `csrf`.",
+        "security": [
+          {
+            "sessionCookie": []
+          }
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          },
+          {
+            "name": "X-CSRF-Token",
+            "in": "header",
+            "required": false,
+            "description": "The session's CSRF token (`csrf` of `GET /session`), unless the form field `csrf` carries it.",
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/x-www-form-urlencoded": {
+              "schema": {
+                "$ref": "#/components/schemas/SessionEndRequest"
+              },
+              "example": {
+                "csrf": "Hk3xP0aQv7nW2cR9tYb5LmZ8sD4fG6jE1uVo3iKpNqA"
+              }
+            }
+          }
+        },
+        "responses": {
+          "204": {
+            "description": "Signed out; the cookie is cleared.",
+            "headers": {
+              "Set-Cookie": {
+                "description": "`jianyi_session=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax` (and `; Secure` as when it was set).",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/NoSession"
+          },
+          "403": {
+            "$ref": "#/components/responses/CSRFRefused"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
           },
           "500": {
             "$ref": "#/components/responses/Internal"
@@ -1341,6 +1548,12 @@ let openAPIDocument: String = #"""
         "type": "http",
         "scheme": "bearer",
         "description": "A token from `POST /api/v1/tokens`: `Authorization: Bearer TOKEN`."
+      },
+      "sessionCookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "jianyi_session",
+        "description": "A browser's session from `POST /session`. Not accepted by `/api/v1` (which takes bearer tokens only); a bearer token is not accepted as this cookie."
       }
     },
     "parameters": {
@@ -1418,8 +1631,28 @@ let openAPIDocument: String = #"""
           }
         }
       },
+      "NoSession": {
+        "description": "`unauthorized`: no session cookie, or one of a session that ended (signed out, expired, account disabled, password changed).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
       "Forbidden": {
         "description": "`forbidden`: the caller's party may not do this (or named another party's code as its own).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "CSRFRefused": {
+        "description": "`forbidden`: an unsafe request of a session without its CSRF token (or with another).",
         "content": {
           "application/json": {
             "schema": {
@@ -3136,6 +3369,53 @@ let openAPIDocument: String = #"""
           "on": {
             "$ref": "#/components/schemas/Day",
             "description": "The day the step happened (default today); not after today, not before the case's previous step."
+          }
+        }
+      },
+      "SessionRequest": {
+        "type": "object",
+        "description": "The sign-in form. Other fields are ignored.",
+        "properties": {
+          "login": {
+            "type": "string"
+          },
+          "password": {
+            "type": "string",
+            "format": "password"
+          }
+        },
+        "required": [
+          "login",
+          "password"
+        ]
+      },
+      "SessionEndRequest": {
+        "type": "object",
+        "description": "The sign-out form. Other fields are ignored.",
+        "properties": {
+          "csrf": {
+            "type": "string",
+            "description": "The session's CSRF token."
+          }
+        }
+      },
+      "Session": {
+        "type": "object",
+        "required": [
+          "login",
+          "role",
+          "csrf"
+        ],
+        "properties": {
+          "login": {
+            "type": "string"
+          },
+          "role": {
+            "$ref": "#/components/schemas/Role"
+          },
+          "csrf": {
+            "type": "string",
+            "description": "The CSRF token every unsafe request of this session must carry (`X-CSRF-Token` or the form field `csrf`)."
           }
         }
       }

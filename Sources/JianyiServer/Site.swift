@@ -11,15 +11,22 @@ public struct Site: Sendable {
     public let clock: CongressClock
     /// A fixed "today" (`--today`, for trials and tests); nil: the real day on the congress's clock.
     public let fixedToday: Day?
-    /// How long a bearer token lives.
+    /// How long a bearer token or a browser session lives.
     public let tokenLifetime: Duration
+    /// Failed sign-ins, counted for every way of signing in (API and browser).
+    public let throttle: SignInThrottle
+    /// Whether a reverse proxy's `X-Forwarded-For`/`X-Forwarded-Proto` are believed (`--trust-proxy`).
+    public let trustProxy: Bool
 
-    public init(pool: StorePool, congress: Congress, fixedToday: Day? = nil, tokenLifetime: Duration = .seconds(12 * 3600)) throws {
+    public init(pool: StorePool, congress: Congress, fixedToday: Day? = nil, tokenLifetime: Duration = .seconds(12 * 3600),
+                throttle: SignInThrottle = SignInThrottle(), trustProxy: Bool = false) throws {
         self.pool = pool
         self.congress = congress
         clock = try CongressClock(congress)
         self.fixedToday = fixedToday
         self.tokenLifetime = tokenLifetime
+        self.throttle = throttle
+        self.trustProxy = trustProxy
     }
 
     /// Today in the congress's time zone.

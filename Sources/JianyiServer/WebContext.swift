@@ -1,24 +1,32 @@
 import Casework
 import Hummingbird
 import NIOConcurrencyHelpers
+import NIOCore
 
-/// A request as it runs: who signed in, once `SignInMiddleware` has checked the token.
-public struct WebContext: RequestContext, ReportsActingLogin {
+/// A request as it runs: who signed in, once `SignInMiddleware` (a bearer token) or
+/// `SessionMiddleware` (a browser's cookie) has checked it.
+public struct WebContext: RequestContext, RemoteAddressRequestContext, ReportsActingLogin {
     public var coreContext: CoreRequestContextStorage
+    /// The peer of the connection (a reverse proxy, when there is one).
+    public let remoteAddress: SocketAddress?
     /// Held by reference: the access log wraps the handler and reads it afterwards.
-    private let signedIn = NIOLockedValueBox<Account?>(nil)
+    private let signedIn = NIOLockedValueBox<(account: Account, csrf: String?)?>(nil)
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     /// A request body over 1 MiB is refused (413) before it is read.
     public var maxUploadSize: Int { 1 << 20 }
 
     /// The account the request acts as; nil before sign-in and on the routes that need none.
-    public var account: Account? { signedIn.withLockedValue { $0 } }
+    public var account: Account? { signedIn.withLockedValue { $0?.account } }
+
+    /// A browser session's CSRF token, for the forms a page renders; nil without a session.
+    public var csrf: String? { signedIn.withLockedValue { $0?.csrf } }
 
     public var actingLogin: String? { account?.login }
 
-    func signIn(_ account: Account) { signedIn.withLockedValue { $0 = account } }
+    func signIn(_ account: Account, csrf: String? = nil) { signedIn.withLockedValue { $0 = (account, csrf) } }
 }

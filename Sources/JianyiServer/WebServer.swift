@@ -38,7 +38,10 @@ public enum WebServer {
             Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: openAPIDocument)))
         }
-        if let site { API(site: site).addRoutes(to: router) }
+        if let site {
+            API(site: site).addRoutes(to: router)
+            Sessions(site: site).addRoutes(to: router)
+        }
         return router
     }
 

@@ -64,6 +64,10 @@ struct ServeBinaryTests {
         (["--listen", "127.0.0.1:70000"], "--listen"),
         (["--pool-size", "0"], "--pool-size"),
         (["--pool-wait", "-1"], "--pool-wait"),
+        (["--token-lifetime", "0"], "--token-lifetime"),
+        (["--sign-in-failures-per-login", "0"], "--sign-in-failures-per-login"),
+        (["--sign-in-failures-per-address", "0"], "--sign-in-failures-per-address"),
+        (["--sign-in-window", "0"], "--sign-in-window"),
     ])
     func refusesBadSettingsWith64(arguments: [String], naming flag: String) throws {
         let serve = try ServeProcess(["serve"] + arguments, database: try TestDatabase.migrated())
@@ -77,6 +81,14 @@ struct ServeBinaryTests {
         let ended = try serve.waitForExit()
         #expect(ended.code == 64)
         #expect(ended.stderr.contains("JIANYI_POOL_SIZE: 'many'"), "stderr: \(ended.stderr)")
+    }
+
+    @Test(arguments: [("JIANYI_TOKEN_LIFETIME", "12h"), ("JIANYI_SIGN_IN_WINDOW", "-5"), ("JIANYI_TRUST_PROXY", "maybe")])
+    func refusesABadSignInSettingNamingTheVariable(variable: String, value: String) throws {
+        let serve = try ServeProcess(["serve"], database: try TestDatabase.migrated(), environment: [variable: value])
+        let ended = try serve.waitForExit()
+        #expect(ended.code == 64)
+        #expect(ended.stderr.contains("\(variable): '\(value)'"), "stderr: \(ended.stderr)")
     }
 }
 

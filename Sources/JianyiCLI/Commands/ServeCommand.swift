@@ -26,6 +26,20 @@ struct Serve: ParsableCommand {
                                    waiting longer for a free connection gets
                                    503 with Retry-After
               --statement-timeout  JIANYI_STATEMENT_TIMEOUT  10000 ms; 0: none
+              --token-lifetime     JIANYI_TOKEN_LIFETIME     43200 s (12 h) for a
+                                   bearer token or a browser session
+              --sign-in-failures-per-login
+                                   JIANYI_SIGN_IN_FAILURES_PER_LOGIN    5
+              --sign-in-failures-per-address
+                                   JIANYI_SIGN_IN_FAILURES_PER_ADDRESS  20
+              --sign-in-window     JIANYI_SIGN_IN_WINDOW     900 s; past either
+                                   count of failures within the window, sign-in
+                                   answers 429 with Retry-After without checking
+                                   the password (counted in this process only)
+              --trust-proxy        JIANYI_TRUST_PROXY=1      off; believe the
+                                   proxy's X-Forwarded-For (its last hop is the
+                                   client) and X-Forwarded-Proto (https: cookies
+                                   get Secure). Only behind a proxy that sets them.
             docs/operations.md says how to size them.
             """
     )
@@ -44,13 +58,16 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("statement-timeout"), help: ArgumentHelp("Milliseconds a statement may run; 0: no limit (default: $JIANYI_STATEMENT_TIMEOUT, then 10000).", valueName: "ms"))
     var statementTimeout: Int?
 
+    @OptionGroup var signIn: ServeSignInOptions
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let address = try listenAddress(environment)
-        let size = try setting(poolSize, flag: "--pool-size", variable: "JIANYI_POOL_SIZE", default: 8, within: 1...500, environment)
-        let wait = try setting(poolWait, flag: "--pool-wait", variable: "JIANYI_POOL_WAIT", default: 2000, within: 0...600_000, environment)
-        let timeout = try setting(statementTimeout, flag: "--statement-timeout", variable: "JIANYI_STATEMENT_TIMEOUT",
+        let size = try Self.setting(poolSize, flag: "--pool-size", variable: "JIANYI_POOL_SIZE", default: 8, within: 1...500, environment)
+        let wait = try Self.setting(poolWait, flag: "--pool-wait", variable: "JIANYI_POOL_WAIT", default: 2000, within: 0...600_000, environment)
+        let timeout = try Self.setting(statementTimeout, flag: "--statement-timeout", variable: "JIANYI_STATEMENT_TIMEOUT",
                                   default: 10_000, within: 0...86_400_000, environment)
+        let signInSettings = try signIn.settings(environment)
         // Refuse to start on a database that cannot serve (69) or is not migrated (78),
         // and learn the congress it serves (--congress, $JIANYI_CONGRESS, or the only one).
         let context = try Context(global)
@@ -60,7 +77,8 @@ struct Serve: ParsableCommand {
         let pool = StorePool(.init(
             databaseURL: global.databaseURL ?? environment["DATABASE_URL"], size: size, wait: .milliseconds(wait),
             statementTimeout: timeout == 0 ? nil : .milliseconds(timeout)))
-        let site = try Site(pool: pool, congress: congress, fixedToday: fixedToday)
+        let site = try Site(pool: pool, congress: congress, fixedToday: fixedToday, tokenLifetime: signInSettings.tokenLifetime,
+                            throttle: SignInThrottle(signInSettings.throttle), trustProxy: signInSettings.trustProxy)
         var logger = Diagnostics.logger("jianyi.serve")
         // The access log is the service's record: on whatever JIANYI_LOG asks for diagnostics.
         logger.logLevel = min(logger.logLevel, .info)
@@ -84,7 +102,7 @@ struct Serve: ParsableCommand {
 
     /// A number from its flag, else its environment variable, else `default`; 64 naming the
     /// flag or the variable when it is not a whole number within `range`.
-    private func setting(_ flagValue: Int?, flag: String, variable: String, default value: Int, within range: ClosedRange<Int>,
+    static func setting(_ flagValue: Int?, flag: String, variable: String, default value: Int, within range: ClosedRange<Int>,
                          _ environment: [String: String]) throws -> Int {
         let given: (value: Int?, text: String, source: String)
         if let flagValue {

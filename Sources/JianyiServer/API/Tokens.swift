@@ -13,12 +13,8 @@ struct Tokens {
 
     func signIn(_ request: Request, context: WebContext) async throws -> Response {
         let body = try await JSONBody.decode(SignIn.self, from: request, context: context)
-        let (site, congress) = (site, site.congress)
-        let (account, issued) = try await site.pool.withStore { store in
-            let account = try store.signIn(congress, login: body.login, password: body.password)
-            return (account, try store.issueToken(for: account, kind: .api, lifetime: site.tokenLifetime))
-        }
-        context.signIn(account)
+        let (account, issued) = try await site.signIn(login: body.login, password: body.password, kind: .api,
+                                                      request: request, context: context)
         return JSONBody.response(.object([
             ("token", .string(issued.token)), ("role", .string(account.party.role.rawValue)),
             ("expires_at", site.clock.json(issued.expiresAt)),
