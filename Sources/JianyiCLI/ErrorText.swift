@@ -1,4 +1,5 @@
 import Casework
+import Presentation
 
 /// A domain error as the CLI reports it: the contract's kind (its exit code) and the one line,
 /// with the flag the value came from, in English or (`--lang zh`) Chinese. Only this file and
@@ -47,12 +48,7 @@ extension CaseError: BilingualRefusal {
     func message(_ lang: Language = .en, day: String = "--on") -> String {
         switch self {
         case .notAllowed(let number, let step, let state):
-            let possible = CaseStep.allowed(in: state).map(\.rawValue)
-            let now = possible.isEmpty ? lang.say("已无可办理的步骤", "nothing more can be done")
-                : lang.say("现在可以：", "allowed now: ") + possible.joined(separator: ", ")
-            let need = step.allowedStates.sorted { $0.rawValue < $1.rawValue }
-            return lang.say("\(number) 当前为\(state.zh)（\(state.rawValue)）；\(step.rawValue) 须在\(need.map(\.zh).joined(separator: "或"))时办理；\(now)",
-                            "\(number) is \(state.rawValue) (\(state.zh)); \(step.rawValue) needs \(need.map(\.rawValue).joined(separator: " or ")); \(now)")
+            return StepRefusalText.notAllowed(number: number, step: step, state: state, zh: lang == .zh)
         case .dayAfterToday(let given, let today):
             return lang.say("\(day): \(given) 晚于今天（\(today)）；jianyi 不登记尚未到来的日子（--today 可改变今天）",
                             "\(day): \(given) is after today (\(today)); jianyi records nothing for a day that has not come (--today moves today)")
