@@ -39,7 +39,9 @@ struct StrictBody: Sendable {
             throw ServiceError.invalid(key: nil, zh: "请求内容须为 JSON 对象", en: "the body is not a JSON object")
         }
         if let unknown = values.keys.filter({ !allowed.contains($0) }).sorted().first {
-            throw ServiceError.invalid(key: Text.printable(unknown), zh: "不是此操作接受的项", en: "is not a key this operation takes")
+            // A key as sent when it is plain; quoted and escaped by Text.printable otherwise.
+            let shown = Text.printable(unknown) == "'\(unknown)'" ? unknown : Text.printable(unknown)
+            throw ServiceError.invalid(key: shown, zh: "不是此操作接受的项", en: "is not a key this operation takes")
         }
         self.values = values
     }
@@ -94,8 +96,8 @@ struct StrictBody: Sendable {
         guard let text = try text(key) else { return nil }
         guard let value = E(rawValue: text) else {
             let choices = E.allCases.map(\.rawValue).joined(separator: "|")
-            throw ServiceError.invalid(key: key, zh: "“\(Text.printable(text))”不是\(choices)之一",
-                                       en: "'\(Text.printable(text))' is not one of \(choices)")
+            throw ServiceError.invalid(key: key, zh: "\(Text.printable(text)) 不是\(choices)之一",
+                                       en: "\(Text.printable(text)) is not one of \(choices)")
         }
         return value
     }
@@ -109,8 +111,8 @@ struct StrictBody: Sendable {
     func day(_ key: String) throws -> Day? {
         guard let text = try text(key) else { return nil }
         guard let day = Day(text) else {
-            throw ServiceError.invalid(key: key, zh: "“\(Text.printable(text))”不是 YYYY-MM-DD 格式的有效日期（\(Day.first) 至 \(Day.last)）",
-                                       en: "'\(Text.printable(text))' is not a date YYYY-MM-DD from \(Day.first) to \(Day.last)")
+            throw ServiceError.invalid(key: key, zh: "\(Text.printable(text)) 不是 YYYY-MM-DD 格式的有效日期（\(Day.first) 至 \(Day.last)）",
+                                       en: "\(Text.printable(text)) is not a date YYYY-MM-DD from \(Day.first) to \(Day.last)")
         }
         return day
     }
