@@ -17,10 +17,15 @@ struct StepFixture {
     func owner() throws -> Store { try Store(url: served.url, actor: "setup") }
 
     static func with(_ body: @Sendable (StepFixture) async throws -> Void) async throws {
+        try await withServed(body)
+    }
+
+    /// As `with`, returning what `body` returns.
+    static func withServed<Value: Sendable>(_ body: @Sendable (StepFixture) async throws -> Value) async throws -> Value {
         let served = try ServedCongress.make()
         let pool = StorePool(.init(databaseURL: served.webURL, size: 2))
         let site = try Site(pool: pool, congress: served.congress, fixedToday: today)
-        try await RunningServer.with(pool: pool, site: site) { server in
+        return try await RunningServer.with(pool: pool, site: site) { server in
             try await body(StepFixture(served: served, server: server))
         }
     }
