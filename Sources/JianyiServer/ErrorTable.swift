@@ -58,57 +58,20 @@ public enum ErrorTable {
     static let unavailable = ServiceError(.serviceUnavailable, "unavailable", zh: "数据库暂时无法服务，请稍后重试",
                                           en: "the database cannot serve now; try again later", retryAfter: 1)
 
+    /// Worded as the CLI words it (Presentation), the values named by their JSON keys: 409 for
+    /// what the case's state or its pending transfer does not allow now, 422 for the rest.
     static func serviceError(_ error: CaseError) -> ServiceError {
+        let status: HTTPResponse.Status, code: String
         switch error {
-        case .notAllowed(let number, let step, let state):
-            return conflict(zh: StepRefusalText.notAllowed(number: number, step: step, state: state, zh: true),
-                            en: StepRefusalText.notAllowed(number: number, step: step, state: state, zh: false))
-        case .dayAfterToday(let day, let today):
-            return refused("on", zh: "\(day) 晚于今天（\(today)）；jianyi 不登记尚未到来的日子",
-                           en: "\(day) is after today (\(today)); jianyi records nothing for a day that has not come")
-        case .dateBeforePreviousStep(let number, let day, let previous, let kind):
-            return refused("on", zh: "\(day) 早于 \(number) 上一步骤（\(kind.zh)）的日期 \(previous)；案件的步骤须依次办理",
-                           en: "\(day) is before \(previous), the day of \(number)'s previous step (\(kind.rawValue)); the steps of a case follow one another")
-        case .deadlineUncountable(let kind, let from, let refusal):
-            return refused(from == .planBy ? "plan_by" : "on", zh: "无法计算\(kind.zh)的办理期限：\(refusal)",
-                           en: "the \(kind.rawValue) deadline, \(refusal)")
-        case .unknownUnit(let unit, let role, let congress):
-            let key = switch role { case .lead: "lead"; case .co: "co"; case .transferTo: "to" }
-            return refused(key, zh: "\(unit) 不是 \(congress) 的承办单位", en: "\(unit) is not a unit of \(congress)")
-        case .coUnitRepeated(let unit):
-            return refused("co", zh: "协办单位 \(unit) 重复给出，或同时是主办单位", en: "\(unit) is given twice or is also the lead")
-        case .notAssigned(let unit, let number, let step):
-            let transfer = step == .transferRequest
-            return refused("unit", zh: "\(unit) 未承办 \(number)\(transfer ? "；只有承办单位可以申请调整交办" : "")",
-                           en: "\(unit) is not assigned to \(number)\(transfer ? "; only its assigned units may ask for a transfer" : "")")
-        case .notCoHandler(let unit, let number):
-            return refused("unit", zh: "\(unit) 不是 \(number) 的协办单位；只有协办单位提出协办意见",
-                           en: "\(unit) is not a co-handler of \(number); only co-handlers send opinions")
-        case .notLeadUnit(let unit, let number, let lead):
-            return refused("unit", zh: "\(unit) 不是 \(number) 的主办单位（\(lead ?? "无")）；只有主办单位答复",
-                           en: "\(unit) is not the lead unit of \(number) (\(lead ?? "none")); only the lead replies")
-        case .transferWindowClosed(let unit, let number, let due):
-            return refused("on", zh: "\(unit) 对 \(number) 申请调整交办的期限已于 \(due) 届满；交办不变",
-                           en: "\(unit)'s transfer window for \(number) closed on \(due); the assignment stands")
-        case .transferPending(let number, let unit):
-            return conflict(zh: "\(number) 已有 \(unit) 的调整交办申请待处理；请先同意或不同意",
-                            en: "\(number) already has a pending transfer request from \(unit); approve or reject it first")
-        case .noPendingTransfer(let number):
-            return conflict(zh: "\(number) 没有待处理的调整交办申请", en: "\(number) has no pending transfer request")
-        case .alreadyAssigned(let unit, let number):
-            return refused("to", zh: "\(unit) 正在或曾经承办 \(number)", en: "\(unit) is or was already assigned to \(number)")
-        case .planDateMissing:
-            return refused("plan_by", zh: "B 类答复（正在解决或列入计划解决）须给出计划解决日期",
-                           en: "outcome B (正在解决或列入计划解决) needs the plan date")
-        case .planDateBeforeReply(let plan, let reply):
-            return refused("plan_by", zh: "计划解决日期 \(plan) 早于答复日期 \(reply)", en: "\(plan) is before the reply date \(reply)")
-        case .planDateNotForOutcome:
-            return refused("plan_by", zh: "只有 B 类答复有计划解决日期", en: "only outcome B carries a plan date")
-        case .noReplyToRate(let number):
-            return conflict(zh: "\(number) 尚无答复，无从评价", en: "\(number) has no reply to rate")
-        case .commentRequired:
-            return refused("comment", zh: "代表不满意时须写明意见", en: "a comment is required when the deputy is dissatisfied")
+        case .notAllowed, .transferPending, .noPendingTransfer, .noReplyToRate:
+            (status, code) = (.conflict, "conflict")
+        case .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .coUnitRepeated, .notAssigned, .notCoHandler,
+             .notLeadUnit, .transferWindowClosed, .alreadyAssigned, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome,
+             .commentRequired:
+            (status, code) = (.unprocessableContent, "invalid")
         }
+        return ServiceError(status, code, zh: error.message(zh: true, naming: .jsonKeys, day: "on"),
+                            en: error.message(zh: false, naming: .jsonKeys, day: "on"))
     }
 
     static func serviceError(_ error: LookupError) -> ServiceError {
