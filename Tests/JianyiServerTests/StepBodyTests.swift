@@ -6,7 +6,7 @@ import Testing
 
 /// How a step's body and its case refuse: 400 for a malformed body (naming the key), 409 for a
 /// step the state does not allow (the CLI's reason), 422 for a rule of the data; nothing written.
-@Suite("API steps: bodies and refusals", .timeLimit(.minutes(2)))
+@Suite("API steps: bodies and refusals", .serialized, .timeLimit(.minutes(2)))
 struct StepBodyTests {
     @Test func malformedBodiesAre400NamingTheKey() async throws {
         try await StepFixture.with { f in

@@ -6,8 +6,9 @@ import Testing
 
 /// Issue 13's "Who may do what", row by row over the real server as jianyi_web: each step
 /// allowed for the party the table names, and refused (403 on a case the caller sees, 404 on
-/// one it does not) for the others.
-@Suite("API steps: who may do what", .timeLimit(.minutes(2)))
+/// one it does not) for the others. Serialized: each test blocks a thread of the shared
+/// cooperative pool while it migrates its database, and timing tests elsewhere share it.
+@Suite("API steps: who may do what", .serialized, .timeLimit(.minutes(2)))
 struct StepPermissionTests {
     @Test func aDeputySubmitsForThemselfOnlyAndTheSecretariatForAnyDeputy() async throws {
         try await StepFixture.with { f in
