@@ -9,9 +9,9 @@ extension Store {
     ///
     /// Connected as the web role (jianyi_web), this is the only way to see a case row at all.
     public func acting<Value>(as account: Account, _ body: (Store) throws -> Value) throws -> Value {
-        let previous = actor
-        actor = account.login
-        defer { actor = previous }
+        let previous = (actor, self.account)
+        (actor, self.account) = (account.login, account)
+        defer { (actor, self.account) = previous }
         return try connection.retryingTransaction { connection in
             let set = try connection.query("""
                 SELECT set_config('jianyi.congress', (SELECT congress_id FROM congress WHERE code = \(account.congress))::text, true) AS congress,

@@ -11,7 +11,7 @@ extension Store {
     private func assign(
         _ congress: Congress, _ number: String, _ input: AssignInput, on day: Day, loaded: (units: UnitDirectory, rules: Rules)?
     ) throws -> StepResult {
-        try step(congress, number) { c in
+        try step(congress, number, .assign) { c in
             try c.assign(input, units: loaded?.units ?? unitDirectory(congress), rules: loaded?.rules ?? rules(congress, from: day),
                          on: day, by: actor)
         } record: { c, plan in
@@ -63,7 +63,7 @@ extension Store {
     /// 申请调整交办: an assigned unit asks, within its transfer window, to be replaced.
     public func requestTransfer(_ congress: Congress, _ number: String, unit: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try Text.required(reason, field: .reason)
-        return try step(congress, number) { c in
+        return try step(congress, number, .transferRequest) { c in
             try c.requestTransfer(unit: unit, reason: reason, on: day, by: actor)
         } record: { c, _ in
             try connection.execute("""
@@ -77,7 +77,7 @@ extension Store {
     /// 调整交办: the secretariat approves; the new unit takes the old one's role and its
     /// clock restarts from today.
     public func approveTransfer(_ congress: Congress, _ number: String, to newUnit: String, on day: Day) throws -> StepResult {
-        try step(congress, number) { c in
+        try step(congress, number, .transferApprove) { c in
             try c.approveTransfer(to: newUnit, units: unitDirectory(congress), rules: rules(congress, from: day), on: day, by: actor)
         } record: { c, plan in
             try connection.execute("""
@@ -103,7 +103,7 @@ extension Store {
     /// The secretariat refuses the transfer; the original deadlines stand.
     public func rejectTransfer(_ congress: Congress, _ number: String, reason: String, on day: Day) throws -> StepResult {
         let reason = try Text.required(reason, field: .reason)
-        return try step(congress, number) { c in
+        return try step(congress, number, .transferReject) { c in
             try c.rejectTransfer(reason: reason, on: day, by: actor)
         } record: { c, plan in
             try connection.execute("""

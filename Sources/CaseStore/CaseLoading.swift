@@ -6,7 +6,11 @@ extension Store {
     /// after the lock sees whatever a step that held it before has written.
     func lockCase(_ congress: Congress, _ number: String) throws -> LockedCase {
         let rows = try connection.query("""
-            SELECT suggestion_id, state, round, lead_unit, complex, outcome FROM suggestion
+            SELECT suggestion_id, state, round, lead_unit, complex, outcome, deputy_code,
+                   ARRAY(SELECT c.deputy_code FROM suggestion_cosigner c
+                         WHERE c.congress_id = suggestion.congress_id AND c.suggestion_id = suggestion.suggestion_id
+                         ORDER BY c.position) AS cosigners
+            FROM suggestion
             WHERE \(congress.scope) AND number = \(number) FOR UPDATE
             """).rows
         guard let row = rows.first else { throw LookupError.noSuchCase(number: number, congress: congress.code) }
@@ -43,7 +47,9 @@ extension Store {
             complex: try row.decode(Bool.self, "complex"),
             outcome: try row.decode(Outcome?.self, "outcome"),
             previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending)
-        return LockedCase(congress: congress, id: id, snapshot: snapshot)
+        let parties = CaseParties(deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
+                                  assignments: assignments)
+        return LockedCase(congress: congress, id: id, snapshot: snapshot, parties: parties)
     }
 
     /// The units of the congress, for the steps that name one.

@@ -7,6 +7,8 @@ struct LockedCase {
     let congress: Congress
     let id: Int
     let snapshot: CaseSnapshot
+    /// Its deputy, co-signers and units, for the acting party's permission.
+    let parties: CaseParties
 }
 
 /// An obligation a step created: its kind, the unit that owes it (nil for the deputy), its due day.
@@ -26,16 +28,19 @@ public struct StepResult: Sendable, Equatable {
 }
 
 extension Store {
-    /// Runs one step in one transaction: locks and loads the case, asks Casework for the
-    /// step's plan, records what the step keeps besides (`record`: a reply's text, the units
-    /// of an assignment) and writes the plan.
+    /// Runs one step in one transaction: locks and loads the case, refuses the step when the
+    /// acting account's party may not take it on the case as locked (so a concurrent transfer
+    /// cannot slip between the check and the write), asks Casework for the step's plan,
+    /// records what the step keeps besides (`record`: a reply's text, the units of an
+    /// assignment) and writes the plan.
     func step<Plan: CasePlan>(
-        _ congress: Congress, _ number: String,
+        _ congress: Congress, _ number: String, _ kind: CaseStep,
         plan: (CaseSnapshot) throws -> Plan,
         record: (LockedCase, Plan) throws -> Void = { _, _ in }
     ) throws -> StepResult {
         try connection.retryingTransaction { _ in
             let locked = try lockCase(congress, number)
+            try account?.party.requirePermission(kind, on: locked.parties)
             let planned = try plan(locked.snapshot)
             try record(locked, planned)
             let step = planned.stepPlan

@@ -15,6 +15,7 @@ extension Store {
     /// increment back with everything else.
     public func register(_ congress: Congress, _ registration: Registration) throws -> Registered {
         try connection.retryingTransaction { connection in
+            try account?.party.requireSubmit(for: registration.deputy)
             try checkReferences(congress, deputies: [registration.deputy], cosigners: registration.cosigners,
                                 session: registration.session?.description)
             let sequence = try reserveNumbers(congress, series: registration.series.description, count: 1)

@@ -5,7 +5,7 @@ extension Store {
     /// 沟通: an assigned unit records a contact with the deputy.
     public func contact(_ congress: Congress, _ number: String, unit: String, mode: ContactMode, note: String, on day: Day) throws -> StepResult {
         let note = try Text.optional(note, field: .note) ?? ""
-        return try step(congress, number) { c in
+        return try step(congress, number, .contact) { c in
             try c.contact(unit: unit, mode: mode, note: note, on: day, by: actor)
         } record: { c, _ in
             try connection.execute("""
@@ -19,7 +19,7 @@ extension Store {
     /// 协办意见: a co-handler sends its opinion to the lead.
     public func opinion(_ congress: Congress, _ number: String, unit: String, text: String, on day: Day) throws -> StepResult {
         let text = try Text.required(text, field: .text)
-        return try step(congress, number) { c in try c.opinion(unit: unit, text: text, on: day, by: actor) }
+        return try step(congress, number, .opinion) { c in try c.opinion(unit: unit, text: text, on: day, by: actor) }
     }
 
     /// 答复: the lead unit replies (A, B with a plan date, or C); round 2 after rehandling.
@@ -27,7 +27,7 @@ extension Store {
         _ congress: Congress, _ number: String, unit: String, outcome: Outcome, planBy: Day?, text: String, on day: Day
     ) throws -> StepResult {
         let input = try ReplyInput(unit: unit, outcome: outcome, planBy: planBy, text: text, on: day)
-        return try step(congress, number) { c in
+        return try step(congress, number, .reply) { c in
             try c.reply(input, rules: rules(congress, from: day, through: planBy), on: day, by: actor)
         } record: { c, plan in
             try connection.execute("""
@@ -46,7 +46,7 @@ extension Store {
         _ congress: Congress, _ number: String, result: Satisfaction, attitude: Satisfaction?, comment: String, on day: Day
     ) throws -> StepResult {
         let input = try RatingInput(result: result, attitude: attitude, comment: comment)
-        return try step(congress, number) { c in
+        return try step(congress, number, .rate) { c in
             try c.rate(input, rules: rules(congress, from: day), on: day, by: actor)
         } record: { c, plan in
             try connection.execute("""
@@ -63,7 +63,7 @@ extension Store {
     /// 跟踪落实: progress on a B-class plan; `done` closes the case.
     public func followUp(_ congress: Congress, _ number: String, progress: String, done: Bool, on day: Day) throws -> StepResult {
         let progress = try Text.required(progress, field: .progress)
-        return try step(congress, number) { c in
+        return try step(congress, number, .followUp) { c in
             try c.followUp(progress: progress, done: done, on: day, by: actor)
         } record: { c, _ in
             guard done else { return }

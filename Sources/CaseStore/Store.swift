@@ -14,6 +14,9 @@ public final class Store {
     /// Who is acting, recorded with every event: the CLI's user, or inside `acting(as:)` the
     /// account's login.
     public internal(set) var actor: String
+    /// The account acting inside `acting(as:)`, whose party each step checks on the locked
+    /// case; nil for the CLI (the owner), which acts as the secretariat.
+    public internal(set) var account: Account?
     /// Where the store says what it did (stderr when the CLI enables it).
     public var logger = Logger(label: "jianyi.store")
 

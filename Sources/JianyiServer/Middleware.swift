@@ -47,7 +47,7 @@ public struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware
         } catch {
             let answer = ErrorTable.serviceError(for: error)
             // The client is told little; the operator is told what happened (busy is expected load).
-            if answer.status.code >= 500, answer.code != "busy" {
+            if answer.status.code >= 500, answer.retryAfter == nil {
                 logger.error("\(request.method.rawValue) \(request.uri.path) failed: \(String(describing: error))")
             }
             return answer.response(in: Language(acceptLanguage: request.headers[.acceptLanguage]))

@@ -27,7 +27,7 @@ public struct ServiceError: Error, Sendable, Equatable {
 
     /// Every connection of the pool is busy, longer than the pool's wait.
     public static func busy(retryAfter: Int) -> ServiceError {
-        ServiceError(.serviceUnavailable, "busy", zh: "服务繁忙，请稍后重试", en: "the service is busy; try again later",
+        ServiceError(.serviceUnavailable, "unavailable", zh: "服务繁忙，请稍后重试", en: "the service is busy; try again later",
                      retryAfter: retryAfter)
     }
 

@@ -38,7 +38,7 @@ struct HealthTests {
             let waited = ContinuousClock.now - started
             #expect(busy.status == .serviceUnavailable)
             #expect(busy.headers[.retryAfter] == "1")
-            #expect(busy.text == #"{"error":{"code":"busy","message":"the service is busy; try again later"}}"#)
+            #expect(busy.text == #"{"error":{"code":"unavailable","message":"the service is busy; try again later"}}"#)
             #expect(waited >= .milliseconds(400) && waited < .seconds(5), "answered after the pool's wait, not at once nor never: \(waited)")
             try await holder.letGo()
             #expect(try await server.get("/healthz").status == .ok)

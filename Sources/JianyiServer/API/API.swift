@@ -11,5 +11,7 @@ struct API {
         api.post("tokens", use: tokens.signIn)
         let signedIn = api.group().add(middleware: SignInMiddleware(site: site))
         signedIn.delete("tokens/current", use: tokens.signOut)
+        signedIn.post("cases", use: Submissions(site: site).submit)
+        Steps(site: site).addRoutes(to: signedIn)
     }
 }
