@@ -11,5 +11,6 @@ struct API {
         api.post("tokens", use: tokens.signIn)
         let signedIn = api.group().add(middleware: SignInMiddleware(site: site))
         signedIn.delete("tokens/current", use: tokens.signOut)
+        Reads(site: site).addRoutes(to: signedIn)
     }
 }
