@@ -144,7 +144,7 @@ struct CaseReadTests {
         }
     }
 
-    @Test(arguments: [
+    static let malformed: [(String, String)] = [
         ("limit=0", "limit: '0' is not a whole number from 1 to 500"),
         ("limit=501", "limit: '501' is not a whole number from 1 to 500"),
         ("limit=-1", "limit: '-1' is not a whole number from 1 to 500"),
@@ -161,17 +161,21 @@ struct CaseReadTests {
         ("status=assigned", "status: no such query parameter (known: deputy, key, limit, offset, overdue, session, state, unit)"),
         ("unit=SJJ%00", "unit: must not hold a NUL character"),
         ("unit=%E4%B8", "unit: is not valid percent-encoded UTF-8"),
-    ])
-    func aMalformedQueryIs400NamingTheParameter(query: String, message: String) async throws {
+    ]
+
+    @Test
+    func aMalformedQueryIs400NamingTheParameter() async throws {
         let f = try ReadFixture.make()
         try await f.withServer { server in
+            for (query, message) in Self.malformed {
             let response = try await server.call(.get, "/api/v1/cases?\(query)", token: try await server.token("sec"),
                                                  headers: [.acceptLanguage: "en"])
-            #expect(response.status == .badRequest)
-            #expect(response.text == #"{"error":{"code":"invalid","message":"\#(message)"}}"#)
+            #expect(response.status == .badRequest, "\(query)")
+            #expect(response.text == #"{"error":{"code":"invalid","message":"\#(message)"}}"#, "\(query)")
             let chinese = try await server.call(.get, "/api/v1/cases?\(query)", token: try await server.token("sec"))
             #expect(chinese.status == .badRequest)
-            #expect(chinese.text.contains(#""message":""# + message.prefix { $0 != ":" } + "："))
+            #expect(chinese.text.contains(#""message":""# + message.prefix { $0 != ":" } + "："), "\(query)")
+            }
         }
     }
 

@@ -100,14 +100,15 @@ struct ReportReadTests {
         }
     }
 
-    @Test(arguments: [
-        ("/api/v1/me/obligations", ["sec", "d1"], "only a unit's account has obligations to list"),
-        ("/api/v1/overdue/runs", ["sjj1", "d1"], "only the secretariat may read the overdue runs"),
-        ("/api/v1/satisfaction", ["zjj1", "d2"], "only the secretariat may read the satisfaction summary"),
-    ])
-    func theWrongPartyIs403(path: String, logins: [String], message: String) async throws {
+    @Test func theWrongPartyIs403() async throws {
+        let refusals = [
+            ("/api/v1/me/obligations", ["sec", "d1"], "only a unit's account has obligations to list"),
+            ("/api/v1/overdue/runs", ["sjj1", "d1"], "only the secretariat may read the overdue runs"),
+            ("/api/v1/satisfaction", ["zjj1", "d2"], "only the secretariat may read the satisfaction summary"),
+        ]
         let f = try ReadFixture.make()
         try await f.withServer { server in
+            for (path, logins, message) in refusals {
             for login in logins {
                 let response = try await server.call(.get, path, token: try await server.token(login), headers: [.acceptLanguage: "en"])
                 #expect(response.status == .forbidden, "\(login) \(path)")
@@ -115,6 +116,7 @@ struct ReportReadTests {
                 let chinese = try await server.call(.get, path, token: try await server.token(login))
                 #expect(chinese.status == .forbidden)
                 #expect(chinese.headers[.contentLanguage] == "zh")
+            }
             }
         }
     }
@@ -173,23 +175,26 @@ struct ReportReadTests {
         }
     }
 
-    @Test(arguments: [
+    static let malformed = [
         ("by=team", "by: 'team' is not one of unit|category|session|delegation|deputy"),
         ("from=2026-02-30", "from: '2026-02-30' is not a date from 1900-01-01 to 9999-12-31 (YYYY-MM-DD)"),
         ("to=20260301", "to: '20260301' is not a date from 1900-01-01 to 9999-12-31 (YYYY-MM-DD)"),
         ("from=2026-03-31&to=2026-03-01", "to: 2026-03-01 is before from (2026-03-31)"),
         ("key=TRUE", "key: 'TRUE' is not true or false"),
         ("limit=5", "limit: no such query parameter (known: by, from, key, session, to)"),
-    ])
-    func aMalformedSatisfactionQueryIs400(query: String, message: String) async throws {
+    ]
+
+    @Test func aMalformedSatisfactionQueryIs400() async throws {
         let f = try ReadFixture.make()
         try await f.withServer { server in
             // 400 comes before 403: even a unit gets it.
+            for (query, message) in Self.malformed {
             for login in ["sec", "sjj1"] {
                 let response = try await server.call(.get, "/api/v1/satisfaction?\(query)", token: try await server.token(login),
                                                      headers: [.acceptLanguage: "en"])
                 #expect(response.status == .badRequest, "\(login) \(query)")
                 #expect(response.text == #"{"error":{"code":"invalid","message":"\#(message)"}}"#, "\(login) \(query)")
+            }
             }
         }
     }
