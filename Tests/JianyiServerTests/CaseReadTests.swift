@@ -179,13 +179,13 @@ struct CaseReadTests {
         }
     }
 
-    @Test func aCaseTakesNoQueryParameters() async throws {
+    @Test func aCaseReadsNoQueryParameters() async throws {
         let f = try ReadFixture.make()
+        let shown = try f.shown(f.raisedByD1)
         try await f.withServer { server in
-            let response = try await server.call(.get, "/api/v1/cases/\(f.raisedByD1)?timeline=false", token: try await server.token("sec"),
-                                                 headers: [.acceptLanguage: "en"])
-            #expect(response.status == .badRequest)
-            #expect(response.text.contains("timeline: no such query parameter"))
+            let response = try await server.call(.get, "/api/v1/cases/\(f.raisedByD1)?timeline=false&limit=0", token: try await server.token("sec"))
+            #expect(response.status == .ok)
+            #expect(response.text == shown)
         }
     }
 

@@ -32,8 +32,8 @@ struct CaseReads {
         return JSONBody.response(bytes: body)
     }
 
+    /// Takes no query parameter, and (as the document has it answer no 400) reads none.
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        _ = try Query(request, known: [])
         let number = try context.parameters.require("number")
         let today = try site.today()
         let (congress, clock) = (site.congress, site.clock)
