@@ -7,7 +7,7 @@ import Testing
 /// `GET /api/v1/cases` and `GET /api/v1/cases/{number}` as each party, through the web role:
 /// what each sees, what it does not, and that a case it may not see is answered exactly as
 /// one that does not exist.
-@Suite("API case reads", .timeLimit(.minutes(2)))
+@Suite("API case reads", .serialized, .timeLimit(.minutes(2)))
 struct CaseReadTests {
     @Test func eachPartyListsExactlyTheCasesItSees() async throws {
         let f = try ReadFixture.make()

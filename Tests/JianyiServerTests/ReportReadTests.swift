@@ -8,7 +8,7 @@ import Testing
 
 /// `GET /api/v1/me/obligations` (a unit's), `GET /api/v1/overdue/runs` and
 /// `GET /api/v1/satisfaction` (the secretariat's), through the web role.
-@Suite("API reports", .timeLimit(.minutes(2)))
+@Suite("API reports", .serialized, .timeLimit(.minutes(2)))
 struct ReportReadTests {
     /// ReadFixture's cases, and more for SJJ to owe (today 2026-04-27):
     /// - `severe`: SJJ co-handles; its opinion fell due 2026-02-26
