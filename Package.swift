@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "JianyiServerTests",
             dependencies: [
-                "JianyiServer", "CaseStore", "Casework", "Postgres", "TestSupport",
+                "JianyiServer", "CaseStore", "Casework", "Presentation", "Postgres", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -80,15 +80,20 @@ public struct CaseFilter: Sendable {
     public var unit: String?
     /// Only cases with a reply, opinion, rehandle or plan obligation past due on this day.
     public var overdueOn: Day?
+    /// Only cases this party sees (issue 13's table, as `Party.sees` and the row policies
+    /// say). Under row security the policies alone would hide the rest, but only by testing
+    /// every case of the congress; this lets the database start from the party's own rows.
+    public var seenBy: Party?
 
     public init(state: CaseState? = nil, deputy: String? = nil, session: String? = nil, keyOnly: Bool = false,
-                unit: String? = nil, overdueOn: Day? = nil) {
+                unit: String? = nil, overdueOn: Day? = nil, seenBy: Party? = nil) {
         self.state = state
         self.deputy = deputy
         self.session = session
         self.keyOnly = keyOnly
         self.unit = unit
         self.overdueOn = overdueOn
+        self.seenBy = seenBy
     }
 }
 
@@ -131,10 +136,18 @@ extension Store {
         return try CaseView(row: row)
     }
 
-    /// Cases in number order, streamed to `body` so a long list never sits in memory whole.
-    public func listCases(_ congress: Congress, _ filter: CaseFilter, _ body: (CaseView) throws -> Void) throws {
-        let query = Self.caseSelect + " WHERE " + Self.conditions(congress, filter).joined(separator: " AND ") + " ORDER BY s.series, s.seq"
+    /// Cases in number order, streamed to `body` so a long list never sits in memory whole;
+    /// with a page, only the cases of that page.
+    public func listCases(_ congress: Congress, _ filter: CaseFilter, page: Page? = nil, _ body: (CaseView) throws -> Void) throws {
+        var query = Self.caseSelect + " WHERE " + Self.conditions(congress, filter).joined(separator: " AND ") + " ORDER BY s.series, s.seq"
+        if let page { query = query + page.clause }
         try connection.forEachRow(query) { try body(CaseView(row: $0)) }
+    }
+
+    /// How many cases `listCases` lists with this filter (all pages).
+    public func countCases(_ congress: Congress, _ filter: CaseFilter) throws -> Int {
+        try connection.query("SELECT count(*) AS n FROM suggestion s WHERE " + Self.conditions(congress, filter).joined(separator: " AND "))
+            .rows[0].decode(Int.self, "n")
     }
 
     /// The tenant filter and one condition per filter that is set.
@@ -152,7 +165,25 @@ extension Store {
         if let day = filter.overdueOn {
             conditions.append("EXISTS (SELECT 1 FROM obligation o WHERE \(sameCase("o", "s")) AND \(pastDue("o", on: day)))")
         }
+        if let party = filter.seenBy { conditions.append(seen(by: party, congress)) }
         return conditions
+    }
+
+    /// The cases of `s` that `party` sees, written so each party's index leads: a unit's
+    /// assignments (ended ones too), a deputy's own and co-signed suggestions.
+    private static func seen(by party: Party, _ congress: Congress) -> PostgresQuery {
+        switch party {
+        case .secretariat:
+            return "true"
+        case .unit(let unit):
+            return "s.suggestion_id IN (SELECT a.suggestion_id FROM assignment a WHERE \(congress.scope("a")) AND a.unit_code = \(unit))"
+        case .deputy(let deputy):
+            return """
+                s.suggestion_id IN (SELECT r.suggestion_id FROM suggestion r WHERE \(congress.scope("r")) AND r.deputy_code = \(deputy)
+                                    UNION ALL
+                                    SELECT c.suggestion_id FROM suggestion_cosigner c WHERE \(congress.scope("c")) AND c.deputy_code = \(deputy))
+                """
+        }
     }
 
     /// An obligation `o` past due on `day`: one OverdueTier.of places in .overdue or

@@ -129,12 +129,7 @@ struct Overdue: ParsableCommand {
             let clock = try CongressClock(congress)
             let runs = try context.store.overdueRuns(congress, limit: limit)
             if format == .json {
-                emit(JSONValue.array(runs.map { r in
-                    .object([("run_id", .int(r.id)), ("as_of", .string(r.asOf.description)), ("started_at", clock.json(r.startedAt)),
-                             ("finished_at", clock.json(r.finishedAt)), ("warn_days", .int(r.warnDays)), ("flags", .int(r.flags)),
-                             ("new_flags", .int(r.newFlags)), ("due_soon", .int(r.dueSoon)), ("overdue", .int(r.overdue)),
-                             ("severely_overdue", .int(r.severelyOverdue)), ("warnings", .array(r.warnings.map(JSONValue.string)))])
-                }).serialized() + "\n")
+                emit(JSONValue.array(runs.map { overdueRunJSON($0, clock) }).serialized() + "\n")
                 return
             }
             let zh = context.lang == .zh

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseStore
 import Casework
+import Presentation
 
 extension Grouping: ExpressibleByArgument {}
 

@@ -1,4 +1,5 @@
 import Casework
+import Presentation
 
 /// The CSV header and JSON keys of the measures (docs/domain.md, "Measures and the score"), in order.
 let measureKeys = [
@@ -11,24 +12,6 @@ func measureFields(_ m: Measures) -> [any CSVCell] {
     [m.group, m.cases, m.replied, m.repliedOnTime, m.onTimeRate, m.contacted, m.contactRate, m.rated, m.satisfied, m.basic,
      m.dissatisfied, m.satisfactionRate, m.satisfiedRate, m.attitudeSatisfactionRate, m.firstRoundDissatisfied,
      m.outcomeA, m.outcomeB, m.outcomeC, m.resolutionRate]
-}
-
-/// Those keys (rates as numbers, null when empty), then the numerators and
-/// denominators the listed columns leave out.
-func measureJSON(_ m: Measures, extra: [(String, JSONValue)] = []) -> JSONValue {
-    func rate(_ r: Rate) -> JSONValue { r.denominator == 0 ? .null : .raw(r.formatted) }
-    return .object([
-        ("group", .string(m.group)), ("group_name", .string(m.groupName)), ("cases", .int(m.cases)),
-        ("replied", .int(m.replied)), ("replied_on_time", .int(m.repliedOnTime)), ("on_time_rate", rate(m.onTimeRate)),
-        ("contacted", .int(m.contacted)), ("contact_rate", rate(m.contactRate)), ("rated", .int(m.rated)),
-        ("satisfied", .int(m.satisfied)), ("basic", .int(m.basic)), ("dissatisfied", .int(m.dissatisfied)),
-        ("satisfaction_rate", rate(m.satisfactionRate)), ("satisfied_rate", rate(m.satisfiedRate)),
-        ("attitude_satisfaction_rate", rate(m.attitudeSatisfactionRate)),
-        ("first_round_dissatisfied", .int(m.firstRoundDissatisfied)), ("outcome_a", .int(m.outcomeA)),
-        ("outcome_b", .int(m.outcomeB)), ("outcome_c", .int(m.outcomeC)), ("resolution_rate", rate(m.resolutionRate)),
-        ("attitude_rated", .int(m.attitudeRated)), ("attitude_satisfied", .int(m.attitudeSatisfied)),
-        ("resolved", .int(m.resolved)), ("closed", .int(m.closed)), ("completion_rate", rate(m.completionRate)),
-    ] + extra)
 }
 
 /// A rate for people: a percentage with its fraction, or a dash when there is nothing to count.

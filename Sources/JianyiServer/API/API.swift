@@ -13,5 +13,6 @@ struct API {
         signedIn.delete("tokens/current", use: tokens.signOut)
         signedIn.post("cases", use: Submissions(site: site).submit)
         Steps(site: site).addRoutes(to: signedIn)
+        Reads(site: site).addRoutes(to: signedIn)
     }
 }
