@@ -897,8 +897,8 @@ CREATE POLICY overdue_flag_unit ON overdue_flag FOR SELECT TO jianyi_web
 --     and what a rating cascades into (settling the reminder, opening a rehandling, closing);
 --   unit (while assigned): contact and transfer request; opinion as co-handler; reply and
 --     follow-up as lead, with what they open, meet and, on a finished plan, cancel.
--- Row policies cannot compare a row with its old self, so a state change is bounded by the
--- states the party's steps start from (USING) and lead to (WITH CHECK).
+-- Row policies cannot compare a row with its old self, so a case's state is bounded by the
+-- states the party's steps lead to and the columns those steps fill first.
 
 -- The actor unit's current role on a case ('lead' or 'co'), NULL when the actor is no unit
 -- or not (or no longer) assigned to it.
@@ -938,16 +938,19 @@ CREATE POLICY case_event_party ON case_event AS RESTRICTIVE FOR INSERT TO jianyi
 -- A case starts submitted, whoever submits it.
 CREATE POLICY suggestion_party_submit ON suggestion AS RESTRICTIVE FOR INSERT TO jianyi_web
     WITH CHECK (state = 'submitted');
+-- No USING bound beyond migration 8's: every step locks the case row (SELECT ... FOR UPDATE,
+-- which row security checks like an UPDATE) before the Swift rule refuses with a clear 403.
+-- So the bounds are on the row a write leaves.
 CREATE POLICY suggestion_party_step ON suggestion AS RESTRICTIVE FOR UPDATE TO jianyi_web
-    USING (jianyi_actor_is_secretariat(congress_id)
-        OR (jianyi_case_raised_by_actor(congress_id, suggestion_id) AND state IN ('submitted', 'accepted', 'replied'))
-        OR (jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL
-            AND state IN ('assigned', 'replied', 'rehandling', 'following')))
+    USING (true)
     WITH CHECK (jianyi_actor_is_secretariat(congress_id)
-        -- withdraw; rate (the rating is recorded while the case is still replied)
+        -- withdraw: before assignment; rate: a replied case, the rating recorded while it is
+        -- still replied, then what the rating leads to
         OR (jianyi_case_raised_by_actor(congress_id, suggestion_id)
-            AND state IN ('withdrawn', 'replied', 'rehandling', 'following', 'closed'))
-        -- contact, opinion, transfer request keep the state; a reply makes it replied; a
+            AND ((state = 'withdrawn' AND lead_unit IS NULL)
+                 OR (state = 'replied' AND replied_on IS NOT NULL)
+                 OR (state IN ('rehandling', 'following', 'closed') AND rating_result IS NOT NULL)))
+        -- contact, opinion and transfer request keep the state; a reply makes it replied; a
         -- finished plan closes it
         OR (jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL
             AND state IN ('assigned', 'replied', 'rehandling', 'following', 'closed')
