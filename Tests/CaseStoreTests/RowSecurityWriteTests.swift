@@ -42,6 +42,12 @@ import Testing
                     VALUES (\(w.ll), \(w.e), 90, 'reply', 'ZJJ', 1, '2024-03-01', 'x', '2024-06-01')
                     """)
             }
+            expectRefusedByTheDatabase(web, "submitting a case already accepted") {
+                try $0.execute("""
+                    INSERT INTO suggestion (congress_id, number, series, seq, title, deputy_code, session_code, channel, category, submitted_on, state)
+                    VALUES (\(w.ll), '5-4-999', '5-4', 999, 't', 'D006', '5-4', 'session', 'other', '2024-01-21', 'accepted')
+                    """)
+            }
             // What withdrawing writes passes.
             try web.execute(event(w, w.e, 92, "withdrawn"))
             #expect(try web.execute("UPDATE suggestion SET state = 'withdrawn' WHERE suggestion_id = \(w.e)") == 1)
