@@ -1,23 +1,38 @@
--- Floor for GET /api/v1/cases/{number}, as jianyi_web: the token lookup, then one transaction
--- with the actor set and the reads of a random case of unit U01 (cases 300m + r, r < 10: Scripts/bench).
--- The reads are a stand-in written before the handler landed: replace them with the
--- statements `Scripts/bench serve` logs (it prints where).
+-- Floor for GET /api/v1/cases/{number}, as jianyi_web: exactly the statements the handler ran
+-- (copied from .build/bench-serve/statements.log, `Scripts/bench serve`) for a random case of
+-- unit U01 (cases 300m + r, r < 10: Scripts/bench): the token lookup, then one transaction that
+-- sets the actor (Store.acting(as:)), reads the case view and its history by the id it found.
+-- The server binds every value as a parameter; here the ones that vary are pgbench variables
+-- and the constants are written out.
 \set m random(1, 3333)
 \set r random(0, 9)
+\set n 300 * :m + :r
 SELECT congress_code, login, role, coalesce(deputy_code, unit_code) AS code, kind,
        floor(extract(epoch FROM expires_at))::bigint AS expires_at, csrf_matches
 FROM jianyi_token_account(:token, NULL);
-BEGIN;
+BEGIN ISOLATION LEVEL READ COMMITTED;
 SELECT set_config('jianyi.congress', (SELECT congress_id FROM congress WHERE code = :congress)::text, true) AS congress,
-       set_config('jianyi.party', 'unit', true), set_config('jianyi.code', :unit, true);
-SELECT * FROM suggestion WHERE congress_id = (SELECT congress_id FROM congress WHERE code = :congress)
-  AND number = '1-1-' || lpad((:m * 300 + :r)::text, 7, '0');
-SELECT c.* FROM suggestion_cosigner c JOIN suggestion s ON s.congress_id = c.congress_id AND s.suggestion_id = c.suggestion_id
-WHERE s.congress_id = (SELECT congress_id FROM congress WHERE code = :congress) AND s.number = '1-1-' || lpad((:m * 300 + :r)::text, 7, '0');
-SELECT a.* FROM assignment a JOIN suggestion s ON s.congress_id = a.congress_id AND s.suggestion_id = a.suggestion_id
-WHERE s.congress_id = (SELECT congress_id FROM congress WHERE code = :congress) AND s.number = '1-1-' || lpad((:m * 300 + :r)::text, 7, '0');
-SELECT o.* FROM obligation o JOIN suggestion s ON s.congress_id = o.congress_id AND s.suggestion_id = o.suggestion_id
-WHERE s.congress_id = (SELECT congress_id FROM congress WHERE code = :congress) AND s.number = '1-1-' || lpad((:m * 300 + :r)::text, 7, '0');
-SELECT e.* FROM case_event e JOIN suggestion s ON s.congress_id = e.congress_id AND s.suggestion_id = e.suggestion_id
-WHERE s.congress_id = (SELECT congress_id FROM congress WHERE code = :congress) AND s.number = '1-1-' || lpad((:m * 300 + :r)::text, 7, '0');
+       set_config('jianyi.party', 'unit', true),
+       set_config('jianyi.code', :unit, true) \gset act_
+SELECT s.suggestion_id, s.number, s.title, s.body, s.state, s.deputy_code, d.name AS deputy_name,
+       d.delegation, s.session_code, s.channel, s.station, s.category, s.submitted_on, s.is_key,
+       s.key_leader, s.key_committee, s.lead_unit, s.complex, s.assigned_on, s.round, s.replied_on, s.outcome,
+       s.plan_by, s.plan_done_on, s.rating_result, s.rating_attitude, s.closed_on,
+       coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
+                 WHERE c.congress_id = s.congress_id AND c.suggestion_id = s.suggestion_id), '{}') AS cosigners,
+       coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
+                 WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id AND a.role = 'co' AND a.ended_on IS NULL), '{}') AS co_units,
+       (SELECT o.due_on FROM obligation o
+         WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id AND o.kind = ANY('{reply,rehandle}'::text[])
+           AND o.status <> 'cancelled'
+         ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
+       coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
+                                                    'status', o.status, 'met_on', o.met_on) ORDER BY o.obligation_no)
+                 FROM obligation o WHERE o.congress_id = s.congress_id AND o.suggestion_id = s.suggestion_id), '[]') AS deadlines
+FROM suggestion s
+JOIN deputy d ON d.congress_id = s.congress_id AND d.code = s.deputy_code
+WHERE s.congress_id = :act_congress AND s.number = '1-1-' || lpad(:n::text, 7, '0') \gset case_
+SELECT event_no, kind, on_date, floor(extract(epoch FROM recorded_at))::bigint AS recorded_at, actor, data::text AS data
+FROM case_event WHERE congress_id = :act_congress AND suggestion_id = :case_suggestion_id
+ORDER BY event_no;
 COMMIT;
