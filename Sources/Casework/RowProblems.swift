@@ -89,8 +89,12 @@ public struct RowProblems: Sendable {
             throw RowRefusals(problems: self)
         }
         throw report { problem in
-            guard case .said(let why) = problem.why else { preconditionFailure("a typed refusal is worded by the front end") }
-            return (problem.column, why)
+            switch problem.why {
+            case .said(let why): (problem.column, why)
+            // Not met here (a refusal among the rows was thrown above as RowRefusals); said
+            // as the domain describes it rather than trapping.
+            case .refused(let error): (problem.column, String(describing: error))
+            }
         }
     }
 
