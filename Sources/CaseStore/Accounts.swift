@@ -61,8 +61,9 @@ extension Store {
     /// Adds an account acting as `party`. The password is checked (length, one line) and only
     /// its bcrypt hash is stored.
     @discardableResult
-    public func addAccount(_ congress: Congress, login: String, party: Party, password: String) throws -> Account {
+    public func addAccount(_ congress: Congress, login: String, party: Party, password: String, signer: Bool = false) throws -> Account {
         try Account.checkLogin(login)
+        if signer, party.role != .unit { throw AccountError.signerNeedsUnitRole(party.role) }
         try Account.checkPassword(password)
         let hash = PasswordHashing.hash(password)
         return try connection.retryingTransaction { connection in
@@ -76,20 +77,20 @@ extension Store {
             if try known.decode(Bool.self, "no_deputy") { throw AccountError.unknownDeputy(party.code ?? "", congress: congress.code) }
             try translate({ $0.isUniqueViolation ? AccountError.loginTaken(login: login, congress: congress.code) : nil }) {
                 try connection.execute("""
-                    INSERT INTO account (congress_id, login, role, deputy_code, unit_code, password_hash)
+                    INSERT INTO account (congress_id, login, role, deputy_code, unit_code, password_hash, signer)
                     VALUES (\(congress.id), \(login), \(party.role),
-                            \(party.role == .deputy ? party.code : nil), \(party.role == .unit ? party.code : nil), \(hash))
+                            \(party.role == .deputy ? party.code : nil), \(party.role == .unit ? party.code : nil), \(hash), \(signer))
                     """)
             }
             logger.debug("added account \(login) as \(party) in \(congress.code)")
-            return Account(login: login, congress: congress.code, party: party)
+            return Account(login: login, congress: congress.code, party: party, signer: signer)
         }
     }
 
     /// The congress's accounts, by login.
     public func listAccounts(_ congress: Congress) throws -> [AccountListing] {
         try connection.query("""
-            SELECT login, role, coalesce(deputy_code, unit_code) AS code, disabled_at IS NOT NULL AS disabled,
+            SELECT login, role, coalesce(deputy_code, unit_code) AS code, disabled_at IS NOT NULL AS disabled, signer,
                    floor(extract(epoch FROM created_at))::bigint AS created_at,
                    floor(extract(epoch FROM password_changed_at))::bigint AS password_changed_at
             FROM account WHERE \(congress.scope) ORDER BY login COLLATE "C"
@@ -110,6 +111,22 @@ extension Store {
                 """).rows
             guard !changed.isEmpty else { throw AccountError.noSuchAccount(login: login, congress: congress.code) }
             try connection.execute("DELETE FROM access_token WHERE \(congress.scope) AND login = \(login)")
+        }
+    }
+
+    /// Grants (`on`) or revokes the signer right (签发) of a unit's account. Its tokens live on:
+    /// each request reads the right afresh from the account row (`acting(as:)`).
+    @discardableResult
+    public func setSigner(_ congress: Congress, login: String, _ on: Bool) throws -> Account {
+        try connection.retryingTransaction { connection in
+            guard let row = try connection.query("""
+                SELECT login, role, coalesce(deputy_code, unit_code) AS code, disabled_at IS NOT NULL AS disabled
+                FROM account WHERE \(congress.scope) AND login = \(login) FOR UPDATE
+                """).rows.first else { throw AccountError.noSuchAccount(login: login, congress: congress.code) }
+            let account = try Self.account(row, congress: congress.code)
+            if on, account.party.role != .unit { throw AccountError.signerNotUnit(login: login, role: account.party.role) }
+            try connection.execute("UPDATE account SET signer = \(on) WHERE \(congress.scope) AND login = \(login)")
+            return account.signing(on)
         }
     }
 
@@ -192,7 +209,8 @@ extension Store {
             throw AccountError.codeDoesNotFitRole(role)
         }
         let disabled = row.columns.index(of: "disabled") != nil ? try row.decode(Bool.self, "disabled") : false
-        return Account(login: try row.decode(String.self, "login"), congress: congress, party: party, disabled: disabled)
+        let signer = row.columns.index(of: "signer") != nil ? try row.decode(Bool.self, "signer") : false
+        return Account(login: try row.decode(String.self, "login"), congress: congress, party: party, disabled: disabled, signer: signer)
     }
 
     /// 32 bytes from the system's generator, base64url without padding (43 characters).

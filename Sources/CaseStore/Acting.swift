@@ -13,15 +13,21 @@ extension Store {
         (actor, self.account) = (account.login, account)
         defer { (actor, self.account) = previous }
         return try connection.retryingTransaction { connection in
+            // The signer right comes from the account row, never from the caller's Account.
             let set = try connection.query("""
-                SELECT set_config('jianyi.congress', (SELECT congress_id FROM congress WHERE code = \(account.congress))::text, true) AS congress,
+                WITH c AS (SELECT congress_id FROM congress WHERE code = \(account.congress))
+                SELECT set_config('jianyi.congress', (SELECT congress_id FROM c)::text, true) AS congress,
                        set_config('jianyi.party', \(account.party.role.rawValue), true),
-                       set_config('jianyi.code', \(account.party.code ?? ""), true)
+                       set_config('jianyi.code', \(account.party.code ?? ""), true),
+                       set_config('jianyi.login', \(account.login), true),
+                       set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), \(account.login)), false)::text, true)
+                           AS signer
                 """).rows[0]
             // An unknown congress would leave the setting empty: no rows, and no way to say why.
             guard try set.decode(String?.self, "congress") != nil else {
                 throw LookupError.noSuchCongress(code: account.congress, known: [])
             }
+            self.account = account.signing(try set.decode(String.self, "signer") == "true")
             return try body(self)
         }
     }

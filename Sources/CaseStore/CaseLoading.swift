@@ -40,13 +40,15 @@ extension Store {
             """).rows.first.map {
             CaseSnapshot.Transfer(number: try $0.decode(Int.self, "request_no"), unit: try $0.decode(String.self, "unit_code"))
         }
+        let pendingDraft = try drafts(congress, caseID: id, status: .pending).first
         let snapshot = CaseSnapshot(
             number: number, congress: congress.code,
             state: try row.decode(CaseState.self, "state"),
             round: try row.decode(Int.self, "round"), leadUnit: try row.decode(String?.self, "lead_unit"),
             complex: try row.decode(Bool.self, "complex"),
             outcome: try row.decode(Outcome?.self, "outcome"),
-            previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending)
+            previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending,
+            pendingDraft: pendingDraft)
         let parties = CaseParties(deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
                                   assignments: assignments)
         return LockedCase(congress: congress, id: id, snapshot: snapshot, parties: parties)

@@ -38,9 +38,18 @@ extension Store {
         plan: (CaseSnapshot) throws -> Plan,
         record: (LockedCase, Plan) throws -> Void = { _, _ in }
     ) throws -> StepResult {
+        try step(congress, number, permit: { try account?.party.requirePermission(kind, on: $0.parties) }, plan: plan, record: record)
+    }
+
+    /// `step` with the acting account's permission decided by `permit` (the draft steps).
+    func step<Plan: CasePlan>(
+        _ congress: Congress, _ number: String, permit: (LockedCase) throws -> Void,
+        plan: (CaseSnapshot) throws -> Plan,
+        record: (LockedCase, Plan) throws -> Void = { _, _ in }
+    ) throws -> StepResult {
         try connection.retryingTransaction { _ in
             let locked = try lockCase(congress, number)
-            try account?.party.requirePermission(kind, on: locked.parties)
+            try permit(locked)
             let planned = try plan(locked.snapshot)
             try record(locked, planned)
             let step = planned.stepPlan

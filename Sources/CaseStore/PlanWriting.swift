@@ -37,6 +37,9 @@ extension Store {
                 ORDER BY o.ord
                 """)
         }
+        if let settlement = plan.settlesDraft {
+            try settle(settlement, of: c, on: day, by: plan.actor)
+        }
         try connection.execute("""
             UPDATE suggestion SET state = \(plan.next), updated_at = now(),
                    closed_on = CASE WHEN \(plan.next == .closed) THEN \(day) ELSE closed_on END

@@ -28,17 +28,26 @@ extension Store {
     ) throws -> StepResult {
         let input = try ReplyInput(unit: unit, outcome: outcome, planBy: planBy, text: text, on: day)
         return try step(congress, number, .reply) { c in
-            try c.reply(input, rules: rules(congress, from: day, through: planBy), on: day, by: actor)
+            // After the party's permission (the lead may reply), before the reply's own rules.
+            try account?.requireDirectReply(unitSigns: try unitSigns(congress, unit: unit))
+            return try c.reply(input, rules: rules(congress, from: day, through: planBy), on: day, by: actor)
         } record: { c, plan in
-            try connection.execute("""
-                INSERT INTO reply (congress_id, suggestion_id, round, unit_code, outcome, plan_by, text, on_date)
-                VALUES (\(congress.id), \(c.id), \(plan.round), \(unit), \(outcome), \(planBy), \(input.text), \(day))
-                """)
-            try connection.execute("""
-                UPDATE suggestion SET outcome = \(outcome), plan_by = \(planBy), replied_on = \(day)
-                WHERE \(congress.scope(case: c.id))
-                """)
+            try recordReply(c, plan)
         }
+    }
+
+    /// What a reply keeps besides its plan: the reply row and the case's outcome and reply day.
+    /// A signed draft records the same.
+    func recordReply(_ c: LockedCase, _ plan: ReplyPlan) throws {
+        let (congress, input, day) = (c.congress, plan.input, plan.stepPlan.day)
+        try connection.execute("""
+            INSERT INTO reply (congress_id, suggestion_id, round, unit_code, outcome, plan_by, text, on_date)
+            VALUES (\(congress.id), \(c.id), \(plan.round), \(input.unit), \(input.outcome), \(input.planBy), \(input.text), \(day))
+            """)
+        try connection.execute("""
+            UPDATE suggestion SET outcome = \(input.outcome), plan_by = \(input.planBy), replied_on = \(day)
+            WHERE \(congress.scope(case: c.id))
+            """)
     }
 
     /// 评价: the deputy rates the result and the attitude; decides what comes next.

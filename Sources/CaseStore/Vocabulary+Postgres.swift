@@ -27,3 +27,4 @@ extension AssignmentRole: PostgresWord {}
 extension OverdueTier: PostgresWord {}
 extension EventKind: PostgresWord {}
 extension TransferDecision: PostgresWord {}
+extension DraftStatus: PostgresWord {}

@@ -32,6 +32,12 @@ extension AccountError: BilingualRefusal {
             .ruleBroken(lang.say("--deputy：\(code) 不是 \(congress) 的代表", "--deputy: \(code) is not a deputy of \(congress)"))
         case .signInFailed:
             .ruleBroken(lang.say("登录名或密码错误，或账户已停用", "the login or the password is wrong, or the account is disabled"))
+        case .signerNeedsUnitRole(let role):
+            .badValue(lang.say("--signer 只用于 --role unit：\(role.zh)的账户不签发答复",
+                               "--signer goes with --role unit only: a \(role.rawValue) account signs no replies"))
+        case .signerNotUnit(let login, let role):
+            .ruleBroken(lang.say("只有承办单位的账户可以签发：\(login) 是\(role.zh)的账户",
+                                 "only a unit's account signs replies: \(login) is a \(role.rawValue) account"))
         }
     }
 }

@@ -26,6 +26,7 @@ public enum ErrorTable {
         case let error as ConflictError: serviceError(error)
         case let error as AccessError: serviceError(error)
         case let error as AccountError: serviceError(error)
+        case let error as ReplyDraftError: serviceError(error)
         case is PolicyError, is SchemaError: unavailable
         case let error as Failure: serviceError(error)
         case let error as HTTPResponseError: serviceError(status: error.status)
@@ -163,6 +164,20 @@ public enum ErrorTable {
         }
     }
 
+    /// 404 for drafts the caller may not see, 403 for a step it may not take, 409 for what the
+    /// case's drafts do not allow now, 422 for the data's rules.
+    static func serviceError(_ error: ReplyDraftError) -> ServiceError {
+        let status: HTTPResponse.Status, code: String
+        switch error {
+        case .draftsNotVisible: (status, code) = (.notFound, "not_found")
+        case .notPermitted, .signerOnly, .draftRequired: (status, code) = (.forbidden, "forbidden")
+        case .noSigner, .draftPending, .noPendingDraft: (status, code) = (.conflict, "conflict")
+        case .dayBeforeDraft, .noteRequired: (status, code) = (.unprocessableContent, "invalid")
+        }
+        return ServiceError(status, code, zh: error.message(zh: true, day: "on", note: "comment"),
+                            en: error.message(zh: false, day: "on", note: "comment"))
+    }
+
     static func serviceError(_ error: AccountError) -> ServiceError {
         switch error {
         case .signInFailed:
@@ -170,7 +185,9 @@ public enum ErrorTable {
                          en: "the login or the password is wrong, or the account is disabled")
         case .badLogin, .passwordTooShort, .passwordTooLong, .passwordControl, .codeDoesNotFitRole:
             malformed("password", zh: "账户信息不符合要求", en: "the account's login or password is not acceptable")
-        case .loginTaken, .noSuchAccount, .unknownUnit, .unknownDeputy:
+        case .signerNeedsUnitRole:
+            malformed("signer", zh: "只有承办单位的账户可以签发", en: "only a unit's account signs replies")
+        case .loginTaken, .noSuchAccount, .unknownUnit, .unknownDeputy, .signerNotUnit:
             refused("login", zh: "账户信息与现有数据不符", en: "the account does not fit the data")
         }
     }

@@ -33,6 +33,10 @@ let openAPIDocument: String = #"""
     {
       "name": "reports",
       "description": "A unit's obligations; the secretariat's overdue runs and satisfaction summary."
+    },
+    {
+      "name": "drafts",
+      "description": "A unit's replies drafted by its staff and signed (签发) by its signer, when the unit has one."
     }
   ],
   "security": [
@@ -1083,7 +1087,7 @@ let openAPIDocument: String = #"""
           "steps"
         ],
         "summary": "答复 (`reply --unit --outcome [--plan-by] --text`).",
-        "description": "Who: The case's lead unit, for itself, or the secretariat naming it. States: assigned, rehandling. One transaction, recorded in the case's history with the account's login.",
+        "description": "Who: The case's lead unit, for itself, or the secretariat naming it (a reply signed on paper). When the unit has an enabled signer account, only a signer of it replies outright; its other accounts get 403 and submit a draft (`POST …/reply-drafts`) instead. A draft waiting when the reply is made is voided. States: assigned, rehandling. One transaction, recorded in the case's history with the account's login.",
         "parameters": [
           {
             "$ref": "#/components/parameters/AcceptLanguage"
@@ -1519,6 +1523,303 @@ let openAPIDocument: String = #"""
                   "items": {
                     "$ref": "#/components/schemas/Measures"
                   }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{number}/reply-drafts": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Number"
+        }
+      ],
+      "get": {
+        "operationId": "caseDrafts",
+        "tags": [
+          "drafts"
+        ],
+        "summary": "The case's draft replies, oldest first.",
+        "description": "The secretariat and the accounts of the case's lead unit. A deputy, a co-handler and a unit relieved of the lead see no drafts: 404, as for a case they do not see.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The drafts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Draft"
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "post": {
+        "operationId": "submitDraft",
+        "tags": [
+          "drafts"
+        ],
+        "summary": "拟稿: the lead unit's staff submits a draft reply for its signer.",
+        "description": "Who: an account of the case's lead unit, for itself (another party: 403). States: assigned, rehandling (409). The unit must have an enabled signer account (409: a unit without one replies directly), and no other draft may be waiting (409). Checked as a reply is (422). Nothing enters the case's history until the draft is signed.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DraftBody"
+              },
+              "example": {
+                "outcome": "B",
+                "plan_by": "2024-12-31",
+                "text": "已列入年度计划"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The draft, waiting for the signer.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Draft"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{number}/reply-drafts/current/approve": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Number"
+        }
+      ],
+      "post": {
+        "operationId": "signDraft",
+        "tags": [
+          "drafts"
+        ],
+        "summary": "签发: a signer approves the pending draft; it becomes the reply.",
+        "description": "Who: an account of the lead unit with the signer right (staff: 403; the secretariat, which sees drafts but signs none: 403; a deputy or a co-handler: 404). The reply is exactly what `POST …/reply` makes on the signing day (`on`): the reply date is the signing day, the clock stops then, and the plan date of a B draft must not be before it (422). Its `replied` event has the signer as actor and names `drafted_by` and `signed_by`. No draft waiting, or the case no longer waiting for a reply: 409.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SignBody"
+              },
+              "example": {}
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StepDone"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{number}/reply-drafts/current/return": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Number"
+        }
+      ],
+      "post": {
+        "operationId": "returnDraft",
+        "tags": [
+          "drafts"
+        ],
+        "summary": "退回: a signer sends the pending draft back to the staff with a comment.",
+        "description": "Who: as for approve. The comment is required (422). The staff may then submit a new draft.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ReturnBody"
+              },
+              "example": {
+                "comment": "请补充办理时限"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The returned draft.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Draft"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/me/drafts": {
+      "get": {
+        "operationId": "myDrafts",
+        "tags": [
+          "drafts"
+        ],
+        "summary": "The calling unit's draft replies waiting for its signer (the signer's queue).",
+        "description": "Unit accounts only (403 for a deputy or the secretariat); the unit's staff see what waits too. Oldest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/Offset"
+          },
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of drafts.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DraftList"
                 }
               }
             }
@@ -3416,6 +3717,194 @@ let openAPIDocument: String = #"""
           "csrf": {
             "type": "string",
             "description": "The CSRF token every unsafe request of this session must carry (`X-CSRF-Token` or the form field `csrf`)."
+          }
+        }
+      },
+      "DraftStatus": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "signed",
+          "returned",
+          "void"
+        ],
+        "description": "pending: waits for a signer; signed: it became the case's reply; returned: sent back to the staff with a note; void: a reply made without it (a signer's own, the secretariat's paper reply) or a transfer of the lead made it moot."
+      },
+      "Draft": {
+        "type": "object",
+        "description": "A draft reply (答复件草稿) of the lead unit, for its signer.",
+        "required": [
+          "number",
+          "draft",
+          "round",
+          "unit",
+          "outcome",
+          "plan_by",
+          "text",
+          "drafted_on",
+          "drafted_by",
+          "status",
+          "decided_on",
+          "decided_by",
+          "note"
+        ],
+        "properties": {
+          "number": {
+            "$ref": "#/components/schemas/CaseNumber"
+          },
+          "title": {
+            "type": "string",
+            "description": "The case's title (in answers about one draft and in the queue)."
+          },
+          "draft": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The draft's number on its case."
+          },
+          "round": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2
+          },
+          "unit": {
+            "$ref": "#/components/schemas/Code"
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/Outcome"
+          },
+          "plan_by": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Day"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "text": {
+            "type": "string"
+          },
+          "drafted_on": {
+            "$ref": "#/components/schemas/Day"
+          },
+          "drafted_by": {
+            "type": "string",
+            "description": "The login of the account that drafted it."
+          },
+          "status": {
+            "$ref": "#/components/schemas/DraftStatus"
+          },
+          "decided_on": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Day"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "decided_by": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "Who signed, returned or voided it."
+          },
+          "note": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "A return's comment for the staff, or why it was voided."
+          }
+        }
+      },
+      "DraftList": {
+        "type": "object",
+        "required": [
+          "drafts",
+          "limit",
+          "offset",
+          "total"
+        ],
+        "properties": {
+          "drafts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Draft"
+            },
+            "description": "Oldest draft first, then case number order."
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 500
+          },
+          "offset": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "DraftBody": {
+        "type": "object",
+        "description": "拟稿: the lead unit's draft reply, checked as a reply is (the plan date against the drafting day, then again against the signing day).",
+        "additionalProperties": false,
+        "properties": {
+          "unit": {
+            "$ref": "#/components/schemas/Code",
+            "description": "The unit acting (a unit account may omit it: its own code; the secretariat must give it). Must be the lead."
+          },
+          "outcome": {
+            "$ref": "#/components/schemas/Outcome"
+          },
+          "plan_by": {
+            "$ref": "#/components/schemas/Day",
+            "description": "Required for outcome B (not before `on`), refused for A and C (422)."
+          },
+          "text": {
+            "type": "string",
+            "description": "The reply. Not blank."
+          },
+          "on": {
+            "$ref": "#/components/schemas/Day",
+            "description": "The day it is drafted (default today); not after today, not before the case's previous step."
+          }
+        },
+        "required": [
+          "outcome",
+          "text"
+        ]
+      },
+      "SignBody": {
+        "type": "object",
+        "description": "签发: the signer approves the pending draft.",
+        "additionalProperties": false,
+        "properties": {
+          "on": {
+            "$ref": "#/components/schemas/Day",
+            "description": "The day of the decision (default today); not after today, not before the draft's day or the case's previous step."
+          }
+        }
+      },
+      "ReturnBody": {
+        "type": "object",
+        "description": "退回: the signer sends the pending draft back.",
+        "additionalProperties": false,
+        "properties": {
+          "comment": {
+            "type": "string",
+            "description": "What to change. Required and not blank (422 when missing or blank)."
+          },
+          "on": {
+            "$ref": "#/components/schemas/Day",
+            "description": "The day of the decision (default today); not after today, not before the draft's day or the case's previous step."
           }
         }
       }

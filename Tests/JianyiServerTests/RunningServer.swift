@@ -141,4 +141,5 @@ extension TestClient.Response {
 
     /// The body as a JSON object; nil when it is not one.
     var object: [String: Any]? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] }
+    var array: [Any]? { try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] }
 }

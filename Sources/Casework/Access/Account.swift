@@ -5,12 +5,21 @@ public struct Account: Sendable, Hashable {
     public let congress: String
     public let party: Party
     public let disabled: Bool
+    /// 签发: a unit account that signs its unit's replies (drafted by the unit's other
+    /// accounts). Only a unit's account has it; acting sets it from the account row.
+    public let signer: Bool
 
-    public init(login: String, congress: String, party: Party, disabled: Bool = false) {
+    public init(login: String, congress: String, party: Party, disabled: Bool = false, signer: Bool = false) {
         self.login = login
         self.congress = congress
         self.party = party
         self.disabled = disabled
+        self.signer = signer
+    }
+
+    /// The same account with the signer right as the database records it.
+    public func signing(_ signer: Bool) -> Account {
+        Account(login: login, congress: congress, party: party, disabled: disabled, signer: signer)
     }
 
     /// The shortest password an account may have.
@@ -50,4 +59,8 @@ public enum AccountError: Error, Equatable, Sendable {
     case unknownDeputy(String, congress: String)
     /// Sign-in failed: unknown login, wrong password or a disabled account, said alike.
     case signInFailed
+    /// `--signer` with `--role deputy` or `--role secretariat`.
+    case signerNeedsUnitRole(PartyRole)
+    /// The signer right given to an existing deputy's or secretariat's account.
+    case signerNotUnit(login: String, role: PartyRole)
 }

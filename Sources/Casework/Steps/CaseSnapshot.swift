@@ -57,11 +57,13 @@ public struct CaseSnapshot: Sendable, Equatable {
     /// In the order they were recorded.
     public let obligations: [Obligation]
     public let pendingTransfer: Transfer?
+    /// The draft reply waiting for a signer; nil when none waits or the actor may not see it.
+    public let pendingDraft: ReplyDraft?
 
     public init(
         number: String, congress: String, state: CaseState, round: Int = 1, leadUnit: String? = nil, complex: Bool = false,
         outcome: Outcome? = nil, previousStep: StepDate.Previous? = nil, assignments: [Assignment] = [],
-        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil
+        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil, pendingDraft: ReplyDraft? = nil
     ) {
         self.number = number
         self.congress = congress
@@ -74,6 +76,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.assignments = assignments
         self.obligations = obligations
         self.pendingTransfer = pendingTransfer
+        self.pendingDraft = pendingDraft
     }
 
     /// The role of a unit now on the case, or nil.

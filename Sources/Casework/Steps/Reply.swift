@@ -24,7 +24,7 @@ public struct ReplyInput: Sendable, Equatable {
 
 /// 答复 decided: the round it answers, besides what every step plans.
 public struct ReplyPlan: CasePlan {
-    public let stepPlan: StepPlan
+    public internal(set) var stepPlan: StepPlan
     public let input: ReplyInput
     public let round: Int
 }
@@ -55,6 +55,9 @@ extension CaseSnapshot {
         }
         let rating = try plan.open(.rating, unit: nil, round: round, .ratingReminder, rules)
         plan.next = .replied
+        // A reply made without the waiting draft (a signer's own, the secretariat's paper
+        // one) leaves it moot; signing it settles it as signed instead.
+        plan.settlesDraft = voidingPendingDraft("replied without this draft")
         plan.data = [("unit", .string(input.unit)), ("round", .int(round)), ("outcome", .string(input.outcome.rawValue)),
                      ("plan_by", .optional(input.planBy?.description)), ("rating_reminder", .string(rating.due.description)),
                      ("policy", .string(rating.policy))]

@@ -15,6 +15,8 @@ public struct StepPlan {
     public private(set) var cancel: [Cancellation] = []
     /// The event's data; `event` adds the state the step leaves.
     public internal(set) var data: [(String, JSONValue)] = []
+    /// What the step does to the case's pending draft reply (signs or voids it).
+    public internal(set) var settlesDraft: DraftSettlement?
     /// Calendar years the counting needed but the calendar lacks, one line each.
     public private(set) var warnings: [String] = []
     /// The case's obligations as this plan leaves them.

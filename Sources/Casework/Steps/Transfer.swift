@@ -48,6 +48,10 @@ extension CaseSnapshot {
         }
         let role = activeRole(of: request.unit) ?? .co
         plan.cancel([.reply, .opinion, .transferWindow], unit: request.unit, note: "transferred to \(newUnit)")
+        // The relieved lead's draft is moot: the new lead drafts its own reply.
+        if role == .lead, let draft = pendingDraft, Code.same(draft.input.unit, request.unit) {
+            plan.settlesDraft = voidingPendingDraft("lead transferred to \(newUnit)")
+        }
         let rules = try rules()
         let due = role == .lead
             ? try plan.open(.reply, unit: newUnit, round: 1, complex ? .replyComplex : .reply, rules)

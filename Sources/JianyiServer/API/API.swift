@@ -14,5 +14,6 @@ struct API {
         signedIn.post("cases", use: Submissions(site: site).submit)
         Steps(site: site).addRoutes(to: signedIn)
         Reads(site: site).addRoutes(to: signedIn)
+        Drafts(site: site).addRoutes(to: signedIn)
     }
 }

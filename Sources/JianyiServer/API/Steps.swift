@@ -58,15 +58,23 @@ struct Steps {
     typealias Step = @Sendable (Target, StrictBody) throws -> StepResult
 
     private func run(_ request: Request, _ context: WebContext, keys: Set<String>, _ step: @escaping Step) async throws -> Response {
+        try await run(request, context, keys: keys) { StepResultJSON.json(try step($0, $1)) }
+    }
+
+    /// Runs a POST on case `{number}` as the signed-in account and answers what `step` returns.
+    func run(
+        _ request: Request, _ context: WebContext, keys: Set<String>,
+        answering step: @escaping @Sendable (Target, StrictBody) throws -> JSONValue
+    ) async throws -> Response {
         let number = try context.parameters.require("number")
         let body = try await StrictBody(request, context: context, keys: keys)
         let (congress, today) = (site.congress, try site.today())
         // Every value the body holds is read (400) before the case is looked up (404).
         let day = try body.on(today: today)
         let result = try await site.act(context) { store, account in
-            try step(Target(store: store, account: account, congress: congress, number: number, day: day), body)
+            JSONBody.bytes(try step(Target(store: store, account: account, congress: congress, number: number, day: day), body))
         }
-        return JSONBody.response(StepResultJSON.json(result))
+        return JSONBody.response(bytes: result)
     }
 
     private let review: Step = { target, body in
