@@ -58,6 +58,8 @@ import Testing
     @Test func onlyTheLeadsAccountsDraftAndAsThemselves() throws {
         let (w, shared) = try world()
         let web = try w.f.webConnection()
+        // No draft waits, so each refused draft below would otherwise be recorded.
+        try w.f.store.connection.execute(decide(shared, "void", by: "tester", note: "重拟"))
         try asActor(web, congress: w.ll, party: .unit("JTJ"), login: "jtj-head", signer: true) { web in
             expectRefusedByTheDatabase(web, "a co-handler's draft") { try $0.execute(draft(w, shared, 2, by: "jtj-head", unit: "JTJ")) }
         }
@@ -77,11 +79,12 @@ import Testing
                     """)
             }
             expectRefusedByTheDatabase(web, "rewriting a draft's text") {
-                try $0.execute("UPDATE reply_draft SET text = '改写' WHERE suggestion_id = \(shared)")
+                try $0.execute(draft(w, shared, 2, by: "sjj-clerk", unit: "SJJ"))
+                try $0.execute("UPDATE reply_draft SET text = '改写' WHERE suggestion_id = \(shared) AND draft_no = 2")
             }
-            // The lead's account drafts as itself (the pending one first voided, one at a time).
-            try web.execute(decide(shared, "void", by: "sjj-clerk", note: "重拟"))
-            try web.execute(draft(w, shared, 2, by: "sjj-clerk", unit: "SJJ"))
+            // The lead's account drafts as itself.
+            let inserted = try web.execute(draft(w, shared, 2, by: "sjj-clerk", unit: "SJJ"))
+            #expect(inserted == 1)
         }
     }
 
