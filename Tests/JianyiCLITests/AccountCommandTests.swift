@@ -31,7 +31,7 @@ import Testing
         ])
         #expect((list.first?["created_at"] as? String)?.hasSuffix("+08:00") == true)
         let csv = try jianyi.ok("account", "list", "--format", "csv")
-        #expect(csv.stdout.hasPrefix("login,role,code,disabled,created_at,password_changed_at\r\nd001,deputy,D001,false,"))
+        #expect(csv.stdout.hasPrefix("login,role,code,disabled,created_at,password_changed_at,signer\r\nd001,deputy,D001,false,"))
         outputs += [json, csv, try jianyi.ok("account", "list")]
 
         outputs.append(try jianyi.ok("account", "disable", "sjj-clerk"))
@@ -73,7 +73,7 @@ import Testing
 
     @Test func helpGivesExamples() throws {
         let jianyi = try Jianyi(migrated: false)
-        for sub in ["add", "list", "disable", "password"] {
+        for sub in ["add", "list", "disable", "password", "signer"] {
             let help = try jianyi("account", sub, "--help")
             #expect(help.code == 0)
             #expect(help.stdout.contains("jianyi account \(sub)"), "\(sub)")
