@@ -1051,15 +1051,15 @@ CREATE TABLE reply_draft (
     round         integer NOT NULL CHECK (round IN (1, 2)),
     unit_code     text NOT NULL,
     outcome       text NOT NULL CHECK (outcome IN ('A', 'B', 'C')),
-    plan_by       date,
+    plan_by       date CONSTRAINT reply_draft_plan_by_in_range CHECK (plan_by BETWEEN '1900-01-01' AND '9999-12-31'),
     text          text NOT NULL,
-    drafted_on    date NOT NULL,
+    drafted_on    date NOT NULL CONSTRAINT reply_draft_drafted_on_in_range CHECK (drafted_on BETWEEN '1900-01-01' AND '9999-12-31'),
     drafted_by    text NOT NULL,
     -- pending: waits for a signer; signed: became the reply; returned: sent back with a note;
     -- void: a reply without it (the secretariat's paper reply, a signer's own) or a transfer
     -- of the lead made it moot.
     status        text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'signed', 'returned', 'void')),
-    decided_on    date,
+    decided_on    date CONSTRAINT reply_draft_decided_on_in_range CHECK (decided_on BETWEEN '1900-01-01' AND '9999-12-31'),
     decided_by    text,
     note          text,
     PRIMARY KEY (congress_id, suggestion_id, draft_no),

@@ -42,6 +42,16 @@ import Testing
         "INSERT INTO reply (congress_id, suggestion_id, round, unit_code, outcome, text, on_date) VALUES (\(w.ll), \(id), \(round), \(unit), 'A', '已解决', '2024-03-02')"
     }
 
+    /// Beside the table grants RowSecurityTests lists: a decision changes its own columns only.
+    @Test func theWebRoleUpdatesOnlyADraftsDecision() throws {
+        let (w, _) = try world()
+        let columns = try w.f.store.connection.query("""
+            SELECT string_agg(column_name::text, ',' ORDER BY column_name) AS c FROM information_schema.column_privileges
+            WHERE grantee = 'jianyi_web' AND table_name = 'reply_draft' AND privilege_type = 'UPDATE'
+            """).rows[0].decode(String.self, "c")
+        #expect(columns == "decided_by,decided_on,note,status")
+    }
+
     @Test func onlyTheSecretariatAndTheLeadUnitSeeDrafts() throws {
         let (w, shared) = try world()
         let web = try w.f.webConnection()
