@@ -37,9 +37,10 @@ public struct Site: Sendable {
     }
 
     /// Runs `body` as the signed-in account: one transaction on a pooled store, off the event
-    /// loop, with the account's party set for the row policies.
+    /// loop, with the account's party set for the row policies. `body` gets the account as the
+    /// transaction read it: its signer right is the account row's now, not the sign-in's.
     func act<T: Sendable>(_ context: WebContext, _ body: @escaping @Sendable (Store, Account) throws -> T) async throws -> T {
         guard let account = context.account else { throw ServiceError.unauthorized }
-        return try await pool.withStore { store in try store.acting(as: account) { try body($0, account) } }
+        return try await pool.withStore { store in try store.acting(as: account) { try body($0, $0.account ?? account) } }
     }
 }
