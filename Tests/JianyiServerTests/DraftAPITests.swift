@@ -128,6 +128,22 @@ struct DraftAPITests {
         }
     }
 
+    @Test func theSignerRightIsTheAccountRowsAtEachRequest() async throws {
+        try await StepFixture.with { f in
+            try Self.withSigner(f)
+            let number = try f.assigned()
+            #expect(try await f.post("sjj1", number, "reply-drafts", Self.draftB).status == .ok)
+            let token = try await f.server.token("sjjhead")
+            try f.owner().setSigner(f.served.congress, login: "sjjhead", false)
+            let revoked = try await f.server.call(.post, "/api/v1/cases/\(number)/reply-drafts/current/approve", json: "{}", token: token)
+            #expect(revoked.status == .forbidden, "\(revoked.text)")
+            // SJJ has no signer now: its staff reply directly (the waiting draft is voided).
+            #expect(try await f.post("sjj1", number, "reply", #"{"outcome":"A","text":"已解决"}"#).status == .ok)
+            let drafts = try await get(f, "sjj1", "/api/v1/cases/\(number)/reply-drafts")
+            #expect((drafts.array as? [[String: Any]])?.first?["status"] as? String == "void", "\(drafts.text)")
+        }
+    }
+
     @Test func aTransferOfTheLeadVoidsItsDraft() async throws {
         try await StepFixture.with { f in
             try Self.withSigner(f)
