@@ -13,6 +13,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
     case weightContact = "weight_contact"
     case weightSatisfaction = "weight_satisfaction"
     case weightResolution = "weight_resolution"
+    case minRatedCases = "min_rated_cases"
 
     public enum Value: Hashable, Sendable, CustomStringConvertible {
         case period(Period)
@@ -48,6 +49,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .weightContact: .weight(0.15)
         case .weightSatisfaction: .weight(0.45)
         case .weightResolution: .weight(0.15)
+        case .minRatedCases: .count(5)
         }
     }
 
@@ -65,6 +67,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .weightContact: "评分权重：沟通率"
         case .weightSatisfaction: "评分权重：满意率"
         case .weightResolution: "评分权重：解决率"
+        case .minRatedCases: "评分排名最少已评价件数"
         }
     }
 
@@ -76,7 +79,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .rehandle: "Shandong, Zhejiang, Shanghai, Henan"
         case .ratingReminder: "Chongqing"
         // No law sets these: jianyi's own choice, which a congress replaces with its practice.
-        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution:
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
             "jianyi default"
         }
     }
@@ -99,8 +102,16 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         throw PolicyError.notASetting(key: key)
     }
 
-    /// The whole days a count setting may hold.
+    /// The whole days a count setting of days may hold.
     public static let dayCounts = 0...365
+    /// The whole number of cases `min_rated_cases` may hold.
+    public static let caseCounts = 0...10_000
+
+    /// What a count setting counts: cases for the score's sample, else days.
+    public var countsCases: Bool { self == .minRatedCases }
+
+    /// The values a count setting may hold.
+    public var counts: ClosedRange<Int> { countsCases ? Self.caseCounts : Self.dayCounts }
     /// What a weight may be.
     public static let weights = 0.0...1.0
 
@@ -111,7 +122,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
             guard let period = Period(text) else { throw .notAValue(self, value: text) }
             return .period(period)
         case .count:
-            guard let count = Int(text.trimmingWhitespace()), Self.dayCounts.contains(count) else { throw .notAValue(self, value: text) }
+            guard let count = Int(text.trimmingWhitespace()), counts.contains(count) else { throw .notAValue(self, value: text) }
             return .count(count)
         case .weight:
             guard let weight = Double(text.trimmingWhitespace()), Self.weights.contains(weight) else { throw .notAValue(self, value: text) }
