@@ -28,6 +28,11 @@ public enum PolicySetting: String, CaseIterable, Sendable {
             }
         }
 
+        /// The value as a Chinese reader is told it: a period in words (3个月), else as printed.
+        public var zh: String {
+            if case .period(let period) = self { period.label } else { description }
+        }
+
         static func format(_ weight: Double) -> String {
             var text = String(weight)
             if text.hasSuffix(".0") { text.removeLast(2) }
@@ -81,6 +86,19 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         // No law sets these: jianyi's own choice, which a congress replaces with its practice.
         case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
             "jianyi default"
+        }
+    }
+
+    /// `source` as a Chinese reader is told it.
+    public var sourceZh: String {
+        switch self {
+        case .reply, .replyComplex: "代表法（2025）第五十一条"
+        case .opinion: "山东、上海"
+        case .transferWindow: "重庆、河南"
+        case .rehandle: "山东、浙江、上海、河南"
+        case .ratingReminder: "重庆"
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
+            "jianyi 默认值（无法定依据）"
         }
     }
 

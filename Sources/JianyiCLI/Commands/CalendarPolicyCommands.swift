@@ -120,8 +120,9 @@ struct PolicyCommand: ParsableCommand {
             let zh = context.lang == .zh
             var table = TextTable(header: zh ? ["设置", "说明", "值", "来源"] : ["key", "meaning", "value", "source"])
             for entry in entries {
-                let value = entry.value.description + (entry.isSet ? (zh ? "（已修改）" : " (set)") : "")
-                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt.map(clock.shown) ?? "")" : entry.setting.source
+                let value = zh ? entry.value.zh + (entry.isSet ? "（已修改）" : "") : entry.value.description + (entry.isSet ? " (set)" : "")
+                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt.map(clock.shown) ?? "")"
+                                         : (zh ? entry.setting.sourceZh : entry.setting.source)
                 table.append([entry.setting.rawValue, entry.setting.label, value, source])
             }
             emit(table.render())

@@ -136,7 +136,7 @@ struct Overdue: ParsableCommand {
             var table = TextTable(header: zh ? ["运行", "督办日", "开始", "结束", "临期", "超期", "严重超期", "新发现", "警告"]
                                              : ["run", "as of", "started", "finished", "due soon", "overdue", "severe", "new", "warnings"])
             for r in runs {
-                table.append([String(r.id), r.asOf.description, clock.shown(r.startedAt), r.finishedAt.map(clock.shown) ?? "",
+                table.append([String(r.id), r.asOf.description, clock.shown(r.startedAt), r.finishedAt.map(clock.shown) ?? (zh ? "未结束" : "unfinished"),
                               String(r.dueSoon), String(r.overdue), String(r.severelyOverdue), String(r.newFlags),
                               String(r.warnings.count)])
             }
