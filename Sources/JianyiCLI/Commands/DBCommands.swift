@@ -13,8 +13,8 @@ struct DB: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the pending schema migrations, in order (safe to rerun).",
             discussion: """
-                Each migration runs in its own transaction and is recorded in schema_migrations. The
-                official holiday calendars (2024–2026) are loaded here. Two runs at once are safe: the
+                Each migration runs in its own transaction and is recorded in schema_migrations. The \
+                official holiday calendars (2024–2026) are loaded here. Two runs at once are safe: the \
                 second waits for the first and then finds nothing to do.
 
                 Example: DATABASE_URL=postgresql:///jianyi jianyi db migrate
