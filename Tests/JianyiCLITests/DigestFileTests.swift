@@ -125,7 +125,7 @@ import Darwin
         // Run 2 found the same flags, no longer new.
         let second = try temporaryDirectory()
         #expect(try jianyi.run(["overdue", "digests", "--run", "2", "--out-dir", second], directory: second).code == 0)
-        #expect(String(decoding: try bytes(second + "/2024-03-21-JTJ.csv"), as: UTF8.self).hasSuffix(",1,超期,否,JTJ\r\n"))
+        #expect(String(decoding: try bytes(second + "/2024-03-21-JTJ.csv"), as: UTF8.self).hasSuffix(",1,,超期,否,JTJ\r\n"))
     }
 
     @Test func aRunWhoseDigestsCannotBeStagedRecordsNothing() throws {
