@@ -27,7 +27,18 @@ public struct Migration: Sendable, Equatable {
 
 /// What `db status` reports for one migration.
 public struct MigrationStatus: Sendable, Equatable {
-    public enum State: String, Sendable { case applied, pending, modified, unknown }
+    public enum State: String, Sendable, Labelled {
+        case applied, pending, modified, unknown
+
+        public var zh: String {
+            switch self {
+            case .applied: "已应用"
+            case .pending: "待应用"
+            case .modified: "已应用后被修改"
+            case .unknown: "本程序未知"
+            }
+        }
+    }
     public let version: Int
     public let name: String
     public let state: State

@@ -7,14 +7,17 @@ public enum Grouping: String, CaseIterable, Sendable {
 }
 
 /// Which cases a summary counts: assigned cases, optionally of one session, key ones only,
-/// or whose first reply falls in a date range.
+/// or whose first reply falls in a date range; and the report's day, before which an
+/// unreplied case's reply is past due.
 public struct SummaryScope: Sendable {
+    public var asOf: Day
     public var session: String?
     public var from: Day?
     public var to: Day?
     public var keyOnly = false
 
-    public init(session: String? = nil, from: Day? = nil, to: Day? = nil, keyOnly: Bool = false) {
+    public init(asOf: Day, session: String? = nil, from: Day? = nil, to: Day? = nil, keyOnly: Bool = false) {
+        self.asOf = asOf
         self.session = session
         self.from = from
         self.to = to
@@ -32,6 +35,7 @@ extension Store {
             m.cases = try row.decode(Int.self, "cases")
             m.replied = try row.decode(Int.self, "replied")
             m.repliedOnTime = try row.decode(Int.self, "replied_on_time")
+            m.unrepliedPastDue = try row.decode(Int.self, "unreplied_past_due")
             m.contacted = try row.decode(Int.self, "contacted")
             m.rated = try row.decode(Int.self, "rated")
             m.satisfied = try row.decode(Int.self, "satisfied")
@@ -54,11 +58,34 @@ extension Store {
         try currentPolicy(congress).scoreWeights
     }
 
-    /// One pass over the cases in scope, all joins set-based: per case, its first reply
-    /// against the due day of its reply obligation (the one in force after any transfer), its
-    /// first contact on or before that reply, the final and round-1 ratings and the latest
-    /// outcome; then one GROUP BY, and the units' names for the groups.
-    static func summaryQuery(_ congress: Congress, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
+    /// The facts behind the score of each of a unit's cases in scope (lead unit now), in
+    /// number order: what `score units --explain` lists.
+    public func scoredCases(_ congress: Congress, unit: String, scope: SummaryScope) throws -> [ScoredCase] {
+        try connection.query("""
+            \(Self.perCase(congress, .unit, scope))
+            SELECT number, first_reply_on IS NOT NULL AS replied, coalesce(on_time, false) AS on_time, unreplied_past_due,
+                   coalesce(contacted, false) AS contacted, rating_result IS NOT NULL AS rated,
+                   coalesce(rating_result IN ('satisfied', 'basic'), false) AS satisfied_or_basic, resolved
+            FROM per_case WHERE grp = \(unit)
+            ORDER BY series, seq
+            """).rows.map { row in
+            var c = ScoredCase(number: try row.decode(String.self, "number"))
+            c.replied = try row.decode(Bool.self, "replied")
+            c.repliedOnTime = try row.decode(Bool.self, "on_time")
+            c.unrepliedPastDue = try row.decode(Bool.self, "unreplied_past_due")
+            c.contacted = try row.decode(Bool.self, "contacted")
+            c.rated = try row.decode(Bool.self, "rated")
+            c.satisfiedOrBasic = try row.decode(Bool.self, "satisfied_or_basic")
+            c.resolved = try row.decode(Bool.self, "resolved")
+            return c
+        }
+    }
+
+    /// The cases in scope, one row each, all joins set-based: per case, its first reply
+    /// against the due day of its reply obligation (the one in force after any transfer),
+    /// whether that reply is unmade though due before the report's day, its first contact on or
+    /// before that reply, the final and round-1 ratings and the latest outcome.
+    static func perCase(_ congress: Congress, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
         """
         WITH reply_due AS (
             SELECT DISTINCT ON (o.suggestion_id) o.suggestion_id, o.due_on FROM obligation o
@@ -75,12 +102,15 @@ extension Store {
                         WHEN 'delegation' THEN d.delegation
                         ELSE s.deputy_code END AS grp,
                    CASE \(grouping.rawValue) WHEN 'deputy' THEN d.name ELSE '' END AS grp_name,
+                   s.number, s.series, s.seq,
                    fr.on_date AS first_reply_on,
                    fr.on_date <= rd.due_on AS on_time,
+                   fr.on_date IS NULL AND coalesce(rd.due_on < \(scope.asOf), false) AS unreplied_past_due,
                    fc.on_date <= fr.on_date AS contacted,
                    s.rating_result, s.rating_attitude,
                    r1.result = 'dissatisfied' AS first_round_dissatisfied,
-                   s.outcome, s.plan_done_on, s.state
+                   s.outcome, s.plan_done_on, s.state,
+                   fr.on_date IS NOT NULL AND (s.outcome = 'A' OR (s.outcome = 'B' AND s.plan_done_on IS NOT NULL)) AS resolved
             FROM suggestion s
             \(joinDeputy)
             LEFT JOIN reply fr ON \(sameCase("fr", "s")) AND fr.round = 1
@@ -92,11 +122,19 @@ extension Store {
               AND (NOT \(scope.keyOnly) OR s.is_key)
               AND (\(scope.from)::date IS NULL OR fr.on_date >= \(scope.from))
               AND (\(scope.to)::date IS NULL OR fr.on_date <= \(scope.to))
-        ), grouped AS (
+        )
+        """
+    }
+
+    /// `perCase`, then one GROUP BY, and the units' names for the groups.
+    static func summaryQuery(_ congress: Congress, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
+        """
+        \(perCase(congress, grouping, scope)), grouped AS (
             SELECT grp, min(grp_name) AS grp_name,
                    count(*) AS cases,
                    count(first_reply_on) AS replied,
                    count(*) FILTER (WHERE on_time) AS replied_on_time,
+                   count(*) FILTER (WHERE unreplied_past_due) AS unreplied_past_due,
                    count(*) FILTER (WHERE contacted) AS contacted,
                    count(rating_result) AS rated,
                    count(*) FILTER (WHERE rating_result = 'satisfied') AS satisfied,
@@ -108,15 +146,14 @@ extension Store {
                    count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'A') AS outcome_a,
                    count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'B') AS outcome_b,
                    count(*) FILTER (WHERE first_reply_on IS NOT NULL AND outcome = 'C') AS outcome_c,
-                   count(*) FILTER (WHERE first_reply_on IS NOT NULL
-                                      AND (outcome = 'A' OR (outcome = 'B' AND plan_done_on IS NOT NULL))) AS resolved,
+                   count(*) FILTER (WHERE resolved) AS resolved,
                    count(*) FILTER (WHERE state = 'closed') AS closed
             FROM per_case
             GROUP BY grp
         )
-        SELECT g.grp, coalesce(u.name, g.grp_name) AS grp_name, g.cases, g.replied, g.replied_on_time, g.contacted, g.rated,
-               g.satisfied, g.basic, g.dissatisfied, g.attitude_rated, g.attitude_satisfied, g.first_round_dissatisfied,
-               g.outcome_a, g.outcome_b, g.outcome_c, g.resolved, g.closed
+        SELECT g.grp, coalesce(u.name, g.grp_name) AS grp_name, g.cases, g.replied, g.replied_on_time, g.unreplied_past_due,
+               g.contacted, g.rated, g.satisfied, g.basic, g.dissatisfied, g.attitude_rated, g.attitude_satisfied,
+               g.first_round_dissatisfied, g.outcome_a, g.outcome_b, g.outcome_c, g.resolved, g.closed
         FROM grouped g
         LEFT JOIN unit u ON \(grouping.rawValue) = 'unit' AND \(congress.scope("u")) AND u.code = g.grp
         ORDER BY g.grp

@@ -86,6 +86,16 @@ public enum Satisfaction: String, CaseIterable, Sendable, Labelled {
     }
 }
 
-public enum ContactMode: String, CaseIterable, Sendable {
+public enum ContactMode: String, CaseIterable, Sendable, Labelled {
     case faceToFace = "face_to_face", phone, visit, written, online
+
+    public var zh: String {
+        switch self {
+        case .faceToFace: "面对面"
+        case .phone: "电话"
+        case .visit: "走访"
+        case .written: "书面"
+        case .online: "网络"
+        }
+    }
 }

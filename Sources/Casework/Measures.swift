@@ -7,6 +7,8 @@ public struct Measures: Sendable, Equatable {
     public var cases = 0
     public var replied = 0
     public var repliedOnTime = 0
+    /// Not replied (round 1) though the reply was due before the report's day.
+    public var unrepliedPastDue = 0
     public var contacted = 0
     public var rated = 0
     public var satisfied = 0
@@ -26,8 +28,11 @@ public struct Measures: Sendable, Equatable {
         self.groupName = groupName
     }
 
-    /// 按期答复率
-    public var onTimeRate: Rate { Rate(repliedOnTime, replied) }
+    /// 按期答复率: replied on time over every case whose reply is owed by now, replied or
+    /// unreplied past due, so a unit that never replies is not on time.
+    public var onTimeRate: Rate { Rate(repliedOnTime, replied + unrepliedPastDue) }
+    /// The on-time share of the replied cases alone (the figure `on_time_rate` was before).
+    public var repliedOnTimeRate: Rate { Rate(repliedOnTime, replied) }
     /// 沟通率
     public var contactRate: Rate { Rate(contacted, replied) }
     /// 满意率: satisfied or basically satisfied, over rated cases (final rating).
@@ -77,42 +82,49 @@ public struct ScoreWeights: Sendable, Equatable {
     }
 }
 
-/// One unit's score: 100 × Σ weight × rate; an empty rate counts as 0 and is named.
+/// One unit's score: 100 × Σ weight × rate; an empty rate counts as 0 and is named. A unit
+/// with fewer rated cases than the policy's `min_rated_cases` is scored but not ranked
+/// (样本不足): a handful of ratings says too little to place it among the others.
 public struct UnitScore: Sendable, Equatable {
     public let measures: Measures
     public let score: Double
+    /// Each term of the score, in the order of `ScoreTerm`.
+    public let terms: [ScoreTerm.Part]
     /// The rates that were empty (no denominator) and so counted as 0.
     public let emptyRates: [String]
-    public var rank = 0
+    /// Too few rated cases to rank fairly.
+    public let insufficientSample: Bool
+    /// 1, 2, … among the units ranked; nil for a unit with too few rated cases.
+    public var rank: Int?
 
-    public init(_ measures: Measures, weights: ScoreWeights) {
-        let parts: [(String, Rate, Double)] = [
-            ("on_time_rate", measures.onTimeRate, weights.onTime),
-            ("contact_rate", measures.contactRate, weights.contact),
-            ("satisfaction_rate", measures.satisfactionRate, weights.satisfaction),
-            ("resolution_rate", measures.resolutionRate, weights.resolution),
-        ]
+    public init(_ measures: Measures, weights: ScoreWeights, minRated: Int = 0) {
         self.measures = measures
-        score = 100 * parts.reduce(0) { $0 + $1.2 * ($1.1.value ?? 0) }
-        emptyRates = parts.filter { $0.1.value == nil }.map(\.0)
+        terms = ScoreTerm.allCases.map { ScoreTerm.Part(term: $0, measures: measures, weights: weights) }
+        score = terms.reduce(0) { $0 + $1.points }
+        emptyRates = terms.filter { $0.rate.value == nil }.map(\.term.rawValue)
+        insufficientSample = measures.rated < minRated
     }
 
-    /// Ranked by score, ties broken by more cases, then by code.
-    public static func ranked(_ measures: [Measures], weights: ScoreWeights) -> [UnitScore] {
-        var scores = measures.map { UnitScore($0, weights: weights) }
-        scores.sort {
+    /// The units with enough rated cases ranked by score, ties broken by more cases, then by
+    /// code; then those with too few, unranked, by code.
+    public static func ranked(_ measures: [Measures], weights: ScoreWeights, minRated: Int = 0) -> [UnitScore] {
+        let scores = measures.map { UnitScore($0, weights: weights, minRated: minRated) }
+        var ranked = scores.filter { !$0.insufficientSample }.sorted {
             // Compare scores rounded to the 2 places printed, so equal-looking scores tie.
             let a = ($0.score * 100).rounded(), b = ($1.score * 100).rounded()
             if a != b { return a > b }
             if $0.measures.cases != $1.measures.cases { return $0.measures.cases > $1.measures.cases }
             return $0.measures.group < $1.measures.group
         }
-        for index in scores.indices { scores[index].rank = index + 1 }
-        return scores
+        for index in ranked.indices { ranked[index].rank = index + 1 }
+        return ranked + scores.filter(\.insufficientSample).sorted { $0.measures.group < $1.measures.group }
     }
 
-    public var formattedScore: String {
-        let hundredths = Int((score * 100).rounded())
+    public var formattedScore: String { Self.twoPlaces(score) }
+
+    /// A share of the score as printed: two decimal places.
+    public static func twoPlaces(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
         let fraction = String(hundredths % 100)
         return "\(hundredths / 100)." + (fraction.count == 1 ? "0" : "") + fraction
     }

@@ -13,6 +13,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
     case weightContact = "weight_contact"
     case weightSatisfaction = "weight_satisfaction"
     case weightResolution = "weight_resolution"
+    case minRatedCases = "min_rated_cases"
 
     public enum Value: Hashable, Sendable, CustomStringConvertible {
         case period(Period)
@@ -25,6 +26,11 @@ public enum PolicySetting: String, CaseIterable, Sendable {
             case .count(let count): String(count)
             case .weight(let weight): Value.format(weight)
             }
+        }
+
+        /// The value as a Chinese reader is told it: a period in words (3个月), else as printed.
+        public var zh: String {
+            if case .period(let period) = self { period.label } else { description }
         }
 
         static func format(_ weight: Double) -> String {
@@ -48,6 +54,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .weightContact: .weight(0.15)
         case .weightSatisfaction: .weight(0.45)
         case .weightResolution: .weight(0.15)
+        case .minRatedCases: .count(5)
         }
     }
 
@@ -65,6 +72,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .weightContact: "评分权重：沟通率"
         case .weightSatisfaction: "评分权重：满意率"
         case .weightResolution: "评分权重：解决率"
+        case .minRatedCases: "评分排名最少已评价件数"
         }
     }
 
@@ -76,8 +84,21 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .rehandle: "Shandong, Zhejiang, Shanghai, Henan"
         case .ratingReminder: "Chongqing"
         // No law sets these: jianyi's own choice, which a congress replaces with its practice.
-        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution:
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
             "jianyi default"
+        }
+    }
+
+    /// `source` as a Chinese reader is told it.
+    public var sourceZh: String {
+        switch self {
+        case .reply, .replyComplex: "代表法（2025）第五十一条"
+        case .opinion: "山东、上海"
+        case .transferWindow: "重庆、河南"
+        case .rehandle: "山东、浙江、上海、河南"
+        case .ratingReminder: "重庆"
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
+            "jianyi 默认值（无法定依据）"
         }
     }
 
@@ -99,8 +120,16 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         throw PolicyError.notASetting(key: key)
     }
 
-    /// The whole days a count setting may hold.
+    /// The whole days a count setting of days may hold.
     public static let dayCounts = 0...365
+    /// The whole number of cases `min_rated_cases` may hold.
+    public static let caseCounts = 0...10_000
+
+    /// What a count setting counts: cases for the score's sample, else days.
+    public var countsCases: Bool { self == .minRatedCases }
+
+    /// The values a count setting may hold.
+    public var counts: ClosedRange<Int> { countsCases ? Self.caseCounts : Self.dayCounts }
     /// What a weight may be.
     public static let weights = 0.0...1.0
 
@@ -111,7 +140,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
             guard let period = Period(text) else { throw .notAValue(self, value: text) }
             return .period(period)
         case .count:
-            guard let count = Int(text.trimmingWhitespace()), Self.dayCounts.contains(count) else { throw .notAValue(self, value: text) }
+            guard let count = Int(text.trimmingWhitespace()), counts.contains(count) else { throw .notAValue(self, value: text) }
             return .count(count)
         case .weight:
             guard let weight = Double(text.trimmingWhitespace()), Self.weights.contains(weight) else { throw .notAValue(self, value: text) }

@@ -9,14 +9,15 @@ public struct Jianyi: ParsableCommand {
         commandName: "jianyi",
         abstract: "Tracks deputies' suggestions (代表建议) from registration to the deputy's rating.",
         discussion: """
-            The database comes from --database-url or DATABASE_URL; the congress from --congress or
+            The database comes from --database-url or DATABASE_URL; the congress from --congress or \
             JIANYI_CONGRESS (or the only one). Start with:
               jianyi db migrate
               jianyi congress add LL --name 吕梁市人民代表大会 --level city
               jianyi register --title 关于加快老旧小区改造的建议 --deputy D001 --session 5-4
-            Exit codes: 0 done, 64 bad usage or value, 65 the data breaks a rule, 66 missing input
-            file, 69 database unreachable or unable to serve (read-only, connection lost, no
-            privilege), 73 cannot create an output file, 74 writing failed part-way, 75 try later,
+
+            Exit codes: 0 done, 64 bad usage or value, 65 the data breaks a rule, 66 missing input \
+            file, 69 database unreachable or unable to serve (read-only, connection lost, no \
+            privilege), 73 cannot create an output file, 74 writing failed part-way, 75 try later, \
             78 schema not migrated, too new, or not jianyi's; 70 is a bug in jianyi: please report it.
             """,
         version: "0.1.0",

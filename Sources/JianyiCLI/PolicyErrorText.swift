@@ -13,11 +13,12 @@ extension PolicyError: BilingualRefusal {
             return .badValue("policy \(key): " + lang.say("'\(value)' 不是整数个 \(unit.rawValue)（\(range)）",
                                                          "'\(value)' is not a whole number of \(unit.rawValue) (\(range))"))
         case .notAValue(let setting, let value):
+            let range = "\(setting.counts.lowerBound)–\(setting.counts.upperBound)"
             let expected = switch setting.defaultValue {
             case .period: lang.say("不是期限（例如 '3 months'、'30 days'、'10 working_days'）", "is not a period (e.g. '3 months', '30 days', '10 working_days')")
             case .count:
-                lang.say("不是 \(PolicySetting.dayCounts.lowerBound)–\(PolicySetting.dayCounts.upperBound) 之间的整天数",
-                         "is not a whole number of days (\(PolicySetting.dayCounts.lowerBound)–\(PolicySetting.dayCounts.upperBound))")
+                setting.countsCases ? lang.say("不是 \(range) 之间的整件数", "is not a whole number of cases (\(range))")
+                                    : lang.say("不是 \(range) 之间的整天数", "is not a whole number of days (\(range))")
             case .weight: lang.say("不是 0 到 1 之间的权重", "is not a weight between 0 and 1")
             }
             return .badValue("policy \(setting.rawValue): '\(value)' " + expected)

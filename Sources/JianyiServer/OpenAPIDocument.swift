@@ -3098,7 +3098,9 @@ let openAPIDocument: String = #"""
           "cases",
           "replied",
           "replied_on_time",
+          "unreplied_past_due",
           "on_time_rate",
+          "replied_on_time_rate",
           "contacted",
           "contact_rate",
           "rated",
@@ -3140,6 +3142,11 @@ let openAPIDocument: String = #"""
             "type": "integer",
             "minimum": 0
           },
+          "unreplied_past_due": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Cases not replied (round 1) whose reply was due before the report's day (today)."
+          },
           "on_time_rate": {
             "type": [
               "number",
@@ -3147,7 +3154,16 @@ let openAPIDocument: String = #"""
             ],
             "minimum": 0,
             "maximum": 1,
-            "description": "A decimal with 4 places; null when the denominator is 0."
+            "description": "按期答复率: replied_on_time / (replied + unreplied_past_due), so a unit that never replies is not on time. A decimal with 4 places; null when the denominator is 0."
+          },
+          "replied_on_time_rate": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "minimum": 0,
+            "maximum": 1,
+            "description": "The on-time share of the replied cases alone: replied_on_time / replied (what on_time_rate counted before). A decimal with 4 places; null when the denominator is 0."
           },
           "contacted": {
             "type": "integer",

@@ -87,7 +87,7 @@ import Testing
             try store.overdueFlags(congress, of: run) { _ in flags += 1 }
             #expect(flags > 0)
             var groups = 0
-            try store.satisfaction(congress, by: .unit, scope: SummaryScope()) { _ in groups += 1 }
+            try store.satisfaction(congress, by: .unit, scope: SummaryScope(asOf: Day("2026-06-01")!)) { _ in groups += 1 }
             #expect(groups > 0)
             #expect(try store.similar(congress, title: "老旧小区改造", excluding: nil, before: nil, limit: 5, threshold: 0.1).count == 1)
             #expect(try store.deputies(congress).count == 9)

@@ -63,8 +63,8 @@ import Darwin
         // Each digest names its unit inside, in its last column.
         for (code, file) in [(".", "%2E"), ("..", "%2E."), ("INDEX", "%49NDEX"), ("JTJ", "JTJ"), ("index", "%69ndex")] {
             let digest = String(decoding: try bytes(folder + "/2024-03-21-\(file).csv"), as: UTF8.self)
-            #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,督办级别,本次新发现,单位代码\r\n"
-                        + "5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,超期,是,\(code)\r\n", "\(code)")
+            #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,剩余天数,督办级别,本次新发现,单位代码\r\n"
+                        + "5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,,超期,是,\(code)\r\n", "\(code)")
         }
     }
 
@@ -125,7 +125,7 @@ import Darwin
         // Run 2 found the same flags, no longer new.
         let second = try temporaryDirectory()
         #expect(try jianyi.run(["overdue", "digests", "--run", "2", "--out-dir", second], directory: second).code == 0)
-        #expect(String(decoding: try bytes(second + "/2024-03-21-JTJ.csv"), as: UTF8.self).hasSuffix(",1,超期,否,JTJ\r\n"))
+        #expect(String(decoding: try bytes(second + "/2024-03-21-JTJ.csv"), as: UTF8.self).hasSuffix(",1,,超期,否,JTJ\r\n"))
     }
 
     @Test func aRunWhoseDigestsCannotBeStagedRecordsNothing() throws {

@@ -200,7 +200,8 @@ import Testing
     @Test func overdueCSVAndDigestsNeutralizeTextButNotNumbers() throws {
         let jianyi = try formulaWorld()
         let dir = try temporaryDirectory()
-        // On 2024-05-07 every reply (due 2024-05-20) is due soon: 13 days to go, written -13.
+        // On 2024-05-07 every reply (due 2024-05-20) is due soon: 13 days to go, -13 days_overdue
+        // in the report, 13 剩余天数 in the digest.
         let result = try jianyi("overdue", "--as-of", "2024-05-07", "--format", "csv", "--out-dir", dir)
         #expect(result.code == 0, "\(result.stderr)")
         let name = "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
@@ -215,7 +216,7 @@ import Testing
         #expect(files.count == 2)
         let digest = try #require(files.first { $0.contains("编号,标题") })
         for (index, title) in Self.formulaTitles.enumerated() {
-            #expect(digest.contains("\r\n5-4-000\(index + 1),'\(title),主办答复,2024-05-20,-13,临期,是,'-U1\r\n"), "\(digest)")
+            #expect(digest.contains("\r\n5-4-000\(index + 1),'\(title),主办答复,2024-05-20,,13,临期,是,'-U1\r\n"), "\(digest)")
         }
         let indexFile = try #require(files.first { $0.hasPrefix("\u{FEFF}单位代码") })
         #expect(indexFile.contains("\r\n'-U1,\(name),6,0,0,"), "\(indexFile)")
@@ -225,11 +226,14 @@ import Testing
         let jianyi = try formulaWorld()
         #expect(try jianyi("reply", "5-4-0001", "--unit=-U1", "--outcome", "A", "--text", "已办", "--on", "2024-03-01").code == 0)
         let byCategory = try jianyi("export", "satisfaction", "--by", "category", "--format", "csv").stdout
-        #expect(byCategory.hasSuffix("\r\n'@cat,6,1,1,1.0000,0,0.0000,0,0,0,0,,,,0,1,0,0,1.0000\r\n"), "\(byCategory)")
+        // One of six replied (on time); the five others are past due unreplied: on time 1 of 6.
+        #expect(byCategory.hasSuffix("\r\n'@cat,6,1,1,0.1667,0,0.0000,0,0,0,0,,,,0,1,0,0,1.0000,5,1.0000\r\n"), "\(byCategory)")
         let score = try jianyi("score", "units", "--format", "csv").stdout
         let row = try #require(score.split(separator: "\r\n").last)
-        #expect(row.hasPrefix("'-U1,6,1,1,1.0000,"), "\(score)")
-        #expect(!row.hasSuffix(",'") && row.split(separator: ",").last.map { Double($0) != nil } == true, "\(row)")
+        #expect(row.hasPrefix("'-U1,6,1,1,0.1667,"), "\(score)")
+        // The score (after resolution_rate) is a number, not neutralized text.
+        let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(fields.count == 24 && Double(fields[19]) != nil, "\(row)")
     }
 
     // MARK: Timestamps

@@ -15,6 +15,29 @@ import Testing
         return jianyi
     }
 
+    /// A digest tells a unit how many days it has left on a row due soon (剩余天数), and how many
+    /// days late a row past due is (超期天数), never a negative delay.
+    @Test func aDigestGivesTheDaysLeftOnRowsDueSoon() throws {
+        let jianyi = try assignedCase()
+        let dir = try temporaryDirectory()
+        // As of Friday 2024-05-10: the reply, due Monday 05-20, is due soon (10 days left); the
+        // opinion, due 03-20, is 51 days late.
+        try jianyi.ok("overdue", "--as-of", "2024-05-10", "--out-dir", dir)
+        let read = { (name: String) in String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)), as: UTF8.self) }
+        #expect(try read("2024-05-10-ZJJ.csv") == "\u{FEFF}编号,标题,事项,期限,超期天数,剩余天数,督办级别,本次新发现,单位代码\r\n"
+                    + "5-4-0001,关于加快老旧小区改造的建议,主办答复,2024-05-20,,10,临期,是,ZJJ\r\n")
+        #expect(try read("2024-05-10-JTJ.csv").hasSuffix("\r\n5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,51,,严重超期,是,JTJ\r\n"))
+        // Due on the day itself: 0 days left.
+        let today = try temporaryDirectory()
+        try jianyi.ok("overdue", "--as-of", "2024-05-20", "--out-dir", today)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: today + "/2024-05-20-ZJJ.csv")), as: UTF8.self)
+                    .hasSuffix(",主办答复,2024-05-20,,0,临期,否,ZJJ\r\n"))
+        // The JSON and CSV report keep the contract's days_overdue, negative while due soon.
+        let json = try jsonObject(try jianyi.ok("overdue", "--as-of", "2024-05-10", "--format", "json"))
+        let reply = try #require((json["flags"] as? [[String: Any]])?.first { $0["obligation"] as? String == "reply" })
+        #expect(reply["days_overdue"] as? Int == -10)
+    }
+
     @Test func jsonReportAndDigests() throws {
         let jianyi = try assignedCase()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("digests-\(UUID().uuidString)")
@@ -40,7 +63,7 @@ import Testing
         let read = { (name: String) in String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self) }
         let digest = try read("2024-03-21-JTJ.csv")
         #expect(Array(try Data(contentsOf: dir.appendingPathComponent("2024-03-21-JTJ.csv")).prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,督办级别,本次新发现,单位代码\r\n5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,超期,是,JTJ\r\n")
+        #expect(digest == "\u{FEFF}编号,标题,事项,期限,超期天数,剩余天数,督办级别,本次新发现,单位代码\r\n5-4-0001,关于加快老旧小区改造的建议,协办意见,2024-03-20,1,,超期,是,JTJ\r\n")
         let index = try read("2024-03-21-index.csv")
         #expect(index == "\u{FEFF}单位代码,单位名称,临期,超期,严重超期,文件\r\nJTJ,市交通运输局,0,1,0,2024-03-21-JTJ.csv\r\n")
 

@@ -21,12 +21,17 @@ import Testing
         try jianyi.ok("reply", "5-4-0002", "--unit", "JTJ", "--outcome", "C", "--text", "条件不具备", "--on", "2024-05-21")
         try jianyi.ok("rate", "5-4-0002", "--result", "basic", "--attitude", "basic", "--on", "2024-05-30")
 
+        // One rated case each: not ranked by default (样本不足), ranked once the congress asks for 1.
+        let unranked = try jianyi.ok("score", "units", "--format", "html").stdout
+        #expect(unranked.contains("<tr><td>样本不足</td><td class=\"l\">JTJ</td>"))
+        #expect(unranked.contains("已评价不足 5 件的单位标注“样本不足”，列出但不排名（min_rated_cases）。"))
+        try jianyi.ok("policy", "set", "min_rated_cases", "1")
         let html = try jianyi.ok("score", "units", "--format", "html").stdout
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.hasSuffix("</body></html>\n"))
         #expect(html.contains("<title>吕梁市人民代表大会承办单位办理代表建议评分通报</title>"))
         #expect(html.contains("<th>名次</th><th>承办单位</th><th>名称</th>") && html.contains("<th>得分</th></tr>"))
-        #expect(html.contains("<tr><td>1</td><td class=\"l\">ZJJ</td><td class=\"l\">市住房和城乡建设局</td><td>1</td><td>1</td>"))
+        #expect(html.contains("<tr><td>1</td><td class=\"l\">ZJJ</td><td class=\"l\">市住房和城乡建设局</td><td>1</td><td>1</td><td>0</td>"))
         #expect(html.contains("<td>100.00</td></tr>"))
         #expect(html.contains("<tr><td>2</td><td class=\"l\">JTJ</td><td class=\"l\">市交通&lt;b&gt;运输&lt;/b&gt;局 &amp; &quot;公交&quot;</td>"))
         #expect(html.contains("<td>45.00</td></tr>"))

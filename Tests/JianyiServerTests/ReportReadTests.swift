@@ -155,12 +155,14 @@ struct ReportReadTests {
             try owner.satisfaction(f.congress, by: grouping, scope: scope) { groups.append(measureJSON($0)) }
             return JSONValue.array(groups).serialized()
         }
+        // The server's today (withServer's default): the day before which an unreplied reply is past due.
+        let today = day("2026-04-27")
         let scopes: [(String, Grouping, SummaryScope)] = [
-            ("", .unit, SummaryScope()),
-            ("?by=deputy&session=5-4", .deputy, SummaryScope(session: "5-4")),
-            ("?by=category&from=2026-03-01&to=2026-03-31", .category, SummaryScope(from: day("2026-03-01"), to: day("2026-03-31"))),
-            ("?key=true", .unit, SummaryScope(keyOnly: true)),
-            ("?session=9-9", .unit, SummaryScope(session: "9-9")),
+            ("", .unit, SummaryScope(asOf: today)),
+            ("?by=deputy&session=5-4", .deputy, SummaryScope(asOf: today, session: "5-4")),
+            ("?by=category&from=2026-03-01&to=2026-03-31", .category, SummaryScope(asOf: today, from: day("2026-03-01"), to: day("2026-03-31"))),
+            ("?key=true", .unit, SummaryScope(asOf: today, keyOnly: true)),
+            ("?session=9-9", .unit, SummaryScope(asOf: today, session: "9-9")),
         ]
         let cases = try scopes.map { ($0.0, try expected($0.1, $0.2)) }
         try await f.withServer { server in

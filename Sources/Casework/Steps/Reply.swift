@@ -51,7 +51,7 @@ extension CaseSnapshot {
                 throw CaseError.deadlineUncountable(kind: .plan, from: .planBy, refusal: error)
             }
             plan.open(ObligationPlan(kind: .plan, unit: input.unit, round: round, start: day, period: nil,
-                                     policy: "plan date given in the reply: \(planBy)", derivation: derivation))
+                                     policy: AppliedPolicy.planDate(planBy), derivation: derivation))
         }
         let rating = try plan.open(.rating, unit: nil, round: round, .ratingReminder, rules)
         plan.next = .replied

@@ -50,7 +50,7 @@ public struct StepPlan {
             throw CaseError.deadlineUncountable(kind: kind, from: .step, refusal: error)
         }
         return open(ObligationPlan(kind: kind, unit: unit, round: round, start: day, period: period,
-                                   policy: "\(setting.rawValue) = \(period)", derivation: derivation))
+                                   policy: AppliedPolicy.setting(setting, period), derivation: derivation))
     }
 
     /// Every obligation opened goes through here, so a due day counted over a year the

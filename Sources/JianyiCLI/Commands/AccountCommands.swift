@@ -10,7 +10,7 @@ struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Accounts for `jianyi serve`: deputies, units and the secretariat acting online.",
         discussion: """
-            Passwords are read from standard input (one line; at least \(Account.minimumPasswordLength) characters), never
+            Passwords are read from standard input (one line; at least \(Account.minimumPasswordLength) characters), never \
             from an argument, and stored only as a bcrypt hash. A unit may have several accounts; each acts as its unit.
             """,
         subcommands: [Add.self, ListAccounts.self, Disable.self, Password.self, Signer.self])

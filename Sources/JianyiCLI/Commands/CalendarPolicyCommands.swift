@@ -12,11 +12,12 @@ struct CalendarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load a State Council holiday notice: date,kind(off|work),name.",
             discussion: """
-                Adds the file's days to the congress's calendar and corrects the days it already has
-                (by date), all rows or none; days the file does not list stay. --replace-year makes
-                each year the file names exactly the file's days, and lists the days it removed.
-                'off' is a day off (weekends inside a holiday block included), 'work' a weekend day
+                Adds the file's days to the congress's calendar and corrects the days it already has \
+                (by date), all rows or none; days the file does not list stay. --replace-year makes \
+                each year the file names exactly the file's days, and lists the days it removed. \
+                'off' is a day off (weekends inside a holiday block included), 'work' a weekend day \
                 that is worked (调休). Two imports at once: the second waits for the first.
+
                 Example: jianyi calendar import holidays-2027.csv
                 """)
         @OptionGroup var global: GlobalOptions
@@ -120,8 +121,9 @@ struct PolicyCommand: ParsableCommand {
             let zh = context.lang == .zh
             var table = TextTable(header: zh ? ["设置", "说明", "值", "来源"] : ["key", "meaning", "value", "source"])
             for entry in entries {
-                let value = entry.value.description + (entry.isSet ? (zh ? "（已修改）" : " (set)") : "")
-                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt.map(clock.shown) ?? "")" : entry.setting.source
+                let value = zh ? entry.value.zh + (entry.isSet ? "（已修改）" : "") : entry.value.description + (entry.isSet ? " (set)" : "")
+                let source = entry.isSet ? "\(entry.changedBy ?? "") \(entry.changedAt.map(clock.shown) ?? "")"
+                                         : (zh ? entry.setting.sourceZh : entry.setting.source)
                 table.append([entry.setting.rawValue, entry.setting.label, value, source])
             }
             emit(table.render())
@@ -134,7 +136,7 @@ struct PolicyCommand: ParsableCommand {
             commandName: "set",
             abstract: "Change one setting for this congress.",
             discussion: """
-                Periods take a number and a unit (months, days, working_days); the unit may also be a
+                Periods take a number and a unit (months, days, working_days); the unit may also be a \
                 suffix of the key. Examples:
                   jianyi policy set reply_months 3
                   jianyi policy set rehandle "2 months"

@@ -13,8 +13,8 @@ struct DB: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the pending schema migrations, in order (safe to rerun).",
             discussion: """
-                Each migration runs in its own transaction and is recorded in schema_migrations. The
-                official holiday calendars (2024–2026) are loaded here. Two runs at once are safe: the
+                Each migration runs in its own transaction and is recorded in schema_migrations. The \
+                official holiday calendars (2024–2026) are loaded here. Two runs at once are safe: the \
                 second waits for the first and then finds nothing to do.
 
                 Example: DATABASE_URL=postgresql:///jianyi jianyi db migrate
@@ -53,8 +53,9 @@ struct DB: ParsableCommand {
                              ("applied_at", .optional($0.appliedAt))])
                 }).serialized() + "\n")
             case .table, .csv:
-                var table = TextTable(header: context.lang == .zh ? ["版本", "名称", "状态", "应用时间"] : ["version", "name", "state", "applied at"])
-                for item in status { table.append([String(item.version), item.name, item.state.rawValue, item.appliedAt ?? ""]) }
+                let zh = context.lang == .zh
+                var table = TextTable(header: zh ? ["版本", "名称", "状态", "应用时间"] : ["version", "name", "state", "applied at"])
+                for item in status { table.append([String(item.version), item.name, item.state.label(zh: zh), item.appliedAt ?? ""]) }
                 emit(table.render())
                 let pending = status.filter { $0.state == .pending }.count
                 if pending > 0 { emit(context.text("\(pending) 个迁移待应用：运行 jianyi db migrate\n", "\(pending) pending: run jianyi db migrate\n")) }

@@ -6,8 +6,9 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "How each deadline of a case was computed, step by step (民法典 art. 201–203).",
         discussion: """
-            For every obligation: the day counting starts from (not itself counted), the period and
+            For every obligation: the day counting starts from (not itself counted), the period and \
             the setting it came from, the raw end, each rest day skipped and why, and the due day.
+
             Example: jianyi explain 5-4-0012
             """)
     @OptionGroup var global: GlobalOptions

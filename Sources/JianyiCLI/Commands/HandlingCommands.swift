@@ -66,8 +66,9 @@ struct RateCommand: ParsableCommand {
         commandName: "rate",
         abstract: "The deputy rates the reply (评价): result and attitude.",
         discussion: """
-            Dissatisfied with the result in round 1 sends the case back (重新办理) with a new deadline;
+            Dissatisfied with the result in round 1 sends the case back (重新办理) with a new deadline; \
             the round-2 rating is final. Outcome B rated satisfied or basic goes to follow-up.
+
             Examples:
               jianyi rate 5-4-0012 --result satisfied --attitude satisfied
               jianyi rate 5-4-0012 --result dissatisfied --attitude basic --comment 未解决停车难问题

@@ -15,17 +15,18 @@ struct Overdue: ParsableCommand {
             commandName: "run",
             abstract: "Check every open reply, opinion, rehandle and plan deadline as of a day (the default).",
             discussion: """
-                due_soon: due within the warning window (working days); overdue: from the day after the
-                due day; severely_overdue: from severe_days (\(PolicyDefaults.value(.severeDays))) after it. Each flag (case, obligation,
-                unit, tier) is recorded the first time a run sees it; later runs report it with
-                "new": false. Safe to rerun, to run after missed nights, and for an earlier day.
-                Two runs at once: the second waits (--no-wait: exits 75).
-                --out-dir writes <as-of>-<code>.csv per unit and <as-of>-index.csv, each
-                replacing a file of the same name whole. In a name, a byte of the code
-                other than a letter, digit, '_', '-' or a '.' after the first is written
-                %XX, and so is the first letter of 'index' (%69ndex). If the run commits
-                but some files cannot be put in place, it stays recorded and exits 74
+                due_soon: due within the warning window (working days); overdue: from the day after the \
+                due day; severely_overdue: from severe_days (\(PolicyDefaults.value(.severeDays))) after it. Each flag (case, obligation, \
+                unit, tier) is recorded the first time a run sees it; later runs report it with \
+                "new": false. Safe to rerun, to run after missed nights, and for an earlier day. \
+                Two runs at once: the second waits (--no-wait: exits 75). \
+                --out-dir writes <as-of>-<code>.csv per unit and <as-of>-index.csv, each \
+                replacing a file of the same name whole. In a name, a byte of the code \
+                other than a letter, digit, '_', '-' or a '.' after the first is written \
+                %XX, and so is the first letter of 'index' (%69ndex). If the run commits \
+                but some files cannot be put in place, it stays recorded and exits 74 \
                 naming them: jianyi overdue digests --run ID --out-dir DIR writes them.
+
                 Examples:
                   jianyi overdue
                   jianyi overdue --as-of 2024-06-01 --format json
@@ -136,7 +137,7 @@ struct Overdue: ParsableCommand {
             var table = TextTable(header: zh ? ["运行", "督办日", "开始", "结束", "临期", "超期", "严重超期", "新发现", "警告"]
                                              : ["run", "as of", "started", "finished", "due soon", "overdue", "severe", "new", "warnings"])
             for r in runs {
-                table.append([String(r.id), r.asOf.description, clock.shown(r.startedAt), r.finishedAt.map(clock.shown) ?? "",
+                table.append([String(r.id), r.asOf.description, clock.shown(r.startedAt), r.finishedAt.map(clock.shown) ?? (zh ? "未结束" : "unfinished"),
                               String(r.dueSoon), String(r.overdue), String(r.severelyOverdue), String(r.newFlags),
                               String(r.warnings.count)])
             }
@@ -148,12 +149,13 @@ struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a past run's digests again: the files it wrote, or would have written, to --out-dir.",
             discussion: """
-                For a run that was recorded but whose digests could not all be written
-                (its message names this command). The flags are found again from the
-                run's day, its warning window and the flags recorded up to it: the files
-                are those the run wrote, unless a step dated on or before its day was
-                recorded since, or severe_days, the calendar or a unit's name changed.
+                For a run that was recorded but whose digests could not all be written \
+                (its message names this command). The flags are found again from the \
+                run's day, its warning window and the flags recorded up to it: the files \
+                are those the run wrote, unless a step dated on or before its day was \
+                recorded since, or severe_days, the calendar or a unit's name changed. \
                 Run ids: jianyi overdue runs.
+
                 Example: jianyi overdue digests --run 42 --out-dir /var/lib/jianyi/digests
                 """)
         @OptionGroup var global: GlobalOptions

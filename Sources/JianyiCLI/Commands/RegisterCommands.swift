@@ -8,8 +8,9 @@ struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Register a suggestion (提交) and print its number.",
         discussion: """
-            Numbers are gapless per series: 5-4-0001, 5-4-0002 … for a session; R2026-0001 … for
+            Numbers are gapless per series: 5-4-0001, 5-4-0002 … for a session; R2026-0001 … for \
             suggestions raised in recess (by the year of submission).
+
             Examples:
               jianyi register --title 关于加快老旧小区改造的建议 --deputy D001 --cosigner D002 --session 5-4 --category 城乡建设
               jianyi register --title 关于优化城区公交线路的建议 --deputy D007 --recess --on 2026-03-02
@@ -66,12 +67,13 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register every suggestion of a CSV file, numbered in file order (all rows or none).",
             discussion: """
-                Columns: title,deputy,cosigners,session,channel,category,body,submitted_on
-                cosigners are ;-separated deputy codes; an empty session means recess; an empty
-                submitted_on means today. A row already registered (the same deputy, session or
-                recess year, and title) or repeating an earlier row is refused; --skip-existing
-                skips it instead, so a file can be imported again. Every bad row is listed (exit
+                Columns: title,deputy,cosigners,session,channel,category,body,submitted_on; \
+                cosigners are ;-separated deputy codes; an empty session means recess; an empty \
+                submitted_on means today. A row already registered (the same deputy, session or \
+                recess year, and title) or repeating an earlier row is refused; --skip-existing \
+                skips it instead, so a file can be imported again. Every bad row is listed (exit \
                 65) and nothing is registered.
+
                 Example: jianyi import suggestions suggestions.csv
                 """)
         @OptionGroup var global: GlobalOptions

@@ -16,11 +16,18 @@ struct ScopeOptions: ParsableArguments {
     @Option(help: "Only cases first replied on or before this day.") var to: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
 
-    func scope() throws -> SummaryScope {
+    /// The dates as given, checked before the database is opened.
+    func dates() throws -> (from: Day?, to: Day?) {
         let from = try self.from.map { try Day.parse($0, for: "--from") }
         let to = try self.to.map { try Day.parse($0, for: "--to") }
         if let from, let to, to < from { throw Failure.badValue("--to: \(to) is before --from \(from)") }
-        return SummaryScope(session: session, from: from, to: to, keyOnly: key)
+        return (from, to)
+    }
+
+    /// The scope as of the report's day (today, or --today).
+    func scope(asOf: Day) throws -> SummaryScope {
+        let (from, to) = try dates()
+        return SummaryScope(asOf: asOf, session: session, from: from, to: to, keyOnly: key)
     }
 
     var description: String {
@@ -57,9 +64,13 @@ struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Satisfaction summary (满意度测评): replies on time, contacts, ratings, resolution, per group.",
             discussion: """
-                Counts are of assigned cases; the final rating counts for satisfaction, round-1
-                dissatisfied cases are counted apart; outcome B counts as resolved once its plan is
-                done. Rates are decimals with 4 places, empty when nothing is there to divide by.
+                Counts are of assigned cases; the final rating counts for satisfaction, round-1 \
+                dissatisfied cases are counted apart; outcome B counts as resolved once its plan is \
+                done. on_time_rate (按期答复率) is replied on time over replied plus unreplied past due \
+                as of today (--today), so a unit that never replies is not on time; \
+                replied_on_time_rate is the share of the replied cases alone. Rates are decimals with 4 \
+                places, empty when nothing is there to divide by.
+
                 Examples:
                   jianyi export satisfaction --by unit --session 5-4 --format csv --bom --output 满意度.csv
                   jianyi export satisfaction --by deputy --from 2024-03-01 --to 2024-12-31 --format json
@@ -71,10 +82,11 @@ struct Export: ParsableCommand {
         @OptionGroup var report: ReportOptions
 
         func run() throws {
-            let scope = try filters.scope()
+            _ = try filters.dates()
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
+            let scope = try filters.scope(asOf: try context.today(in: congress))
             try Output.write(to: file) { try render(context, congress, scope, &$0) }
         }
 
@@ -82,8 +94,8 @@ struct Export: ParsableCommand {
             let zh = context.lang == .zh
             switch report.format {
             case .csv:
-                sink.write(report.csvStart + CSV.line(measureKeys))
-                try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0))) }
+                sink.write(report.csvStart + CSV.line(measureKeys + addedMeasureKeys))
+                try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0) + addedMeasureFields($0))) }
             case .json:
                 sink.write("[")
                 try context.store.satisfaction(congress, by: by, scope: scope) { let measures = $0; sink.writeElement { measureJSON(measures).write(to: &$0) } }
@@ -92,74 +104,12 @@ struct Export: ParsableCommand {
                 var table = measureTable(zh: zh, grouping: groupingLabel(by.rawValue, zh: zh), score: false)
                 try context.store.satisfaction(congress, by: by, scope: scope) { table.append(measureRow($0)) }
                 sink.write(table.render())
+                sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n")
             case .html:
                 var rows: [Measures] = []
                 try context.store.satisfaction(congress, by: by, scope: scope) { rows.append($0) }
                 sink.write(HTMLReport(title: "\(congress.name)代表建议办理满意度测评", subtitle: filters.description + " · 按\(groupingLabel(by.rawValue, zh: true))",
-                                      grouping: by.rawValue, rows: rows, scores: nil, weights: nil).render())
-            }
-        }
-    }
-}
-
-struct Score: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score the handling units (评分通报).", subcommands: [Units.self])
-
-    struct Units: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Each lead unit's score, 0–100, from its on-time, contact, satisfaction and resolution rates.",
-            discussion: """
-                score = 100 × (w_on_time × on_time_rate + w_contact × contact_rate + w_satisfaction ×
-                satisfaction_rate + w_resolution × resolution_rate); an empty rate counts as 0 and is
-                named. Weights: \(Self.defaultWeights) unless the congress sets its own (jianyi policy
-                set weight_satisfaction 0.5). Ranked by score, then cases, then code.
-                Example: jianyi score units --session 5-4 --format csv --output 评分.csv
-                """)
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var filters: ScopeOptions
-        @OptionGroup var report: ReportOptions
-
-        /// In the order of the score's terms.
-        static var defaultWeights: String {
-            [PolicySetting.weightOnTime, .weightContact, .weightSatisfaction, .weightResolution]
-                .map(PolicyDefaults.value).joined(separator: ", ")
-        }
-
-        func run() throws {
-            let scope = try filters.scope()
-            let file = try report.outputFile()
-            let context = try Context(global)
-            let congress = try context.congress()
-            let weights = try context.store.scoreWeights(congress)
-            var units: [Measures] = []
-            try context.store.satisfaction(congress, by: .unit, scope: scope) { units.append($0) }
-            let scores = UnitScore.ranked(units, weights: weights)
-            let zh = context.lang == .zh
-            try Output.write(to: file) { sink in
-                switch report.format {
-                case .csv:
-                    sink.write(report.csvStart + CSV.line(measureKeys + ["score"]))
-                    for s in scores { sink.write(CSV.line(measureFields(s.measures) + [FormattedNumber(s.formattedScore)])) }
-                case .json:
-                    let rows = scores.map { s in
-                        measureJSON(s.measures, extra: [("score", .raw(s.formattedScore)), ("rank", .int(s.rank)),
-                                                        ("empty_rates", .array(s.emptyRates.map(JSONValue.string)))])
-                    }
-                    sink.write(JSONValue.object([
-                        ("weights", .object([("on_time", .number(weights.onTime)), ("contact", .number(weights.contact)),
-                                             ("satisfaction", .number(weights.satisfaction)), ("resolution", .number(weights.resolution))])),
-                        ("units", .array(rows)),
-                    ]).serialized() + "\n")
-                case .table:
-                    var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
-                    for s in scores { table.append([String(s.rank)] + measureRow(s.measures) + [s.formattedScore]) }
-                    sink.write(table.render())
-                    sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
-                                  : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
-                case .html:
-                    sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
-                                          grouping: "unit", rows: units, scores: scores, weights: weights).render())
-                }
+                                      grouping: by.rawValue, asOf: scope.asOf, rows: rows, scores: nil, policy: nil).render())
             }
         }
     }

@@ -10,36 +10,27 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the web service (GET /healthz; the API comes with accounts).",
         discussion: """
-            Prints one line with the address it listens on, then one access-log line
-            per request on stderr (method, path without query, status, duration).
-            SIGTERM or SIGINT stops it once the requests in flight finish (exit 0).
-            Refuses to start unless the database answers (69), its schema is
-            migrated (78) and it connects as a role row-level security holds:
-            not a superuser, without BYPASSRLS, owning no table (78), such as
+            Prints one line with the address it listens on, then one access-log line \
+            per request on stderr (method, path without query, status, duration). \
+            SIGTERM or SIGINT stops it once the requests in flight finish (exit 0). \
+            Refuses to start unless the database answers (69), its schema is \
+            migrated (78) and it connects as a role row-level security holds: \
+            not a superuser, without BYPASSRLS, owning no table (78), such as \
             jianyi_web, which `jianyi db migrate` creates (docs/operations.md).
 
             Each flag falls back on an environment variable, then a default:
-              --listen             JIANYI_LISTEN             127.0.0.1:8080
-                                   (port 0: any free port, printed at start)
-              --pool-size          JIANYI_POOL_SIZE          8 connections (1-500)
-              --pool-wait          JIANYI_POOL_WAIT          2000 ms; a request
-                                   waiting longer for a free connection gets
-                                   503 with Retry-After
-              --statement-timeout  JIANYI_STATEMENT_TIMEOUT  10000 ms; 0: none
-              --token-lifetime     JIANYI_TOKEN_LIFETIME     43200 s (12 h) for a
-                                   bearer token or a browser session
-              --sign-in-failures-per-login
-                                   JIANYI_SIGN_IN_FAILURES_PER_LOGIN    5
-              --sign-in-failures-per-address
-                                   JIANYI_SIGN_IN_FAILURES_PER_ADDRESS  20
-              --sign-in-window     JIANYI_SIGN_IN_WINDOW     900 s; past either
-                                   count of failures within the window, sign-in
-                                   answers 429 with Retry-After without checking
-                                   the password (counted in this process only)
-              --trust-proxy        JIANYI_TRUST_PROXY=1      off; believe the
-                                   proxy's X-Forwarded-For (its last hop is the
-                                   client) and X-Forwarded-Proto (https: cookies
-                                   get Secure). Only behind a proxy that sets them.
+            - --listen, JIANYI_LISTEN: 127.0.0.1:8080 (port 0: any free port, printed at start).
+            - --pool-size, JIANYI_POOL_SIZE: 8 connections (1-500).
+            - --pool-wait, JIANYI_POOL_WAIT: 2000 ms; a request waiting longer for a free connection gets 503 with Retry-After.
+            - --statement-timeout, JIANYI_STATEMENT_TIMEOUT: 10000 ms; 0: none.
+            - --token-lifetime, JIANYI_TOKEN_LIFETIME: 43200 s (12 h) for a bearer token or a browser session.
+            - --sign-in-failures-per-login, JIANYI_SIGN_IN_FAILURES_PER_LOGIN: 5.
+            - --sign-in-failures-per-address, JIANYI_SIGN_IN_FAILURES_PER_ADDRESS: 20.
+            - --sign-in-window, JIANYI_SIGN_IN_WINDOW: 900 s; past either count of failures within the window, sign-in \
+            answers 429 with Retry-After without checking the password (counted in this process only).
+            - --trust-proxy, JIANYI_TRUST_PROXY=1: off; believe the proxy's X-Forwarded-For (its last hop is the client) \
+            and X-Forwarded-Proto (https: cookies get Secure). Only behind a proxy that sets them.
+
             docs/operations.md says how to size them.
             """
     )

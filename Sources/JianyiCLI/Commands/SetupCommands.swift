@@ -106,9 +106,10 @@ struct DeputyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add or update deputies from a CSV file: code,name,delegation (all rows or none).",
             discussion: """
-                A code the congress already has is updated to the file's name and delegation, so the
-                same file can be imported again: it reports those rows as unchanged. Every bad row is
+                A code the congress already has is updated to the file's name and delegation, so the \
+                same file can be imported again: it reports those rows as unchanged. Every bad row is \
                 listed (exit 65) and nothing is written.
+
                 Example: jianyi deputy import deputies.csv
                 """)
         @OptionGroup var global: GlobalOptions

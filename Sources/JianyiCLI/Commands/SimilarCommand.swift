@@ -7,8 +7,9 @@ struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Earlier suggestions like this one (反复提), most alike first.",
         discussion: """
-            Titles are compared by their character pairs, leaving out 关于…的建议; the score runs
+            Titles are compared by their character pairs, leaving out 关于…的建议; the score runs \
             from 0 (nothing in common) to 1 (the same words).
+
             Examples:
               jianyi similar 5-4-0012
               jianyi similar --title 关于加快老旧小区改造的建议 --format json

@@ -84,9 +84,10 @@ struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Assign a case (交办) to a lead unit and co-handlers; sets the deadlines.",
         discussion: """
-            The lead must reply within \(reply) (\(replyComplex) with --complex), each co-handler send its opinion
-            within \(opinion), and any unit may ask for a transfer within \(transferWindow) — or the
+            The lead must reply within \(reply) (\(replyComplex) with --complex), each co-handler send its opinion \
+            within \(opinion), and any unit may ask for a transfer within \(transferWindow) — or the \
             congress's own periods (jianyi policy show).
+
             Examples:
               jianyi assign 5-4-0012 --lead ZJJ --co JTJ --co CGJ --on 2024-02-20
               jianyi assign --file assignments.csv --on 2024-02-20     # number,lead,co(;-separated),complex

@@ -24,17 +24,26 @@ func eventDetails(_ data: String, zh: Bool) -> String {
         "leader": "督办领导", "committee": "督办委员会", "from": "原单位", "to": "新单位", "role": "角色", "due": "期限",
         "state": "状态",
     ] : [:]
-    func text(_ value: Any) -> String? {
+    // The domain's words among the values, in Chinese; the JSON keeps the codes.
+    let words: [String: (String) -> String] = zh ? [
+        "channel": { Channel(rawValue: $0)?.zh ?? $0 }, "state": { CaseState(rawValue: $0)?.zh ?? $0 },
+        "mode": { ContactMode(rawValue: $0)?.zh ?? $0 }, "outcome": { Outcome(rawValue: $0)?.zh ?? $0 },
+        "result": { Satisfaction(rawValue: $0)?.zh ?? $0 }, "attitude": { Satisfaction(rawValue: $0)?.zh ?? $0 },
+        "role": { AssignmentRole(rawValue: $0)?.zh ?? $0 }, "policy": AppliedPolicy.zh,
+    ] : [:]
+    func text(_ value: Any, _ word: (String) -> String) -> String? {
         switch value {
         case is NSNull: return nil
-        case let list as [Any]: let items = list.compactMap(text); return items.isEmpty ? nil : items.joined(separator: ", ")
+        case let list as [Any]:
+            let items = list.compactMap { text($0, word) }
+            return items.isEmpty ? nil : items.joined(separator: zh ? "、" : ", ")
         case let flag as Bool where type(of: value) == type(of: NSNumber(value: true)): return flag ? (zh ? "是" : "yes") : (zh ? "否" : "no")
-        case let string as String: return string.isEmpty ? nil : string
+        case let string as String: return string.isEmpty ? nil : word(string)
         default: return "\(value)"
         }
     }
     return object.keys.sorted(by: { eventKeyOrder($0) < eventKeyOrder($1) }).compactMap { key in
-        text(object[key]!).map { "\(labels[key] ?? key): \($0)" }
+        text(object[key]!, words[key] ?? { $0 }).map { "\(labels[key] ?? key): \($0)" }
     }.joined(separator: zh ? "；" : "; ")
 }
 

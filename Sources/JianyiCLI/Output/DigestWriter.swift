@@ -62,7 +62,9 @@ struct DigestWriter {
 
     static let stagingPrefix = ".jianyi-"
 
-    static let header = ["编号", "标题", "事项", "期限", "超期天数", "督办级别", "本次新发现", "单位代码"]
+    /// A row past due gives its 超期天数, a row due soon its 剩余天数 (0 when due on the day),
+    /// each leaving the other empty: a unit reads how long it has left, not a negative delay.
+    static let header = ["编号", "标题", "事项", "期限", "超期天数", "剩余天数", "督办级别", "本次新发现", "单位代码"]
     static let indexHeader = ["单位代码", "单位名称", "临期", "超期", "严重超期", "文件"]
 
     /// Flags arrive ordered by unit, so one file is open at a time. A failure here comes before
@@ -75,8 +77,9 @@ struct DigestWriter {
                 current = (flag.unit, flag.unitName, name, try stage(name), [:])
                 pending = Array((CSV.byteOrderMark + CSV.line(Self.header)).utf8)
             }
+            let (late, left): (any CSVCell, any CSVCell) = flag.tier == .dueSoon ? ("", -flag.daysOverdue) : (flag.daysOverdue, "")
             let line = CSV.line([flag.number, flag.title, flag.obligation.zh, flag.due,
-                                 flag.daysOverdue, flag.tier.label(zh: true), flag.isNew ? "是" : "否", flag.unit])
+                                 late, left, flag.tier.label(zh: true), flag.isNew ? "是" : "否", flag.unit])
             pending.append(contentsOf: line.utf8)
             current!.counts[flag.tier, default: 0] += 1
             if pending.count >= 1 << 16 { try flush() }

@@ -6,9 +6,12 @@ struct HTMLReport {
     let title: String
     let subtitle: String
     let grouping: String
+    /// The report's day: an unreplied case counts against the on-time rate once its reply was due before it.
+    let asOf: Day
     let rows: [Measures]
     let scores: [UnitScore]?
-    let weights: ScoreWeights?
+    /// The score's weights and the rated cases a unit needs to be ranked.
+    let policy: (weights: ScoreWeights, minRated: Int)?
 
     func render() -> String {
         var page = """
@@ -31,9 +34,11 @@ struct HTMLReport {
 
             """
         page += table()
-        if let weights {
-            page += "<p class=\"note\">权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)。无分母的比率按 0 计入，并在表中以“—”标示。</p>\n"
+        if let (weights, minRated) = policy {
+            page += "<p class=\"note\">权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)。无分母的比率按 0 计入，并在表中以“—”标示。"
+                + escape(sampleNote(minRated: minRated, zh: true)) + "</p>\n"
         }
+        page += "<p class=\"note\">\(escape(onTimeNote(asOf: asOf, zh: true)))</p>\n"
         page += "<div class=\"charts\">\n"
         page += chart("满意率（满意＋基本满意）", rows.map { ($0.group, $0.groupName, $0.satisfactionRate) }, color: "#2f6db5")
         page += chart("按期答复率", rows.map { ($0.group, $0.groupName, $0.onTimeRate) }, color: "#3a9a5b")
@@ -43,7 +48,7 @@ struct HTMLReport {
 
     private func table() -> String {
         var html = "<table><thead><tr>"
-        let head = (scores != nil ? ["名次"] : []) + [groupingLabel(grouping, zh: true), "名称", "件数", "已答复", "按期答复率", "沟通率",
+        let head = (scores != nil ? ["名次"] : []) + [groupingLabel(grouping, zh: true), "名称", "件数", "已答复", "超期未答复", "按期答复率", "沟通率",
                                                    "已评价", "满意率", "态度满意率", "首轮不满意", "A/B/C", "解决率"]
             + (scores != nil ? ["得分"] : [])
         html += head.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
@@ -51,7 +56,7 @@ struct HTMLReport {
         for (m, score) in ordered {
             var cells = measureRow(m).enumerated().map { index, text in index < 2 ? "<td class=\"l\">\(escape(text))</td>" : "<td>\(escape(text))</td>" }
             if let score {
-                cells.insert("<td>\(score.rank)</td>", at: 0)
+                cells.insert("<td>\(escape(rankText(score, zh: true)))</td>", at: 0)
                 cells.append("<td>\(score.formattedScore)</td>")
             }
             html += "<tr>" + cells.joined() + "</tr>\n"

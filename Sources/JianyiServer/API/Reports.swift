@@ -42,8 +42,9 @@ struct Reports {
         if let from, let to, to < from {
             throw ServiceError.invalid(key: "to", zh: "\(to)早于 from（\(from)）", en: "\(to) is before from (\(from))")
         }
-        let scope = SummaryScope(session: query.text("session"), from: from, to: to, keyOnly: try query.flag("key"))
+        let session = query.text("session"), keyOnly = try query.flag("key")
         try Self.require(.satisfaction, context)
+        let scope = SummaryScope(asOf: try site.today(), session: session, from: from, to: to, keyOnly: keyOnly)
         let congress = site.congress
         let body = try await site.act(context) { store, _ in
             var groups: [JSONValue] = []
