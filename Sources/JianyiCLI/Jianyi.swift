@@ -26,7 +26,7 @@ public struct Jianyi: ParsableCommand {
             CalendarCommand.self, PolicyCommand.self, Register.self, ImportCommand.self,
             Review.self, Withdraw.self, Assign.self, Transfer.self, Contact.self, Opinion.self, Reply.self,
             RateCommand.self, FollowUp.self, Supervise.self,
-            Show.self, List.self, History.self, Explain.self, Similar.self, Overdue.self, Export.self, Score.self,
+            Show.self, List.self, History.self, Explain.self, Similar.self, Overdue.self, Export.self, Score.self, ReportCommand.self,
             AccountCommand.self,
             Serve.self,
         ]

@@ -20,10 +20,13 @@ struct Show: ParsableCommand {
         let congress = try context.congress()
         let view = try context.store.caseView(congress, number: number)
         let events = try context.store.history(congress, caseID: view.id)
+        let earlier = try context.store.similarEarlier(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
             let clock = try CongressClock(congress)
-            emit(caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) }).serialized() + "\n")
+            var json = caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) })
+            if case .object(let pairs) = json { json = .object(pairs + [("similar_earlier", .array(earlier.map(earlierJSON)))]) }
+            emit(json.serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
@@ -69,6 +72,12 @@ struct Show: ParsableCommand {
                                   d.status(on: today).label(zh: zh) + (d.metOn.map { " \($0)" } ?? "")])
             }
             out += deadlines.render()
+        }
+        if !earlier.isEmpty {
+            out += "\n" + (zh ? "往届相似建议（反复提）" : "raised in an earlier session (反复提)") + "\n"
+            var similar = TextTable(header: EarlierColumns.header(zh: zh), maxWidths: [nil, nil, 30])
+            for e in earlier { similar.append(EarlierColumns.cells(e, zh: zh)) }
+            out += similar.render()
         }
         out += "\n" + (zh ? "办理经过" : "timeline") + "\n"
         var table = TextTable(header: zh ? ["日期", "事项", "经办"] : ["date", "event", "by"])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseStore
 import Casework
+import Foundation
 
 extension Channel: ExpressibleByArgument {}
 
@@ -55,6 +56,13 @@ struct Register: ParsableCommand {
         switch format {
         case .text: emit(registered.number + "\n")
         case .json: emit(JSONValue.object([("number", .string(registered.number)), ("id", .int(registered.id))]).serialized() + "\n")
+        }
+        // 反复提: said at once on standard error, so the secretariat can look before it accepts.
+        let earlier = try context.store.similarEarlier(congress, caseID: registered.id)
+        if !earlier.isEmpty {
+            let list = earlier.prefix(3).map { "\($0.number) (\(String(format: "%.2f", $0.score)))" }.joined(separator: ", ")
+            warn(context.text("反复提：与往届建议 \(list) 相似，见 jianyi show \(registered.number)",
+                              "raised before: like \(list) of an earlier session; see jianyi show \(registered.number)"))
         }
     }
 }
