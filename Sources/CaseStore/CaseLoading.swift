@@ -46,7 +46,8 @@ extension Store {
             round: try row.decode(Int.self, "round"), leadUnit: try row.decode(String?.self, "lead_unit"),
             complex: try row.decode(Bool.self, "complex"),
             outcome: try row.decode(Outcome?.self, "outcome"),
-            previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending)
+            previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending,
+            contacts: try lockedContacts(congress, caseID: id))
         let parties = CaseParties(deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
                                   assignments: assignments)
         return LockedCase(congress: congress, id: id, snapshot: snapshot, parties: parties)

@@ -43,6 +43,33 @@ public struct CaseSnapshot: Sendable, Equatable {
         }
     }
 
+    /// A contact a unit recorded, with the deputy's answer once given.
+    public struct Contact: Sendable, Equatable {
+        /// The deputy's answer and its day.
+        public struct Answer: Sendable, Equatable {
+            public let confirmation: ContactConfirmation
+            public let on: Day
+
+            public init(_ confirmation: ContactConfirmation, on: Day) {
+                self.confirmation = confirmation
+                self.on = on
+            }
+        }
+
+        /// Its number on the case, from 1 in the order recorded.
+        public let number: Int
+        public let unit: String
+        public let day: Day
+        public let answer: Answer?
+
+        public init(number: Int, unit: String, day: Day, answer: Answer? = nil) {
+            self.number = number
+            self.unit = unit
+            self.day = day
+            self.answer = answer
+        }
+    }
+
     public let number: String
     /// The congress's code, which refusals name.
     public let congress: String
@@ -57,11 +84,13 @@ public struct CaseSnapshot: Sendable, Equatable {
     /// In the order they were recorded.
     public let obligations: [Obligation]
     public let pendingTransfer: Transfer?
+    /// In the order they were recorded.
+    public let contacts: [Contact]
 
     public init(
         number: String, congress: String, state: CaseState, round: Int = 1, leadUnit: String? = nil, complex: Bool = false,
         outcome: Outcome? = nil, previousStep: StepDate.Previous? = nil, assignments: [Assignment] = [],
-        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil
+        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil, contacts: [Contact] = []
     ) {
         self.number = number
         self.congress = congress
@@ -74,6 +103,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.assignments = assignments
         self.obligations = obligations
         self.pendingTransfer = pendingTransfer
+        self.contacts = contacts
     }
 
     /// The role of a unit now on the case, or nil.

@@ -20,10 +20,11 @@ struct Show: ParsableCommand {
         let congress = try context.congress()
         let view = try context.store.caseView(congress, number: number)
         let events = try context.store.history(congress, caseID: view.id)
+        let contacts = try context.store.contacts(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
             let clock = try CongressClock(congress)
-            emit(caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) }).serialized() + "\n")
+            emit(caseJSON(view, today: today, contacts: contacts, timeline: events.map { eventJSON($0, clock) }).serialized() + "\n")
             return
         }
         let zh = context.lang == .zh
@@ -70,6 +71,7 @@ struct Show: ParsableCommand {
             }
             out += deadlines.render()
         }
+        if !contacts.isEmpty { out += "\n" + contactTable(contacts, zh: zh) }
         out += "\n" + (zh ? "办理经过" : "timeline") + "\n"
         var table = TextTable(header: zh ? ["日期", "事项", "经办"] : ["date", "event", "by"])
         for event in events { table.append([event.on.description, event.kind.label(zh: zh), event.actor]) }
