@@ -20,7 +20,7 @@ import Testing
     @Test func aConfirmationAndADisputeAreShownWithTheirContactsAndInTheHistory() throws {
         let (jianyi, number) = try contacted()
         let confirmed = try jianyi.ok("contact", "confirm", number, "--contact", "1", "--on", "2024-03-03")
-        #expect(confirmed.stdout == "\(number) → assigned\n")
+        #expect(confirmed.stdout == "\(number) → 已交办\n")
         try jianyi.ok("contact", "dispute", number, "--contact", "2", "--note", "未曾来访，只打过电话", "--on", "2024-03-04")
 
         let shown = try jianyi.shown(number, today: "2024-03-05")
@@ -32,10 +32,13 @@ import Testing
         let events = try jsonArray(try jianyi.ok("history", number, "--format", "json")).suffix(2)
         #expect(events.map { "\($0["kind"] ?? "") \($0["actor"] ?? "")" } == ["contact_confirmed 秘书处", "contact_disputed 秘书处"])
 
-        let table = try jianyi.ok("show", number, "--today", "2024-03-05").stdout
-        #expect(table.contains("contacts\ncontact  date        unit  mode   deputy's answer\n1        2024-03-01  ZJJ   phone  confirmed 2024-03-03\n2        2024-03-02  JTJ   visit  disputed 2024-03-04 未曾来访，只打过电话\n"), "\(table)")
-        let zh = try jianyi.ok("show", number, "--today", "2024-03-05", "--lang", "zh").stdout
-        #expect(zh.contains("代表对沟通有异议") && zh.contains("代表有异议 2024-03-04"), "\(zh)")
+        let zh = try jianyi.ok("show", number, "--today", "2024-03-05").stdout
+        #expect(zh.contains("\n沟通\n序号  日期        单位  方式   代表答复\n"), "\(zh)")
+        #expect(zh.contains("\n1     2024-03-01  ZJJ   phone  代表已确认 2024-03-03\n2     2024-03-02  JTJ   visit  代表有异议 2024-03-04 未曾来访，只打过电话\n"), "\(zh)")
+        #expect(zh.contains("2024-03-04  代表对沟通有异议  秘书处\n"), "\(zh)")
+        let en = try jianyi.ok("show", number, "--today", "2024-03-05", "--lang", "en").stdout
+        #expect(en.contains("\ncontacts\ncontact  date        unit  mode   deputy's answer\n"), "\(en)")
+        #expect(en.contains("\n1        2024-03-01  ZJJ   phone  confirmed 2024-03-03\n2        2024-03-02  JTJ   visit  disputed 2024-03-04 未曾来访，只打过电话\n"), "\(en)")
     }
 
     @Test func anUnansweredContactSaysSo() throws {
@@ -43,7 +46,8 @@ import Testing
         let shown = try jianyi.shown(number, today: "2024-03-05")
         let contacts = try #require(shown["contacts"] as? [[String: Any]])
         #expect(contacts.allSatisfy { $0["confirmation"] is NSNull && $0["confirmed_on"] is NSNull && $0["confirmation_note"] is NSNull })
-        #expect(try jianyi.ok("show", number, "--today", "2024-03-05").stdout.contains("1        2024-03-01  ZJJ   phone  not answered\n"))
+        #expect(try jianyi.ok("show", number, "--today", "2024-03-05", "--lang", "en").stdout.contains("\n1        2024-03-01  ZJJ   phone  not answered\n"))
+        #expect(try jianyi.ok("show", number, "--today", "2024-03-05").stdout.contains("\n1     2024-03-01  ZJJ   phone  未答复\n"))
     }
 
     @Test func refusalsChangeNothing() throws {
