@@ -48,7 +48,8 @@ extension Store {
             complex: try row.decode(Bool.self, "complex"),
             outcome: try row.decode(Outcome?.self, "outcome"),
             previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending,
-            pendingDraft: pendingDraft)
+            pendingDraft: pendingDraft,
+            contacts: try lockedContacts(congress, caseID: id))
         let parties = CaseParties(deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
                                   assignments: assignments)
         return LockedCase(congress: congress, id: id, snapshot: snapshot, parties: parties)

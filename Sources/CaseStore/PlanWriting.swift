@@ -40,11 +40,13 @@ extension Store {
         if let settlement = plan.settlesDraft {
             try settle(settlement, of: c, on: day, by: plan.actor)
         }
-        try connection.execute("""
-            UPDATE suggestion SET state = \(plan.next), updated_at = now(),
-                   closed_on = CASE WHEN \(plan.next == .closed) THEN \(day) ELSE closed_on END
-            WHERE \(congress.scope(case: c.id))
-            """)
+        if !plan.keepsCaseRow {
+            try connection.execute("""
+                UPDATE suggestion SET state = \(plan.next), updated_at = now(),
+                       closed_on = CASE WHEN \(plan.next == .closed) THEN \(day) ELSE closed_on END
+                WHERE \(congress.scope(case: c.id))
+                """)
+        }
         try connection.execute("""
             INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
             SELECT \(congress.id), \(c.id), coalesce(max(event_no), 0) + 1, \(plan.eventKind), \(day), \(plan.actor),

@@ -84,7 +84,7 @@ extension Store {
     /// The cases in scope, one row each, all joins set-based: per case, its first reply
     /// against the due day of its reply obligation (the one in force after any transfer),
     /// whether that reply is unmade though due before the report's day, its first contact on or
-    /// before that reply, the final and round-1 ratings and the latest outcome.
+    /// before that reply (a contact counts until the deputy disputes it), the final and round-1 ratings and the latest outcome.
     static func perCase(_ congress: Congress, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
         """
         WITH reply_due AS (
@@ -92,8 +92,9 @@ extension Store {
             WHERE \(congress.scope("o")) AND o.kind = \(ObligationKind.reply) AND o.status <> \(ObligationStatus.cancelled)
             ORDER BY o.suggestion_id, o.obligation_no DESC
         ), first_contact AS (
-            SELECT c.suggestion_id, min(c.on_date) AS on_date FROM contact c
-            WHERE \(congress.scope("c")) GROUP BY c.suggestion_id
+            SELECT c.suggestion_id, min(c.on_date) AS on_date FROM contact c \(joinContactAnswer)
+            WHERE \(congress.scope("c")) AND cc.answer IS DISTINCT FROM \(ContactConfirmation.disputed)
+            GROUP BY c.suggestion_id
         ), per_case AS (
             SELECT CASE \(grouping.rawValue)
                         WHEN 'unit' THEN s.lead_unit

@@ -21,6 +21,7 @@ extension CalendarDayKind: PostgresWord {}
 extension Outcome: PostgresWord {}
 extension Satisfaction: PostgresWord {}
 extension ContactMode: PostgresWord {}
+extension ContactConfirmation: PostgresWord {}
 extension ObligationKind: PostgresWord {}
 extension ObligationStatus: PostgresWord {}
 extension AssignmentRole: PostgresWord {}

@@ -44,6 +44,17 @@ public enum CaseError: Error, Equatable, Sendable {
     /// A dissatisfied rating without a comment.
     case commentRequired
 
+    // The deputy's answer to a contact.
+
+    /// The case has no contact `contact`; `known` are the numbers it has.
+    case noSuchContact(number: String, contact: Int, known: [Int])
+    /// The contact was answered before: a contact is answered once.
+    case contactAnswered(number: String, contact: Int, answer: ContactConfirmation, on: Day)
+    /// The answer's day is before the contact's.
+    case dateBeforeContact(number: String, contact: Int, day: Day, contactDay: Day)
+    /// A dispute without the deputy's account of what happened.
+    case disputeNoteRequired
+
     /// Which input of a step a unit was given as.
     public enum UnitRole: Sendable, Equatable {
         case lead, co, transferTo

@@ -14,6 +14,9 @@ public enum CaseStep: String, CaseIterable, Sendable {
     case rate
     case followUp = "follow-up"
     case supervise
+    /// The deputy's answer to a contact a unit recorded (ConfirmContact.swift).
+    case confirmContact = "contact confirm"
+    case disputeContact = "contact dispute"
 
     /// The event kind recorded in the history.
     public var eventKind: EventKind {
@@ -31,6 +34,8 @@ public enum CaseStep: String, CaseIterable, Sendable {
         case .rate: .rated
         case .followUp: .followUp
         case .supervise: .supervised
+        case .confirmContact: .contactConfirmed
+        case .disputeContact: .contactDisputed
         }
     }
 
@@ -46,6 +51,9 @@ public enum CaseStep: String, CaseIterable, Sendable {
         case .rate: [.replied]
         case .followUp: [.following]
         case .supervise: [.submitted, .accepted, .assigned, .replied, .rehandling, .following]
+        // Every state a case with a contact can be in, closed too: the deputy's answer often
+        // comes with the rating that closes the case, and the measures count closed cases.
+        case .confirmContact, .disputeContact: [.assigned, .replied, .rehandling, .following, .closed]
         }
     }
 

@@ -60,6 +60,9 @@ public enum EventKind: String, CaseIterable, Sendable, Codable, Labelled {
     case contacted, opinion, replied, rated
     case followUp = "follow_up"
     case supervised
+    /// The deputy's answer to a recorded contact (ContactConfirmation), one kind per answer.
+    case contactConfirmed = "contact_confirmed"
+    case contactDisputed = "contact_disputed"
 
     public var zh: String {
         switch self {
@@ -77,6 +80,8 @@ public enum EventKind: String, CaseIterable, Sendable, Codable, Labelled {
         case .rated: "代表评价"
         case .followUp: "跟踪落实"
         case .supervised: "重点督办"
+        case .contactConfirmed: "代表确认沟通"
+        case .contactDisputed: "代表对沟通有异议"
         }
     }
 }

@@ -54,10 +54,11 @@ extension CaseError: BilingualRefusal {
     func worded(_ lang: Language, day: String) -> Failure {
         let message = message(lang, day: day)
         return switch self {
-        case .coUnitRepeated, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome, .commentRequired:
+        case .coUnitRepeated, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome, .commentRequired, .disputeNoteRequired:
             .badValue(message)
         case .notAllowed, .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
-             .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate:
+             .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate,
+             .noSuchContact, .contactAnswered, .dateBeforeContact:
             .ruleBroken(message)
         }
     }

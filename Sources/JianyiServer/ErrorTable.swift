@@ -64,11 +64,11 @@ public enum ErrorTable {
     static func serviceError(_ error: CaseError) -> ServiceError {
         let status: HTTPResponse.Status, code: String
         switch error {
-        case .notAllowed, .transferPending, .noPendingTransfer, .noReplyToRate:
+        case .notAllowed, .transferPending, .noPendingTransfer, .noReplyToRate, .contactAnswered:
             (status, code) = (.conflict, "conflict")
         case .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .coUnitRepeated, .notAssigned, .notCoHandler,
              .notLeadUnit, .transferWindowClosed, .alreadyAssigned, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome,
-             .commentRequired:
+             .commentRequired, .noSuchContact, .dateBeforeContact, .disputeNoteRequired:
             (status, code) = (.unprocessableContent, "invalid")
         }
         return ServiceError(status, code, zh: error.message(zh: true, naming: .jsonKeys, day: "on"),
@@ -279,6 +279,7 @@ extension CaseStep {
         case .rate: "rating"
         case .followUp: "follow-ups"
         case .supervise: "supervision"
+        case .confirmContact, .disputeContact: "contact-confirmations"
         }
     }
 
@@ -297,6 +298,8 @@ extension CaseStep {
         case .rate: "评价"
         case .followUp: "跟踪落实"
         case .supervise: "督办"
+        case .confirmContact: "确认沟通"
+        case .disputeContact: "对沟通提出异议"
         }
     }
 }

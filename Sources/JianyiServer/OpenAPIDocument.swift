@@ -7,7 +7,7 @@ let openAPIDocument: String = #"""
     "title": "jianyi API",
     "version": "1",
     "summary": "Deputies' suggestions (代表建议) handled online: each party acts on its own cases.",
-    "description": "The HTTP API of jianyi (建议办理), served by `jianyi serve` for the congress the server was started for. It offers each party the steps it may take on its own cases; the rules, deadlines and history are the same as the command line's (docs/api.md is the guide).\n\n**Signing in.** `POST /api/v1/tokens` with `{\"login\", \"password\"}` answers a bearer token; every other `/api/v1` call sends `Authorization: Bearer TOKEN`. A token expires at its `expires_at` (`serve --token-lifetime`, 12 hours by default), dies when the account is disabled or its password changes, and `DELETE /api/v1/tokens/current` ends it. Browsers sign in with `POST /session` instead: a cookie, not accepted by `/api/v1`, with a CSRF token every unsafe request of the session must carry. The account decides the party the caller acts as: a deputy, a unit (every account of a unit acts as that unit) or the secretariat.\n\n**Who sees what.** A deputy sees the cases it raised or co-signed; a unit the cases it is or was lead or co-handler of; the secretariat every case of its congress. A case the caller may not see answers 404 exactly like a number that does not exist. Lists, deadlines and timelines hold only what the caller may see.\n\n**Request bodies** are JSON objects whose keys are the CLI command's flag names without `--`, `-` becoming `_` (`--plan-by` → `plan_by`); a repeatable flag becomes an array (`--co` → `co`; `register --cosigner` → `cosigners`, as the contract names it); a flag without a value (`--complex`, `--done`, `--recess`) becomes a boolean. `on`, the day the step happened (`YYYY-MM-DD`), is optional everywhere and defaults to today in the congress's time zone. The acting party's own code (`deputy` in a submission, `unit` in a unit's step) may be omitted: the account implies it; a deputy or unit account naming another code there answers 403. The secretariat must give it (400 when missing). An unknown key is refused (400). The body is read as JSON (UTF-8) whatever the `Content-Type` says; at most 1 MiB (413).\n\n**Response objects** use the JSON keys of the CLI's `--format json` output. Days are `YYYY-MM-DD` (calendar days in the congress's time zone), instants RFC 3339 with the congress's UTC offset (`2026-06-01T09:00:00+08:00`), units and deputies appear as their codes. Keys may be added in later versions; none listed here is removed or renamed.\n\n**Errors** are `{\"error\": {\"code\", \"message\"}}`. The message is one line in Chinese, or in English when `Accept-Language` prefers English (its first language range is `en` or `en-*`); it names the body key or query parameter at fault as this document spells it (`plan_by`, not the CLI's `--plan-by`) and says why. An unknown path answers 404 `not_found` and a method a path does not offer 405 `method_not_allowed` (with `Allow`), before any other check. For an operation, the checks run in this order and the first that fails answers:\n\n| status | `code` | when |\n|---|---|---|\n| 401 | `unauthorized` | no `Authorization: Bearer` token, or one that is unknown, expired, revoked or of a disabled account; at sign-in, a wrong login or password (the same answer for both). Sent with `WWW-Authenticate: Bearer`. |\n| 413 | `too_large` | a request body over 1 MiB |\n| 400 | `invalid` | the request is malformed: what makes the CLI exit 64 (a refusal of kind `badValue`: a blank text, a session code not of the form TERM-MEETING, …) and, for HTTP, a body that is not JSON or not an object, an unknown key, a missing required key, a value of the wrong JSON type, a value not among the listed `enum` values (or other than `true` where `const: true` stands), a date not `YYYY-MM-DD` or not a real day from 1900-01-01 to 9999-12-31, a query parameter that is not of its type or out of its range, a text holding a NUL character, a secretariat's body without the `deputy` or `unit` it must give, two keys that exclude each other or none of those one is needed (a submission's `session` with `recess: true`, or none of `session`, `recess: true`, `channel`) |\n| 404 | `not_found` | no such case, or one the caller may not see (the same answer) |\n| 403 | `forbidden` | the caller's party may not take this step on this (visible) case, may not use this endpoint, or named another party's code as its own |\n| 409 | `conflict` | the step is not allowed in the case's state (the reason the CLI gives, naming the state and the steps it allows), a transfer request is already pending, or none is pending to decide |\n| 422 | `invalid` | the request is well-formed but the data breaks a rule: the CLI's exit-65 refusals (kind `ruleBroken`) not answered 404 or 409 above, and the database refusing a value: an unknown deputy, unit or session code (a code not of the form of `Code` is unknown too), a day after today or before the case's previous step, a B reply without `plan_by`, a dissatisfied rating without `comment`, a title over 200 characters, a unit that is not assigned to the case, a co-signer who is the lead deputy or repeated, the transfer window closed, … |\n| 429 | `too_many_requests` | too many failed sign-ins for this login or from this address; `Retry-After` says how many seconds to wait |\n| 503 | `busy`, `unavailable` | `busy`: no database connection free within the server's wait; `unavailable`: the database unreachable, or a transaction that failed to serialize on each of its attempts (nothing was recorded); `Retry-After` says how many seconds to wait |\n| 500 | `internal` | a bug in jianyi (the CLI's exit 70); nothing was recorded |\n\nEvery step is one transaction recorded in the case's history with the signed-in account's login as its actor."
+    "description": "The HTTP API of jianyi (建议办理), served by `jianyi serve` for the congress the server was started for. It offers each party the steps it may take on its own cases; the rules, deadlines and history are the same as the command line's (docs/api.md is the guide).\n\n**Signing in.** `POST /api/v1/tokens` with `{\"login\", \"password\"}` answers a bearer token; every other `/api/v1` call sends `Authorization: Bearer TOKEN`. A token expires at its `expires_at` (`serve --token-lifetime`, 12 hours by default), dies when the account is disabled or its password changes, and `DELETE /api/v1/tokens/current` ends it. Browsers sign in with `POST /session` instead: a cookie, not accepted by `/api/v1`, with a CSRF token every unsafe request of the session must carry. The account decides the party the caller acts as: a deputy, a unit (every account of a unit acts as that unit) or the secretariat.\n\n**Who sees what.** A deputy sees the cases it raised or co-signed; a unit the cases it is or was lead or co-handler of; the secretariat every case of its congress. A case the caller may not see answers 404 exactly like a number that does not exist. Lists, deadlines and timelines hold only what the caller may see.\n\n**Request bodies** are JSON objects whose keys are the CLI command's flag names without `--`, `-` becoming `_` (`--plan-by` → `plan_by`); a repeatable flag becomes an array (`--co` → `co`; `register --cosigner` → `cosigners`, as the contract names it); a flag without a value (`--complex`, `--done`, `--recess`) becomes a boolean. `on`, the day the step happened (`YYYY-MM-DD`), is optional everywhere and defaults to today in the congress's time zone. The acting party's own code (`deputy` in a submission, `unit` in a unit's step) may be omitted: the account implies it; a deputy or unit account naming another code there answers 403. The secretariat must give it (400 when missing). An unknown key is refused (400). The body is read as JSON (UTF-8) whatever the `Content-Type` says; at most 1 MiB (413).\n\n**Response objects** use the JSON keys of the CLI's `--format json` output. Days are `YYYY-MM-DD` (calendar days in the congress's time zone), instants RFC 3339 with the congress's UTC offset (`2026-06-01T09:00:00+08:00`), units and deputies appear as their codes. Keys may be added in later versions; none listed here is removed or renamed.\n\n**Errors** are `{\"error\": {\"code\", \"message\"}}`. The message is one line in Chinese, or in English when `Accept-Language` prefers English (its first language range is `en` or `en-*`); it names the body key or query parameter at fault as this document spells it (`plan_by`, not the CLI's `--plan-by`) and says why. An unknown path answers 404 `not_found` and a method a path does not offer 405 `method_not_allowed` (with `Allow`), before any other check. For an operation, the checks run in this order and the first that fails answers:\n\n| status | `code` | when |\n|---|---|---|\n| 401 | `unauthorized` | no `Authorization: Bearer` token, or one that is unknown, expired, revoked or of a disabled account; at sign-in, a wrong login or password (the same answer for both). Sent with `WWW-Authenticate: Bearer`. |\n| 413 | `too_large` | a request body over 1 MiB |\n| 400 | `invalid` | the request is malformed: what makes the CLI exit 64 (a refusal of kind `badValue`: a blank text, a session code not of the form TERM-MEETING, …) and, for HTTP, a body that is not JSON or not an object, an unknown key, a missing required key, a value of the wrong JSON type, a value not among the listed `enum` values (or other than `true` where `const: true` stands), a date not `YYYY-MM-DD` or not a real day from 1900-01-01 to 9999-12-31, a query parameter that is not of its type or out of its range, a text holding a NUL character, a secretariat's body without the `deputy` or `unit` it must give, two keys that exclude each other or none of those one is needed (a submission's `session` with `recess: true`, or none of `session`, `recess: true`, `channel`) |\n| 404 | `not_found` | no such case, or one the caller may not see (the same answer) |\n| 403 | `forbidden` | the caller's party may not take this step on this (visible) case, may not use this endpoint, or named another party's code as its own |\n| 409 | `conflict` | the step is not allowed in the case's state (the reason the CLI gives, naming the state and the steps it allows), a transfer request is already pending, or none is pending to decide, a contact already answered |\n| 422 | `invalid` | the request is well-formed but the data breaks a rule: the CLI's exit-65 refusals (kind `ruleBroken`) not answered 404 or 409 above, and the database refusing a value: an unknown deputy, unit or session code (a code not of the form of `Code` is unknown too), a day after today or before the case's previous step, a B reply without `plan_by`, a dissatisfied rating without `comment`, a title over 200 characters, a unit that is not assigned to the case, a co-signer who is the lead deputy or repeated, the transfer window closed, a contact the case does not have, a dispute without `note`, … |\n| 429 | `too_many_requests` | too many failed sign-ins for this login or from this address; `Retry-After` says how many seconds to wait |\n| 503 | `busy`, `unavailable` | `busy`: no database connection free within the server's wait; `unavailable`: the database unreachable, or a transaction that failed to serialize on each of its attempts (nothing was recorded); `Retry-After` says how many seconds to wait |\n| 500 | `internal` | a bug in jianyi (the CLI's exit 70); nothing was recorded |\n\nEvery step is one transaction recorded in the case's history with the signed-in account's login as its actor."
   },
   "tags": [
     {
@@ -972,6 +972,73 @@ let openAPIDocument: String = #"""
               "example": {
                 "mode": "face_to_face",
                 "note": "现场察看小区"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StepDone"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/cases/{number}/contact-confirmations": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Number"
+        }
+      ],
+      "post": {
+        "operationId": "answerContact",
+        "tags": [
+          "steps"
+        ],
+        "summary": "确认沟通 / 对沟通提出异议 (`contact confirm|dispute --contact [--note]`).",
+        "description": "Who: The lead deputy of the case (a co-signer may not: 403; a unit may not: 403), or the secretariat keying in the deputy's answer on paper. States: assigned, replied, rehandling, following, closed. Answers one contact (its number in the case's `contacts`) once: a second answer is 409; a contact the case does not have, or a day before the contact's, is 422; a dispute needs a `note` (422). The case's state and deadlines stay; a disputed contact no longer counts as `contacted` in the satisfaction summary. One transaction, recorded in the case's history with the account's login.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ContactConfirmationBody"
+              },
+              "example": {
+                "contact": 2,
+                "dispute": true,
+                "note": "未曾来电，只收到短信通知"
               }
             }
           }
@@ -2235,6 +2302,14 @@ let openAPIDocument: String = #"""
           "online"
         ]
       },
+      "ContactConfirmation": {
+        "type": "string",
+        "enum": [
+          "confirmed",
+          "disputed"
+        ],
+        "description": "The deputy's answer to a recorded contact: confirmed (it happened as recorded) or disputed (it did not; the deputy's note says what happened)."
+      },
       "OverdueTier": {
         "type": "string",
         "enum": [
@@ -2260,7 +2335,9 @@ let openAPIDocument: String = #"""
           "replied",
           "rated",
           "follow_up",
-          "supervised"
+          "supervised",
+          "contact_confirmed",
+          "contact_disputed"
         ]
       },
       "Role": {
@@ -2311,6 +2388,74 @@ let openAPIDocument: String = #"""
                 "type": "null"
               }
             ]
+          }
+        }
+      },
+      "Contact": {
+        "type": "object",
+        "description": "A contact (沟通) a unit recorded, with the deputy's answer.",
+        "required": [
+          "contact",
+          "unit",
+          "mode",
+          "on",
+          "note",
+          "confirmation",
+          "confirmed_on",
+          "confirmation_note"
+        ],
+        "properties": {
+          "contact": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Its number on the case, in the order recorded: what `contact-confirmations` names."
+          },
+          "unit": {
+            "$ref": "#/components/schemas/Code",
+            "description": "The unit that recorded it."
+          },
+          "mode": {
+            "$ref": "#/components/schemas/ContactMode"
+          },
+          "on": {
+            "$ref": "#/components/schemas/Day"
+          },
+          "note": {
+            "type": "string",
+            "description": "What the unit noted (may be empty)."
+          },
+          "confirmation": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/ContactConfirmation"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The deputy's answer; null until given."
+          },
+          "confirmed_on": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Day"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The day of the answer; null until given."
+          },
+          "confirmation_note": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "The deputy's note with the answer (a dispute's account of what happened); null until given."
           }
         }
       },
@@ -2579,6 +2724,7 @@ let openAPIDocument: String = #"""
           "round",
           "closed_on",
           "deadlines",
+          "contacts",
           "body",
           "timeline"
         ],
@@ -2779,6 +2925,13 @@ let openAPIDocument: String = #"""
               "$ref": "#/components/schemas/Deadline"
             },
             "description": "The obligations the caller may see, in the order they were opened."
+          },
+          "contacts": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Contact"
+            },
+            "description": "The contacts units recorded, in the order recorded, each with the deputy's answer."
           },
           "body": {
             "type": "string",
@@ -3570,6 +3723,32 @@ let openAPIDocument: String = #"""
         },
         "required": [
           "mode"
+        ]
+      },
+      "ContactConfirmationBody": {
+        "type": "object",
+        "description": "确认沟通 / 对沟通提出异议: the deputy's answer to one recorded contact.",
+        "additionalProperties": false,
+        "properties": {
+          "contact": {
+            "type": "integer",
+            "description": "The contact's number on the case (`contact` in the case's `contacts`)."
+          },
+          "dispute": {
+            "type": "boolean",
+            "description": "true: dispute the contact (`contact dispute`); false or absent: confirm it (`contact confirm`)."
+          },
+          "note": {
+            "type": "string",
+            "description": "The deputy's note: required (not blank) for a dispute, the account of what happened; optional with a confirmation."
+          },
+          "on": {
+            "$ref": "#/components/schemas/Day",
+            "description": "The day of the answer (default today); not after today, not before the contact nor the case's previous step."
+          }
+        },
+        "required": [
+          "contact"
         ]
       },
       "OpinionBody": {

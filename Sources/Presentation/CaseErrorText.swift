@@ -78,6 +78,20 @@ extension CaseError {
             return say("\(number) 尚无答复，无从评价", "\(number) has no reply to rate")
         case .commentRequired:
             return say("\(name("comment")): 代表不满意时须写明意见", "\(name("comment")): a comment is required when the deputy is dissatisfied")
+        case .noSuchContact(let number, let contact, let known):
+            let list = known.map(String.init).joined(separator: ", ")
+            return known.isEmpty
+                ? say("\(name("contact")): \(number) 尚无沟通记录", "\(name("contact")): \(number) has no contact recorded")
+                : say("\(name("contact")): \(number) 没有第 \(contact) 次沟通（现有：\(list)；jianyi show 列出）",
+                      "\(name("contact")): \(number) has no contact \(contact) (its contacts: \(list); jianyi show lists them)")
+        case .contactAnswered(let number, let contact, let answer, let on):
+            return say("\(number) 的第 \(contact) 次沟通已于 \(on) 答复（\(answer.zh)）；每次沟通只答复一次",
+                       "\(number)'s contact \(contact) was already \(answer.rawValue) on \(on); a contact is answered once")
+        case .dateBeforeContact(let number, let contact, let given, let contactDay):
+            return say("\(day): \(given) 早于 \(number) 第 \(contact) 次沟通的日期 \(contactDay)；代表在沟通之后答复",
+                       "\(day): \(given) is before \(contactDay), the day of \(number)'s contact \(contact); the deputy answers a contact after it")
+        case .disputeNoteRequired:
+            return say("\(name("note")): 对沟通有异议时须写明实际情况", "\(name("note")): a dispute needs a note: the deputy's account of what happened")
         }
     }
 }

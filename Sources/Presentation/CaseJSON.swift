@@ -2,8 +2,9 @@ import CaseStore
 import Casework
 
 /// The JSON object of a case (docs/domain.md, "What a case records"), in a stable order; deadline
-/// statuses are as of `today`. `show` adds the body and the timeline (`eventJSON`).
-public func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil) -> JSONValue {
+/// statuses are as of `today`. `show` adds the contacts with the deputy's answers, the body
+/// and the timeline (`eventJSON`).
+public func caseJSON(_ view: CaseView, today: Day, contacts: [ContactView]? = nil, timeline: [JSONValue]? = nil) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
         ("number", .string(view.number)), ("id", .int(view.id)), ("title", .string(view.title)),
         ("state", .string(view.state.rawValue)), ("deputy", .string(view.deputy)),
@@ -24,6 +25,9 @@ public func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil)
                      ("met_on", .optional(deadline.metOn?.description))])
         })),
     ]
+    if let contacts {
+        pairs.append(("contacts", .array(contacts.map(contactJSON))))
+    }
     if let timeline {
         pairs.append(("body", .string(view.body)))
         pairs.append(("timeline", .array(timeline)))
@@ -34,4 +38,13 @@ public func caseJSON(_ view: CaseView, today: Day, timeline: [JSONValue]? = nil)
 public func eventJSON(_ event: CaseEvent, _ clock: CongressClock) -> JSONValue {
     .object([("event", .int(event.number)), ("kind", .string(event.kind.rawValue)), ("on", .string(event.on.description)),
              ("recorded_at", clock.json(event.recordedAt)), ("actor", .string(event.actor)), ("data", .raw(event.data))])
+}
+
+/// A contact and the deputy's answer: `confirmation` is `confirmed`, `disputed` or null (not
+/// answered yet), with the answer's day and note.
+public func contactJSON(_ contact: ContactView) -> JSONValue {
+    .object([("contact", .int(contact.number)), ("unit", .string(contact.unit)), ("mode", .string(contact.mode.rawValue)),
+             ("on", .string(contact.on.description)), ("note", .string(contact.note)),
+             ("confirmation", .optional(contact.confirmation?.rawValue)), ("confirmed_on", .optional(contact.confirmedOn?.description)),
+             ("confirmation_note", .optional(contact.confirmationNote))])
 }

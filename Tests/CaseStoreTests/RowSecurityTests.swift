@@ -7,7 +7,7 @@ import Testing
 /// role, with the actor settings of one party, sees and writes exactly that party's cases.
 @Suite struct RowSecurityTests {
     static let caseTables = ["suggestion", "suggestion_cosigner", "case_event", "assignment", "obligation",
-                             "transfer_request", "contact", "reply", "rating"]
+                             "transfer_request", "contact", "contact_confirmation", "reply", "rating"]
 
     /// Five cases of LL and one of another congress (XX), each table holding rows of several:
     /// a (D001, co-signed by D002; ZJJ lead, JTJ co) and b (D003, co-signed by D001; CGJ lead)
@@ -27,6 +27,7 @@ import Testing
                 _ = try f.store.accept(congress, n, on: day("2024-01-22"))
                 _ = try f.store.assign(congress, n, lead: lead, co: co, complex: false, on: day("2024-02-01"))
                 _ = try f.store.contact(congress, n, unit: lead, mode: .phone, note: "电话沟通", on: day("2024-02-02"))
+                _ = try f.store.answerContact(congress, n, try ContactAnswer(contact: 1, confirmation: .confirmed, note: ""), on: day("2024-02-02"))
                 _ = try f.store.requestTransfer(congress, n, unit: lead, reason: "职责不符", on: day("2024-02-03"))
                 _ = try f.store.rejectTransfer(congress, n, reason: "属于职责", on: day("2024-02-04"))
                 _ = try f.store.reply(congress, n, unit: lead, outcome: .a, planBy: nil, text: "已解决", on: day("2024-03-01"))
@@ -217,7 +218,7 @@ import Testing
             """).rows.map { "\(try $0.decode(String.self, "t")) \(try $0.decode(String.self, "p"))" }
         #expect(grants == [
             "assignment INSERT,SELECT,UPDATE", "calendar_day SELECT", "calendar_year SELECT", "case_event INSERT,SELECT",
-            "congress SELECT", "contact INSERT,SELECT", "deputy SELECT", "number_counter INSERT,SELECT,UPDATE",
+            "congress SELECT", "contact INSERT,SELECT", "contact_confirmation INSERT,SELECT", "deputy SELECT", "number_counter INSERT,SELECT,UPDATE",
             "obligation INSERT,SELECT,UPDATE", "official_calendar_day SELECT", "overdue_flag SELECT", "overdue_run SELECT",
             "policy_setting SELECT", "rating INSERT,SELECT", "reply INSERT,SELECT", "reply_draft INSERT,SELECT", "schema_migrations SELECT",
             "session SELECT",

@@ -11,7 +11,7 @@ import Testing
     /// The steps each party may take; every other step is refused.
     static let table: [(Party, Set<CaseStep>)] = [
         (.secretariat, Set(CaseStep.allCases)),
-        (.deputy("D001"), [.withdraw, .rate]),
+        (.deputy("D001"), [.withdraw, .rate, .confirmContact, .disputeContact]),
         (.deputy("D002"), []),                       // a co-signer sees the case but acts on none of it
         (.deputy("D009"), []),
         (.unit("ZJJ"), [.contact, .reply, .transferRequest, .followUp]),

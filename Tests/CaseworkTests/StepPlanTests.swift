@@ -24,7 +24,8 @@ import Testing
                 .init(number: 3, kind: .transferWindow, unit: "ZJJ", due: Day("2024-03-05")!),
                 .init(number: 4, kind: .transferWindow, unit: "JTJ", due: Day("2024-03-05")!),
             ],
-            pendingTransfer: pending.map { .init(number: 1, unit: $0) })
+            pendingTransfer: pending.map { .init(number: 1, unit: $0) },
+            contacts: [.init(number: 1, unit: "ZJJ", day: assignedOn)])
     }
 
     /// Each step with input its rules accept, on a case in `state`.
@@ -47,6 +48,8 @@ import Testing
         case .rate: return try c.rate(try RatingInput(result: .satisfied, attitude: nil, comment: ""), rules: rules, on: day, by: "clerk").stepPlan
         case .followUp: return try c.followUp(progress: "进行中", done: false, on: day, by: "clerk")
         case .supervise: return try c.supervise(leader: "张", committee: nil, on: day, by: "clerk")
+        case .confirmContact: return try c.answerContact(try ContactAnswer(contact: 1, confirmation: .confirmed, note: ""), on: day, by: "clerk")
+        case .disputeContact: return try c.answerContact(try ContactAnswer(contact: 1, confirmation: .disputed, note: "未曾来电"), on: day, by: "clerk")
         }
     }
 
@@ -54,7 +57,7 @@ import Testing
     static let next: [CaseStep: CaseState?] = [
         .accept: .accepted, .reject: .rejected, .withdraw: .withdrawn, .assign: .assigned,
         .transferRequest: nil, .transferApprove: nil, .transferReject: nil, .contact: nil, .opinion: nil,
-        .reply: .replied, .rate: .closed, .followUp: .following, .supervise: nil,
+        .reply: .replied, .rate: .closed, .followUp: .following, .supervise: nil, .confirmContact: nil, .disputeContact: nil,
     ]
 
     @Test(arguments: CaseStep.allCases)

@@ -12,7 +12,9 @@ import Testing
         (.notAllowed(number: "5-4-0001", step: .reply, state: .submitted), 65,
          "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise"),
         (.notAllowed(number: "5-4-0001", step: .rate, state: .closed), 65,
-         "5-4-0001 is closed (已办结); rate needs replied; nothing more can be done"),
+         "5-4-0001 is closed (已办结); rate needs replied; allowed now: contact confirm, contact dispute"),
+        (.notAllowed(number: "5-4-0001", step: .confirmContact, state: .withdrawn), 65,
+         "5-4-0001 is withdrawn (已撤回); contact confirm needs assigned or closed or following or rehandling or replied; nothing more can be done"),
         (.dayAfterToday(day: d("2026-12-01"), today: d("2026-11-30")), 65,
          "--on: 2026-12-01 is after today (2026-11-30); jianyi records nothing for a day that has not come (--today moves today)"),
         (.dateBeforePreviousStep(number: "5-4-0001", day: d("2024-02-19"), previous: d("2024-02-20"), kind: .assigned), 65,
@@ -42,6 +44,14 @@ import Testing
         (.planDateNotForOutcome(.c), 64, "--plan-by: only outcome B carries a plan date"),
         (.noReplyToRate(number: "5-4-0001"), 65, "5-4-0001 has no reply to rate"),
         (.commentRequired, 64, "--comment: a comment is required when the deputy is dissatisfied"),
+        (.noSuchContact(number: "5-4-0001", contact: 3, known: [1, 2]), 65,
+         "--contact: 5-4-0001 has no contact 3 (its contacts: 1, 2; jianyi show lists them)"),
+        (.noSuchContact(number: "5-4-0001", contact: 1, known: []), 65, "--contact: 5-4-0001 has no contact recorded"),
+        (.contactAnswered(number: "5-4-0001", contact: 1, answer: .disputed, on: d("2024-03-02")), 65,
+         "5-4-0001's contact 1 was already disputed on 2024-03-02; a contact is answered once"),
+        (.dateBeforeContact(number: "5-4-0001", contact: 2, day: d("2024-03-01"), contactDay: d("2024-03-05")), 65,
+         "--on: 2024-03-01 is before 2024-03-05, the day of 5-4-0001's contact 2; the deputy answers a contact after it"),
+        (.disputeNoteRequired, 64, "--note: a dispute needs a note: the deputy's account of what happened"),
     ]
 
     /// What CaseStore refuses on its own: the things named that are not there, the overdue

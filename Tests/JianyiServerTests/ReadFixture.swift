@@ -59,7 +59,8 @@ struct ReadFixture: Sendable {
         let store = try owner()
         let view = try store.caseView(congress, number: number)
         let clock = try CongressClock(congress)
-        return caseJSON(view, today: day(today), timeline: try store.history(congress, caseID: view.id).map { eventJSON($0, clock) })
+        return caseJSON(view, today: day(today), contacts: try store.contacts(congress, caseID: view.id),
+                        timeline: try store.history(congress, caseID: view.id).map { eventJSON($0, clock) })
             .serialized()
     }
 }

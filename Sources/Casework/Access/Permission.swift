@@ -39,7 +39,9 @@ extension Party {
     /// Whether this party may take `step` on a case it sees. The case's state is checked
     /// apart (`CaseStep.check`): withdrawing "before assignment" is the state rule's.
     ///
-    /// - deputy: withdraw and rate their own case (not one they only co-signed);
+    /// - deputy: withdraw and rate their own case (not one they only co-signed), and confirm or
+    ///   dispute a contact recorded on it: units contact the deputy who raised the case, so a
+    ///   co-signer has no contact of its own to answer;
     /// - unit: contact while on the case, an opinion as co-handler, reply as lead, request a
     ///   transfer while on the case, follow up its own B plan as lead;
     /// - secretariat: every step.
@@ -49,14 +51,15 @@ extension Party {
             return true
         case .deputy(let deputy):
             guard Code.same(parties.deputy, deputy) else { return false }
-            return [.withdraw, .rate].contains(step)
+            return [.withdraw, .rate, .confirmContact, .disputeContact].contains(step)
         case .unit(let unit):
             let role = parties.activeRole(of: unit)
             switch step {
             case .contact, .transferRequest: return role != nil
             case .opinion: return role == .co
             case .reply, .followUp: return role == .lead
-            case .accept, .reject, .withdraw, .assign, .transferApprove, .transferReject, .rate, .supervise: return false
+            case .accept, .reject, .withdraw, .assign, .transferApprove, .transferReject, .rate, .supervise,
+                 .confirmContact, .disputeContact: return false
             }
         }
     }

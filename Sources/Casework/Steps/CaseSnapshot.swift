@@ -43,6 +43,33 @@ public struct CaseSnapshot: Sendable, Equatable {
         }
     }
 
+    /// A contact a unit recorded, with the deputy's answer once given.
+    public struct Contact: Sendable, Equatable {
+        /// The deputy's answer and its day.
+        public struct Answer: Sendable, Equatable {
+            public let confirmation: ContactConfirmation
+            public let on: Day
+
+            public init(_ confirmation: ContactConfirmation, on: Day) {
+                self.confirmation = confirmation
+                self.on = on
+            }
+        }
+
+        /// Its number on the case, from 1 in the order recorded.
+        public let number: Int
+        public let unit: String
+        public let day: Day
+        public let answer: Answer?
+
+        public init(number: Int, unit: String, day: Day, answer: Answer? = nil) {
+            self.number = number
+            self.unit = unit
+            self.day = day
+            self.answer = answer
+        }
+    }
+
     public let number: String
     /// The congress's code, which refusals name.
     public let congress: String
@@ -59,11 +86,13 @@ public struct CaseSnapshot: Sendable, Equatable {
     public let pendingTransfer: Transfer?
     /// The draft reply waiting for a signer; nil when none waits or the actor may not see it.
     public let pendingDraft: ReplyDraft?
+    /// In the order they were recorded.
+    public let contacts: [Contact]
 
     public init(
         number: String, congress: String, state: CaseState, round: Int = 1, leadUnit: String? = nil, complex: Bool = false,
         outcome: Outcome? = nil, previousStep: StepDate.Previous? = nil, assignments: [Assignment] = [],
-        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil, pendingDraft: ReplyDraft? = nil
+        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil, pendingDraft: ReplyDraft? = nil, contacts: [Contact] = []
     ) {
         self.number = number
         self.congress = congress
@@ -77,6 +106,7 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.obligations = obligations
         self.pendingTransfer = pendingTransfer
         self.pendingDraft = pendingDraft
+        self.contacts = contacts
     }
 
     /// The role of a unit now on the case, or nil.

@@ -39,6 +39,11 @@ public struct StepPlan {
     public var eventKind: EventKind { step.eventKind }
     public var event: JSONValue { .object(data + [("state", .string(next.rawValue))]) }
 
+    /// Whether writing the plan leaves the case row alone (its state and `updated_at`): the
+    /// deputy's answer to a contact changes nothing of the case, so the web role's deputy
+    /// needs no new right to write a case row (migration 11).
+    public var keepsCaseRow: Bool { [.confirmContact, .disputeContact].contains(step) }
+
     /// Opens an obligation counted from the step's day by the policy's `setting`.
     @discardableResult
     mutating func open(_ kind: ObligationKind, unit: String?, round: Int, _ setting: PolicySetting, _ rules: Rules) throws -> ObligationPlan {

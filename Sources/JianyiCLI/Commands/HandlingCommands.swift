@@ -2,24 +2,6 @@ import ArgumentParser
 import CaseStore
 import Casework
 
-struct Contact: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Record a contact (沟通) between an assigned unit and the deputy.",
-        discussion: "Example: jianyi contact 5-4-0012 --unit ZJJ --mode face_to_face --note 现场察看小区")
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var step: StepOptions
-    @Argument(help: "The suggestion's number.") var number: String
-    @Option(help: "The unit.") var unit: String
-    @Option(help: "face_to_face, phone, visit, written or online.") var mode: ContactMode
-    @Option(help: "What was discussed.") var note = ""
-
-    func run() throws {
-        try runStep(global, step) { store, congress, day in
-            try store.contact(congress, number, unit: unit, mode: mode, note: note, on: day)
-        }
-    }
-}
-
 struct Opinion: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A co-handler sends its opinion (协办意见) to the lead unit.",

@@ -21,10 +21,11 @@ struct Show: ParsableCommand {
         let view = try context.store.caseView(congress, number: number)
         let events = try context.store.history(congress, caseID: view.id)
         let earlier = try context.store.similarEarlier(congress, caseID: view.id)
+        let contacts = try context.store.contacts(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
             let clock = try CongressClock(congress)
-            var json = caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) })
+            var json = caseJSON(view, today: today, contacts: contacts, timeline: events.map { eventJSON($0, clock) })
             if case .object(let pairs) = json { json = .object(pairs + [("similar_earlier", .array(earlier.map(earlierJSON)))]) }
             emit(json.serialized() + "\n")
             return
@@ -73,6 +74,7 @@ struct Show: ParsableCommand {
             }
             out += deadlines.render()
         }
+        if !contacts.isEmpty { out += "\n" + contactTable(contacts, zh: zh) }
         if !earlier.isEmpty {
             out += "\n" + (zh ? "往届相似建议（反复提）" : "raised in an earlier session (反复提)") + "\n"
             var similar = TextTable(header: EarlierColumns.header(zh: zh), maxWidths: [nil, nil, 30])

@@ -10,6 +10,19 @@ func caseCSVRow(_ view: CaseView) -> [any CSVCell] {
      view.channel.rawValue, view.category, view.submittedOn, view.isKey ? "true" : "false"]
 }
 
+/// `show`'s contacts, numbered as `contact confirm|dispute --contact` takes them, each with the
+/// deputy's answer (or that there is none yet).
+func contactTable(_ contacts: [ContactView], zh: Bool) -> String {
+    var table = TextTable(header: zh ? ["序号", "日期", "单位", "方式", "代表答复"] : ["contact", "date", "unit", "mode", "deputy's answer"])
+    for contact in contacts {
+        let answer = contact.confirmation.map { confirmation in
+            [confirmation.label(zh: zh), contact.confirmedOn?.description ?? "", contact.confirmationNote ?? ""]
+                .filter { !$0.isEmpty }.joined(separator: " ")
+        } ?? (zh ? "未答复" : "not answered")
+        table.append([String(contact.number), contact.on.description, contact.unit, contact.mode.rawValue, answer])
+    }
+    return (zh ? "沟通" : "contacts") + "\n" + table.render()
+}
 
 /// An event's details for people: `key: value` pairs in the order stored, arrays joined,
 /// empty values left out (the JSON form is `history --format json`).
@@ -22,7 +35,7 @@ func eventDetails(_ data: String, zh: Bool) -> String {
         "round": "轮次", "outcome": "答复类别", "plan_by": "计划完成", "rating_reminder": "评价提醒", "result": "结果",
         "attitude": "态度", "comment": "意见", "rehandle_due": "重新办理期限", "progress": "进展", "done": "完成",
         "leader": "督办领导", "committee": "督办委员会", "from": "原单位", "to": "新单位", "role": "角色", "due": "期限",
-        "state": "状态",
+        "state": "状态", "contact": "沟通序号", "contact_on": "沟通日期",
     ] : [:]
     // The domain's words among the values, in Chinese; the JSON keeps the codes.
     let words: [String: (String) -> String] = zh ? [

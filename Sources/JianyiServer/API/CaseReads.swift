@@ -40,7 +40,8 @@ struct CaseReads {
         let body = try await site.act(context) { store, _ in
             let view = try store.caseView(congress, number: number)
             let events = try store.history(congress, caseID: view.id)
-            return JSONBody.bytes(caseJSON(view, today: today, timeline: events.map { eventJSON($0, clock) }))
+            let contacts = try store.contacts(congress, caseID: view.id)
+            return JSONBody.bytes(caseJSON(view, today: today, contacts: contacts, timeline: events.map { eventJSON($0, clock) }))
         }
         return JSONBody.response(bytes: body)
     }

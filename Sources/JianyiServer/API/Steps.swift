@@ -20,6 +20,10 @@ struct Steps {
             ("contacts", ["unit", "mode", "note", "on"], { try $0.store.contact(
                 $0.congress, $0.number, unit: $0.unit($1), mode: $1.requiredChoice("mode", ContactMode.self),
                 note: $1.text("note") ?? "", on: $0.day) }),
+            ("contact-confirmations", ["contact", "dispute", "note", "on"], { try $0.store.answerContact(
+                $0.congress, $0.number, ContactAnswer(contact: $1.requiredInteger("contact"),
+                                                      confirmation: try $1.bool("dispute") == true ? .disputed : .confirmed,
+                                                      note: $1.text("note") ?? ""), on: $0.day) }),
             ("opinions", ["unit", "text", "on"], { try $0.store.opinion(
                 $0.congress, $0.number, unit: $0.unit($1), text: $1.requiredText("text"), on: $0.day) }),
             ("reply", ["unit", "outcome", "plan_by", "text", "on"], { try $0.store.reply(

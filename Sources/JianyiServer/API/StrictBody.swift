@@ -72,6 +72,20 @@ struct StrictBody: Sendable {
         return flag
     }
 
+    /// A whole number (`3`, `3.0`); nil when absent. Beyond ±2^53 a JSON number is not exact.
+    func integer(_ key: String) throws -> Int? {
+        guard let value = values[key] else { return nil }
+        guard case .number(let number) = value, number == number.rounded(), abs(number) <= 9_007_199_254_740_992 else {
+            throw Self.wrongType(key, zh: "整数", en: "a whole number")
+        }
+        return Int(number)
+    }
+
+    func requiredInteger(_ key: String) throws -> Int {
+        guard let number = try integer(key) else { throw Self.missing(key) }
+        return number
+    }
+
     /// A key whose only value is `true` (`"accept": true`); absent: false.
     func only(_ key: String) throws -> Bool {
         guard let value = values[key] else { return false }
