@@ -10,6 +10,12 @@ extension Store {
     /// Whether the connection broke; such a store answers nothing more and must be replaced.
     public var isBroken: Bool { connection.isBroken }
 
+    /// Keeps the statements this store repeats prepared on its connection: a pooled store
+    /// serves request after request with the same few statements.
+    public func prepareStatements() {
+        connection.prepareStatements()
+    }
+
     /// Cancels any statement of this store that runs longer than `milliseconds` (0: no limit),
     /// so one slow request cannot hold a pooled connection for ever.
     public func limitStatements(toMilliseconds milliseconds: Int) throws {

@@ -159,6 +159,7 @@ public final class StorePool: Service, Sendable {
 
     fileprivate func open() throws -> PooledStore {
         let store = try Store(url: settings.databaseURL, actor: settings.actor)
+        store.prepareStatements()
         if let timeout = settings.statementTimeout {
             let (seconds, attoseconds) = timeout.components
             try store.limitStatements(toMilliseconds: Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))

@@ -14,6 +14,8 @@ public final class Connection {
     let handle: OpaquePointer
     /// Names nested savepoints uniquely for the life of the connection.
     var savepointCounter = 0
+    /// The statements kept prepared on this connection; nil (the default) prepares none.
+    var prepared: PreparedStatements?
 
     /// Connects with a libpq URI (`postgresql://…`) or conninfo string (`host=… dbname=…`).
     /// With nil or an empty string, libpq's defaults and the `PG*` environment apply.
@@ -79,11 +81,49 @@ public final class Connection {
     /// Runs one statement with bound parameters and returns all its rows.
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> QueryResult {
+        if prepared != nil, let name = try preparedName(query) {
+            return try runPrepared(query, name)
+        }
         let result = try withParameters(query) { count, types, values in
             PQexecParams(handle, query.sql, count, types, values, nil, nil, 0)
         }
         defer { PQclear(result) }
         return try Self.read(result, connection: handle)
+    }
+
+    /// From now on, keeps up to `capacity` of the statements with parameters this connection
+    /// runs prepared (`PreparedStatements`): for a connection that serves many requests.
+    public func prepareStatements(capacity: Int = 256) {
+        if prepared == nil { prepared = PreparedStatements(capacity: capacity) }
+    }
+
+    /// The name `query` is prepared under, preparing it first if there is room; nil: run it unprepared.
+    private func preparedName(_ query: PostgresQuery) throws -> String? {
+        if let name = prepared?.name(of: query) { return name }
+        guard prepared?.accepts(query) == true, var cache = prepared else { return nil }
+        let name = cache.newName()
+        let types = query.binds.map { Oid($0.type) }
+        let result = types.withUnsafeBufferPointer { PQprepare(handle, name, query.sql, Int32(types.count), $0.baseAddress) }
+        defer { PQclear(result) }
+        _ = try Self.read(result, connection: handle)
+        cache.remember(query, as: name)
+        prepared = cache
+        return name
+    }
+
+    private func runPrepared(_ query: PostgresQuery, _ name: String) throws -> QueryResult {
+        let result = try withParameters(query) { count, _, values in
+            PQexecPrepared(handle, name, count, values, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        do {
+            return try Self.read(result, connection: handle)
+        } catch let error as PostgresError where [SQLState.featureNotSupported, SQLState.invalidStatementName].contains(error.sqlState) {
+            // The schema changed under the statement ("cached plan must not change result
+            // type"), or the server no longer holds it: prepare it afresh next time.
+            prepared?.forget(query)
+            throw error
+        }
     }
 
     /// Runs one statement and returns the number of rows it affected.

@@ -77,6 +77,8 @@ public enum SQLState {
     public static let undefinedTable = "42P01"
     public static let raiseException = "P0001"
     public static let inFailedTransaction = "25P02"
+    public static let featureNotSupported = "0A000"
+    public static let invalidStatementName = "26000"
 }
 
 extension PostgresError {
