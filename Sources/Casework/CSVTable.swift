@@ -106,7 +106,7 @@ extension CSVTable {
     ) throws -> [(line: Int, fields: Row)] {
         var rows: [(line: Int, fields: Row)] = []
         for record in records {
-            if let row = try problems.checking(line: record.line, { try body(record) }) {
+            if let row = try problems.checking(line: record.line, row: record.fields, { try body(record) }) {
                 rows.append((record.line, row))
             }
         }

@@ -9,7 +9,7 @@ struct JSONArrayWriter {
     mutating func append(_ value: JSONValue) {
         if !empty { buffer.append(UInt8(ascii: ",")) }
         empty = false
-        buffer.append(contentsOf: value.serialized().utf8)
+        value.write(to: &buffer)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 final class ProgressLine {
     private let lang: Language
     private let started = DispatchTime.now()
-    private var shown = DispatchTime.now()
+    /// When the line was last drawn; the first update draws at once.
+    private var shown = DispatchTime(uptimeNanoseconds: 1)
     private var drawn = false
 
     /// nil when there is nobody to show it to.
@@ -18,7 +19,7 @@ final class ProgressLine {
     /// Redraws at most four times a second.
     func update(rows: Int, bytes: Int, of size: Int?) {
         let now = DispatchTime.now()
-        guard now.uptimeNanoseconds - shown.uptimeNanoseconds >= 250_000_000 else { return }
+        guard !drawn || now.uptimeNanoseconds - shown.uptimeNanoseconds >= 250_000_000 else { return }
         shown = now
         let seconds = Double(now.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let rate = seconds > 0 ? Int(Double(rows) / seconds) : 0
