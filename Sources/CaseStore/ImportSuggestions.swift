@@ -183,7 +183,7 @@ extension Store {
                 problems.add(line: line, column: columns.firstIndex(of: "ref"), "ref \(ref) is already on line \(first)", value: ref)
             case ("ref"?, let ref?, nil):
                 problems.add(line: line, column: columns.firstIndex(of: "ref"),
-                             "ref \(ref) is already imported; leave it out or use --skip-existing", value: ref)
+                             "ref \(ref) is already imported; leave the row out, or skip the rows already imported", value: ref)
             case (nil, let existing?, _):
                 problems.add(line: line, refused: ConflictError.suggestionRegistered(as: existing))
             case (nil, nil, let first?):

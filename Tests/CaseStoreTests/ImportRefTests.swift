@@ -42,7 +42,7 @@ import Testing
                 """, skip: false)
         }
         #expect(failure.details == [
-            "s.csv line 2, column 9 (ref): ref OLD-1 is already imported; leave it out or use --skip-existing",
+            "s.csv line 2, column 9 (ref): ref OLD-1 is already imported; leave the row out, or skip the rows already imported",
             "s.csv line 4, column 9 (ref): ref OLD-3 is already on line 3",
         ])
         #expect(failure.badRows?.listed.map(\.value) == ["OLD-1", "OLD-3"])
