@@ -1184,6 +1184,14 @@ CREATE POLICY reply_signed ON reply AS RESTRICTIVE FOR INSERT TO jianyi_web
                 OR NOT jianyi_unit_has_signer(congress_id, unit_code));
 
 """#####),
+        Migration(version: 13, name: "suggestion_ref", sql: #####"""
+-- `import suggestions` may carry the old platform's id of each case (the file's optional
+-- `ref` column). It is kept with the case, at most once per congress, so that a file
+-- imported again with --skip-existing skips exactly the cases it already brought.
+ALTER TABLE suggestion ADD COLUMN ref text CHECK (ref IS NULL OR btrim(ref) <> '');
+CREATE UNIQUE INDEX suggestion_ref ON suggestion (congress_id, ref) WHERE ref IS NOT NULL;
+
+"""#####),
         Migration(version: 14, name: "similar_titles", sql: #####"""
 -- 反复提: titles compared inside PostgreSQL through an index, instead of every title of the
 -- congress scored one by one by the client.

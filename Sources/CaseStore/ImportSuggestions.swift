@@ -1,19 +1,18 @@
 import Casework
 import Postgres
 
-/// What `import suggestions` did: the cases it registered, and the rows it skipped because
-/// the suggestion was already registered (with `skipExisting`).
+/// What `import suggestions` did: how many cases it registered (their numbers from `first` to
+/// `last` in file order), and how many rows it skipped as already registered (with
+/// `skipExisting`).
 public struct SuggestionImport: Sendable, Equatable {
-    public struct Skipped: Sendable, Equatable {
-        public let line: Int
-        /// The case the row duplicates, or nil when it repeats an earlier row of the file.
-        public let existing: String?
-        public let sameAsLine: Int?
-    }
-
-    public let registered: [Registered]
-    public let skipped: [Skipped]
+    public let registered: Int
+    public let first: String?
+    public let last: String?
+    public let skipped: Int
 }
+
+/// How far an import has read: rows, and bytes of the file.
+public typealias ImportProgress = (_ rows: Int, _ bytes: Int) -> Void
 
 extension Store {
     static let suggestionColumns = ["title", "deputy", "cosigners", "session", "channel", "category", "body", "submitted_on"]
@@ -27,143 +26,264 @@ extension Store {
     public func importSuggestions(
         _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day
     ) throws -> [Registered] {
-        try importSuggestions(congress, csv: csv, file: file, defaultDay: defaultDay, skipExisting: false).registered
+        var registered: [Registered] = []
+        _ = try importSuggestions(congress, source: .bytes(csv.csvBytes), file: file, defaultDay: defaultDay,
+                                  skipExisting: false, each: { registered.append($0) })
+        return registered
     }
 
-    /// The same, reporting every bad row at once. A row already registered — the same deputy,
-    /// series (session, or recess year) and title as a case of the congress, or as an earlier
-    /// row of the file — is a bad row, or with `skipExisting` is skipped, so importing a file
-    /// twice never registers a suggestion twice. Codes and duplicates are checked in SQL
-    /// against the congress, in the transaction that registers. A `submitted_on` after `today`
-    /// (when given) is refused, as any step dated in the future. A row's typed refusal (of
-    /// the registration, of its day) is listed for the front end to word (`RowRefusals`).
+    /// The same, streamed: the file goes row by row into COPY, in constant memory whatever its
+    /// size, and is checked, numbered and registered in set-based SQL in one transaction.
+    ///
+    /// Every bad row is reported at once (the first `RowProblems.limit` by line, and a count).
+    /// A row already registered — with the same `ref` (the old platform's id, an optional last
+    /// column) where the row has one; otherwise with the same deputy, series (session, or
+    /// recess year) and title as a case of the congress without a ref, or as an earlier row
+    /// of the file — is a bad row, or with `skipExisting` is skipped, so importing a file
+    /// twice never registers a suggestion twice. A `submitted_on` after `today` (when given)
+    /// is refused, as any step dated in the future. A row's typed refusal (of the
+    /// registration, of its day) is listed for the front end to word (`RowRefusals`).
+    ///
+    /// `each`, when given, receives every registered case in file order once the import is
+    /// committed; `progress` is called as the file is read.
+    @discardableResult
     public func importSuggestions(
-        _ congress: Congress, csv: some CSVSource, file: String, defaultDay: Day, today: Day? = nil, skipExisting: Bool
+        _ congress: Congress, source: ImportSource, file: String, defaultDay: Day, today: Day? = nil,
+        skipExisting: Bool, progress: ImportProgress? = nil, each: ((Registered) throws -> Void)? = nil
     ) throws -> SuggestionImport {
-        var table = try CSVTable(csv, expecting: Self.suggestionColumns, file: file)
-        let rows = try table.checkedRows { record in
-            let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
-            let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
-            let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
-            if let today { try StepDate.checkNotAfterToday(day, today: today) }
-            return try Registration(
-                title: record(0), body: record(6), deputy: record(1),
-                cosigners: record(2).split(separator: ";").map(String.init),
-                session: session, channel: channel, category: record(5), submittedOn: day)
-        }
-        let fileProblems = table.problems
-        return try connection.retryingTransaction { connection in
-            // Each attempt starts from the file's own problems: a retry must not keep what
-            // an attempt that was rolled back found (a case registered since, say).
-            var problems = fileProblems
+        let result = try connection.retryingTransaction { connection in
             try connection.advisoryLock(Self.importLock(congress))
+            try connection.execute("DROP TABLE IF EXISTS import_case")
             try connection.execute("""
                 CREATE TEMP TABLE staging_suggestion (
-                    line integer, number text, series text, seq integer, title text, body text, deputy text,
-                    cosigners text[], session text, channel text, station text, category text, submitted_on date
+                    line integer, title text, body text, deputy text, cosigners text[], session text, channel text,
+                    station text, category text, submitted_on date, series text, ref text
                 ) ON COMMIT DROP
                 """)
-            try connection.copyIn("COPY staging_suggestion FROM STDIN") { writer in
-                for (line, r) in rows {
-                    try writer.writeRow([String(line), nil, r.series.description, nil, r.title, r.body, r.deputy,
-                                         r.cosigners.postgresText, r.session?.description, r.channel.rawValue, r.station,
-                                         r.category, r.submittedOn.description])
-                }
-            }
-            for bad in try connection.query("""
-                SELECT line, what, code FROM (
-                    SELECT line, 'deputy' AS what, deputy AS code FROM staging_suggestion st
-                    WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE \(congress.scope("d")) AND d.code = st.deputy)
-                    UNION ALL
-                    SELECT line, 'cosigners', c.code FROM staging_suggestion st, unnest(st.cosigners) AS c(code)
-                    WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE \(congress.scope("d")) AND d.code = c.code)
-                    UNION ALL
-                    SELECT line, 'session', session FROM staging_suggestion st
-                    WHERE session IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM session s WHERE \(congress.scope("s")) AND s.code = st.session)
-                ) problems ORDER BY line
-                """).rows {
-                let what = try bad.decode(String.self, "what")
-                let code = try bad.decode(String.self, "code")
-                let column = Self.suggestionColumns.firstIndex(of: what)
-                problems.add(line: try bad.decode(Int.self, "line"), column: column,
-                             "\(code) is not \(what == "session" ? "a session" : "a deputy") of \(congress.code)")
-            }
-            var skipped: [SuggestionImport.Skipped] = []
-            for twice in try connection.query("""
-                SELECT st.line, s.number AS existing, NULL::integer AS first
-                FROM staging_suggestion st
-                JOIN LATERAL (
-                    SELECT number FROM suggestion s
-                    WHERE \(congress.scope("s")) AND s.deputy_code = st.deputy AND s.series = st.series
-                      AND md5(s.title) = md5(st.title) AND s.title = st.title
-                    ORDER BY s.seq LIMIT 1
-                ) s ON true
-                UNION ALL
-                SELECT line, NULL, first FROM (
-                    SELECT line, min(line) OVER (PARTITION BY deputy, series, title) AS first FROM staging_suggestion
-                ) f WHERE line <> first
-                ORDER BY 1
-                """).rows {
-                let entry = SuggestionImport.Skipped(
-                    line: try twice.decode(Int.self, "line"), existing: try twice.decode(String?.self, "existing"),
-                    sameAsLine: try twice.decode(Int?.self, "first"))
-                if skipExisting {
-                    if !skipped.contains(where: { $0.line == entry.line }) { skipped.append(entry) }
-                } else if let existing = entry.existing {
-                    problems.add(line: entry.line, refused: ConflictError.suggestionRegistered(as: existing))
-                } else {
-                    problems.add(line: entry.line, refused: ConflictError.suggestionRepeated(line: entry.sameAsLine!))
-                }
-            }
+            var problems = try stage(connection, source: source, file: file, defaultDay: defaultDay, today: today, progress: progress)
+            try connection.execute("ANALYZE staging_suggestion")
+            try findRepeats(congress, connection)
+            problems.add(contentsOf: try badCodesAndRepeats(congress, connection, columns: problems.columns, skipExisting: skipExisting))
             try problems.check()
-            let skippedLines = Set(skipped.map(\.line))
-            let registrations = rows.filter { !skippedLines.contains($0.line) }
-            logger.debug("\(file): \(registrations.count) rows staged and checked, \(skipped.count) skipped")
-            guard !registrations.isEmpty else { return SuggestionImport(registered: [], skipped: skipped) }
-            // Numbers follow the file's order within each series.
-            var next: [String: Int] = [:]
-            for series in Set(registrations.map(\.fields.series.description)).sorted() {
-                next[series] = try reserveNumbers(congress, series: series,
-                                                  count: registrations.filter { $0.fields.series.description == series }.count)
-            }
-            var numbered: [(line: Int, number: String, seq: Int)] = []
-            for (line, r) in registrations {
-                let seq = next[r.series.description]!
-                next[r.series.description] = seq + 1
-                numbered.append((line, r.series.number(seq), seq))
-            }
-            try connection.execute("""
-                DELETE FROM staging_suggestion WHERE line = ANY(\(skipped.map(\.line))::integer[])
-                """)
-            try connection.execute("""
-                UPDATE staging_suggestion st SET number = n.number, seq = n.seq
-                FROM unnest(\(numbered.map(\.line))::integer[], \(numbered.map(\.number))::text[],
-                            \(numbered.map(\.seq))::integer[]) AS n(line, number, seq)
-                WHERE st.line = n.line
-                """)
-            let registered = try connection.query("""
-                WITH s AS (
-                    INSERT INTO suggestion (congress_id, number, series, seq, title, body, deputy_code, session_code,
-                                            channel, station, category, submitted_on)
-                    SELECT \(congress.id), number, series, seq, title, body, deputy, session, channel, station, category, submitted_on
-                    FROM staging_suggestion ORDER BY line
-                    RETURNING suggestion_id, number
-                ), co AS (
-                    INSERT INTO suggestion_cosigner (congress_id, suggestion_id, position, deputy_code)
-                    SELECT \(congress.id), s.suggestion_id, c.position, c.code
-                    FROM s JOIN staging_suggestion st USING (number), unnest(st.cosigners) WITH ORDINALITY AS c(code, position)
-                ), e AS (
-                    INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
-                    SELECT \(congress.id), s.suggestion_id, 1, \(EventKind.registered), st.submitted_on, \(actor),
-                           jsonb_build_object('number', st.number, 'title', st.title, 'deputy', st.deputy,
-                                              'cosigners', to_jsonb(st.cosigners), 'session', st.session,
-                                              'channel', st.channel, 'category', st.category, 'file', \(file)::text)
-                    FROM s JOIN staging_suggestion st USING (number)
-                )
-                SELECT s.suggestion_id, s.number FROM s JOIN staging_suggestion st USING (number) ORDER BY st.line
-                """).rows.map { Registered(id: try $0.decode(Int.self, "suggestion_id"), number: try $0.decode(String.self, "number")) }
-            return SuggestionImport(registered: registered, skipped: skipped)
+            return try register(congress, connection, file: file)
         }
+        if let each {
+            defer { _ = try? connection.execute("DROP TABLE IF EXISTS import_case") }
+            try readRegistered(each)
+        }
+        try connection.execute("DROP TABLE IF EXISTS import_case")
+        return result
+    }
+
+    /// Reads the file into `staging_suggestion` through COPY, checking each row as
+    /// `register` checks its values; returns the file's bad rows (left out of the table).
+    private func stage(
+        _ connection: Connection, source: ImportSource, file: String, defaultDay: Day, today: Day?, progress: ImportProgress?
+    ) throws -> RowProblems {
+        var problems: RowProblems?
+        var rows = 0
+        try connection.copyIn("COPY staging_suggestion FROM STDIN") { writer in
+            let header = try source.rows(expecting: Self.suggestionColumns, optional: ["ref"], file: file) { header, row, bytes in
+                if problems == nil { problems = RowProblems(file: file, columns: header.names) }
+                rows += 1
+                if rows % 4096 == 0 { progress?(rows, bytes) }
+                if let problem = header.problem(of: row) {
+                    problems!.add(line: row.line, column: problem.column, problem.why, row: row.fields)
+                    return
+                }
+                let record = CSVTable.Record(line: row.line, fields: row.fields)
+                let ref = header.index(of: "ref").map { record($0) }.flatMap { $0.isEmpty ? nil : $0 }
+                guard let r = try problems!.checking(line: row.line, row: row.fields, {
+                    try Self.registration(record, defaultDay: defaultDay, today: today)
+                }) else { return }
+                try writer.writeRow([String(row.line), r.title, r.body, r.deputy, r.cosigners.postgresText,
+                                     r.session?.description, r.channel.rawValue, r.station, r.category,
+                                     r.submittedOn.description, r.series.description, ref])
+            }
+            if problems == nil { problems = RowProblems(file: file, columns: header.names) }
+        }
+        progress?(rows, source.size ?? 0)
+        guard rows > 0 else { throw CSVHeader.noRows(file) }
+        return problems!
+    }
+
+    /// A row's values as `register` takes them.
+    static func registration(_ record: CSVTable.Record, defaultDay: Day, today: Day?) throws -> Registration {
+        let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
+        let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
+        let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
+        if let today { try StepDate.checkNotAfterToday(day, today: today) }
+        return try Registration(
+            title: record(0), body: record(6), deputy: record(1),
+            cosigners: record(2).split(separator: ";").map(String.init),
+            session: session, channel: channel, category: record(5), submittedOn: day)
+    }
+
+    /// Fills `import_repeat` with the staged rows already registered: by ref where the row
+    /// has one, else by deputy, series and title (a case without a ref, or an earlier row of
+    /// the file without one). `existing` is the case's number, `first` the earlier row's line.
+    private func findRepeats(_ congress: Congress, _ connection: Connection) throws {
+        try connection.execute("""
+            CREATE TEMP TABLE import_repeat ON COMMIT DROP AS
+            SELECT DISTINCT ON (line) line, existing, first, by_ref FROM (
+                SELECT st.line, s.number AS existing, NULL::integer AS first, true AS by_ref, 0 AS rank, s.seq
+                FROM staging_suggestion st JOIN suggestion s ON \(congress.scope("s")) AND s.ref = st.ref
+                UNION ALL
+                SELECT st.line, s.number, NULL, false, 1, s.seq
+                FROM staging_suggestion st
+                JOIN suggestion s ON \(congress.scope("s")) AND s.deputy_code = st.deputy AND s.series = st.series
+                                 AND md5(s.title) = md5(st.title) AND s.title = st.title
+                WHERE st.ref IS NULL OR s.ref IS NULL
+                UNION ALL
+                SELECT line, NULL, first, by_ref, 2, 0 FROM (
+                    SELECT line, ref IS NOT NULL AS by_ref,
+                           min(line) OVER (PARTITION BY ref IS NULL, CASE WHEN ref IS NULL THEN deputy END,
+                                           CASE WHEN ref IS NULL THEN series END,
+                                           CASE WHEN ref IS NULL THEN title ELSE ref END) AS first
+                    FROM staging_suggestion
+                ) f WHERE line <> first
+            ) found ORDER BY line, rank, seq
+            """)
+    }
+
+    /// The staged rows that name an unknown deputy, co-signer or session, and (unless
+    /// skipped) the repeats: each row's first problem, the first `limit` by line and a count.
+    private func badCodesAndRepeats(
+        _ congress: Congress, _ connection: Connection, columns: [String], skipExisting: Bool
+    ) throws -> RowProblems {
+        var problems = RowProblems(file: "", columns: columns)
+        let found = try connection.query("""
+            WITH p AS (
+                SELECT line, 0 AS rank, 0::bigint AS position, 'deputy' AS what, deputy AS code, NULL::integer AS first
+                FROM staging_suggestion st
+                WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE \(congress.scope("d")) AND d.code = st.deputy)
+                UNION ALL
+                SELECT line, 1, c.position, 'cosigners', c.code, NULL
+                FROM staging_suggestion st, unnest(st.cosigners) WITH ORDINALITY AS c(code, position)
+                WHERE NOT EXISTS (SELECT 1 FROM deputy d WHERE \(congress.scope("d")) AND d.code = c.code)
+                UNION ALL
+                SELECT line, 2, 0, 'session', session, NULL FROM staging_suggestion st
+                WHERE session IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM session s WHERE \(congress.scope("s")) AND s.code = st.session)
+                UNION ALL
+                SELECT r.line, 3, 0, CASE WHEN by_ref THEN 'ref' END, CASE WHEN by_ref THEN st.ref ELSE existing END, first
+                FROM import_repeat r JOIN staging_suggestion st USING (line) WHERE NOT \(skipExisting)
+            ), firsts AS (
+                SELECT DISTINCT ON (line) line, what, code, first FROM p ORDER BY line, rank, position
+            )
+            SELECT line, what, code, first, count(*) OVER () AS total FROM firsts ORDER BY line LIMIT \(RowProblems.limit)
+            """).rows
+        for bad in found {
+            let line = try bad.decode(Int.self, "line")
+            let what = try bad.decode(String?.self, "what")
+            let code = try bad.decode(String?.self, "code")
+            let first = try bad.decode(Int?.self, "first")
+            switch (what, code, first) {
+            case ("ref"?, let ref?, let first?):
+                problems.add(line: line, column: columns.firstIndex(of: "ref"), "ref \(ref) is already on line \(first)", value: ref)
+            case ("ref"?, let ref?, nil):
+                problems.add(line: line, column: columns.firstIndex(of: "ref"),
+                             "ref \(ref) is already imported; leave the row out, or skip the rows already imported", value: ref)
+            case (nil, let existing?, _):
+                problems.add(line: line, refused: ConflictError.suggestionRegistered(as: existing))
+            case (nil, nil, let first?):
+                problems.add(line: line, refused: ConflictError.suggestionRepeated(line: first))
+            case (let what?, let code?, _):
+                problems.add(line: line, column: columns.firstIndex(of: what),
+                             "\(code) is not \(what == "session" ? "a session" : "a deputy") of \(congress.code)", value: code)
+            default:
+                continue
+            }
+        }
+        if let total = try found.first?.decode(Int.self, "total"), total > found.count {
+            problems.add(unlisted: total - found.count)
+        }
+        return problems
+    }
+
+    /// Numbers the new rows in file order within each series, from the series' counter, and
+    /// registers them: the cases (ids in file order, as one INSERT of them in that order
+    /// gives), their co-signers and their first events.
+    private func register(_ congress: Congress, _ connection: Connection, file: String) throws -> SuggestionImport {
+        let skipped = try connection.query("SELECT count(*) AS n FROM import_repeat").rows[0].decode(Int.self, "n")
+        try connection.execute("""
+            CREATE TEMP TABLE import_start ON COMMIT DROP AS
+            WITH counts AS (
+                SELECT series, count(*) AS n FROM staging_suggestion st
+                WHERE NOT EXISTS (SELECT 1 FROM import_repeat r WHERE r.line = st.line)
+                GROUP BY series
+            ), reserved AS (
+                INSERT INTO number_counter (congress_id, series, last_value)
+                SELECT \(congress.id), series, n FROM counts ORDER BY series
+                ON CONFLICT (congress_id, series) DO UPDATE SET last_value = number_counter.last_value + EXCLUDED.last_value
+                RETURNING series, last_value
+            )
+            SELECT series, last_value - n + 1 AS start FROM reserved JOIN counts USING (series)
+            """)
+        try connection.execute("""
+            CREATE TEMP TABLE import_case AS
+            SELECT nextval(pg_get_serial_sequence('suggestion', 'suggestion_id')) AS id, n.*,
+                   n.series || '-' || CASE WHEN n.seq < 1000 THEN lpad(n.seq::text, 4, '0') ELSE n.seq::text END AS number
+            FROM (
+                SELECT st.*, c.start + row_number() OVER (PARTITION BY st.series ORDER BY st.line) - 1 AS seq
+                FROM staging_suggestion st JOIN import_start c USING (series)
+                WHERE NOT EXISTS (SELECT 1 FROM import_repeat r WHERE r.line = st.line)
+                ORDER BY st.line OFFSET 0
+            ) n
+            """)
+        try connection.execute("""
+            INSERT INTO suggestion (congress_id, suggestion_id, number, series, seq, title, body, deputy_code, session_code,
+                                    channel, station, category, submitted_on, ref)
+            OVERRIDING SYSTEM VALUE
+            SELECT \(congress.id), id, number, series, seq, title, body, deputy, session, channel, station, category,
+                   submitted_on, ref
+            FROM import_case ORDER BY line
+            """)
+        try connection.execute("""
+            INSERT INTO suggestion_cosigner (congress_id, suggestion_id, position, deputy_code)
+            SELECT \(congress.id), id, c.position, c.code
+            FROM import_case, unnest(cosigners) WITH ORDINALITY AS c(code, position)
+            """)
+        try connection.execute("""
+            INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
+            SELECT \(congress.id), id, 1, \(EventKind.registered), submitted_on, \(actor),
+                   jsonb_build_object('number', number, 'title', title, 'deputy', deputy,
+                                      'cosigners', to_jsonb(cosigners), 'session', session,
+                                      'channel', channel, 'category', category, 'file', \(file)::text)
+            FROM import_case
+            """)
+        let summary = try connection.query("""
+            SELECT count(*) AS n,
+                   (SELECT number FROM import_case ORDER BY line LIMIT 1) AS first,
+                   (SELECT number FROM import_case ORDER BY line DESC LIMIT 1) AS last
+            FROM import_case
+            """).rows[0]
+        let registered = try summary.decode(Int.self, "n")
+        logger.debug("\(file): \(registered) rows registered, \(skipped) skipped")
+        return SuggestionImport(registered: registered, first: try summary.decode(String?.self, "first"),
+                                last: try summary.decode(String?.self, "last"), skipped: skipped)
+    }
+
+    /// Hands on the registered cases in file order, streamed from the committed import.
+    private func readRegistered(_ each: (Registered) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var failure: Error?
+        try connection.copyOut("COPY (SELECT id, number FROM import_case ORDER BY line) TO STDOUT") { chunk in
+            guard failure == nil else { return }
+            pending.append(contentsOf: chunk)
+            var start = 0
+            while let end = pending[start...].firstIndex(of: 0x0A) {
+                let line = pending[start..<end]
+                if let tab = line.firstIndex(of: 0x09), let id = Int(String(decoding: line[..<tab], as: UTF8.self)) {
+                    do { try each(Registered(id: id, number: String(decoding: line[(tab + 1)...], as: UTF8.self))) } catch {
+                        failure = error
+                        return
+                    }
+                }
+                start = end + 1
+            }
+            pending.removeFirst(start)
+        }
+        if let failure { throw failure }
     }
 }

@@ -150,8 +150,9 @@ extension Store {
                 SELECT line, code, first FROM (SELECT line, code, min(line) OVER (PARTITION BY code) AS first FROM staging) s
                 WHERE line <> first ORDER BY line
                 """).rows {
+                let code = try row.decode(String.self, "code")
                 problems.add(line: try row.decode(Int.self, "line"), column: 0,
-                             "code \(try row.decode(String.self, "code")) is already on line \(try row.decode(Int.self, "first"))")
+                             "code \(code) is already on line \(try row.decode(Int.self, "first"))", value: code)
             }
             try problems.check()
             let updates = columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")

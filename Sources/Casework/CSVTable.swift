@@ -11,6 +11,11 @@ public struct CSVTable: Sendable {
         public let line: Int
         public let fields: [String]
 
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
+
         /// The field under `column`, trimmed; empty when absent.
         public func callAsFunction(_ index: Int) -> String {
             index < fields.count ? fields[index].trimmingWhitespace() : ""
@@ -28,31 +33,20 @@ public struct CSVTable: Sendable {
     /// An empty file, a file with only a header, and a bad header are refused at once (65).
     public init(_ bytes: [UInt8], expecting expected: [String], file: String) throws {
         var problems = RowProblems(file: file, columns: expected)
-        var rows = Self.parse(bytes, into: &problems)
-        guard !rows.isEmpty else {
-            throw Failure.ruleBroken("\(file): the file is empty; expected a header \(expected.joined(separator: ",")) and rows")
-        }
-        let first = rows.removeFirst()
-        if let problem = problems.take(line: first.line) {
-            throw Failure.ruleBroken("\(file) line \(first.line): the header is not well-formed: \(problem)")
-        }
-        let header = first.fields.map { $0.trimmingWhitespace().lowercased() }
-        if header != expected {
-            throw Failure.ruleBroken("\(file) line \(first.line): the header is \(Text.printable(header.joined(separator: ","), limit: 200)); expected '\(expected.joined(separator: ","))' (\(Self.headerMismatch(header, expected)))")
-        }
+        var rows = CSVReader.rows(bytes)[...]
+        guard let first = rows.popFirst() else { throw CSVHeader.empty(file, expected) }
+        let header = try CSVHeader(first, expecting: expected, file: file)
         var records: [Record] = []
-        for row in rows where !problems.contains(line: row.line) {
-            if row.fields.count != header.count {
-                problems.add(line: row.line, "\(row.fields.count) fields, but the header has \(header.count)")
+        for row in rows {
+            if let problem = header.problem(of: row) {
+                problems.add(line: row.line, column: problem.column, problem.why, row: row.fields)
             } else {
                 records.append(Record(line: row.line, fields: row.fields))
             }
         }
-        guard !records.isEmpty || !problems.isEmpty else {
-            throw Failure.ruleBroken("\(file): the file has a header but no rows; there is nothing to import")
-        }
+        guard !records.isEmpty || !problems.isEmpty else { throw CSVHeader.noRows(file) }
         self.file = file
-        self.header = header
+        self.header = header.names
         self.records = records
         self.problems = problems
     }
@@ -61,105 +55,6 @@ public struct CSVTable: Sendable {
         try self.init(source.csvBytes, expecting: expected, file: file)
     }
 
-    /// Which column is missing, unknown or given twice, in words.
-    static func headerMismatch(_ header: [String], _ expected: [String]) -> String {
-        var counts: [String: Int] = [:]
-        for name in header { counts[name, default: 0] += 1 }
-        if let twice = header.first(where: { counts[$0, default: 0] > 1 }) { return "column '\(twice)' is given twice" }
-        if let unknown = header.first(where: { !expected.contains($0) }) {
-            return "column \(Text.printable(unknown, limit: 40)) is not one of them"
-        }
-        if let missing = expected.first(where: { counts[$0] == nil }) { return "column '\(missing)' is missing" }
-        return "the columns are in another order"
-    }
-
-    /// Splits the bytes into rows of fields; a row's first problem goes to `problems`.
-    static func parse(_ bytes: [UInt8], into problems: inout RowProblems) -> [Record] {
-        var reader = ScalarReader(bytes.makeIterator())
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var line = 1
-        var recordLine = 1
-        var quoted = false, wasQuoted = false, closed = false
-        var quoteLine = 1
-        var rowProblem: (column: Int, why: String)?
-        var valueShown = false
-
-        func flag(_ why: String) {
-            if rowProblem == nil { rowProblem = (fields.count, why); valueShown = false }
-        }
-        func endField() {
-            // The value is shown whole, once the field is read to its end.
-            if let problem = rowProblem, problem.column == fields.count, !valueShown {
-                rowProblem = (problem.column, problem.why + ": " + Text.printable(String(field)))
-                valueShown = true
-            }
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
-            closed = false
-        }
-        func endRecord() {
-            endField()
-            // A line with nothing on it is not a record.
-            if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted && rowProblem == nil) {
-                records.append(Record(line: recordLine, fields: fields))
-                if let problem = rowProblem { problems.add(line: recordLine, column: problem.column, problem.why) }
-            }
-            fields = []
-            wasQuoted = false
-            rowProblem = nil
-        }
-        func take(_ scalar: Unicode.Scalar) {
-            if scalar == "\0" { flag("a NUL byte") }
-            field.append(scalar)
-        }
-
-        var first = true
-        while let next = reader.next() {
-            var scalar: Unicode.Scalar
-            switch next {
-            case .scalar(let s): scalar = s
-            case .invalid:
-                flag("invalid UTF-8 (save the file as UTF-8; Excel: CSV UTF-8)")
-                scalar = "\u{FFFD}"
-            }
-            defer { first = false }
-            if first && scalar == "\u{FEFF}" { continue }
-            if quoted {
-                if scalar == "\"" {
-                    if reader.peek(is: "\"") { field.append("\"") } else { quoted = false; closed = true }
-                } else {
-                    if scalar == "\n" { line += 1 }
-                    take(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty && !closed:
-                quoted = true
-                wasQuoted = true
-                quoteLine = line
-            case ",":
-                endField()
-            case "\r", "\n":
-                if scalar == "\r" { _ = reader.peek(is: "\n") }
-                endRecord()
-                line += 1
-                recordLine = line
-            default:
-                if closed {
-                    flag("text after the closing quote (quote the whole field and double any quote inside it)")
-                } else if scalar == "\"" {
-                    flag("a quote inside an unquoted field (quote the whole field and double the quote)")
-                }
-                take(scalar)
-            }
-        }
-        if quoted { flag("the quote opened on line \(quoteLine) is never closed") }
-        if !field.isEmpty || !fields.isEmpty || wasQuoted || rowProblem != nil { endRecord() }
-        return records
-    }
 }
 
 /// Unicode scalars from UTF-8 bytes, with invalid sequences reported rather than replaced
@@ -211,7 +106,7 @@ extension CSVTable {
     ) throws -> [(line: Int, fields: Row)] {
         var rows: [(line: Int, fields: Row)] = []
         for record in records {
-            if let row = try problems.checking(line: record.line, { try body(record) }) {
+            if let row = try problems.checking(line: record.line, row: record.fields, { try body(record) }) {
                 rows.append((record.line, row))
             }
         }

@@ -25,6 +25,9 @@ public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// Lines printed after the message, one each: the bad rows of an imported file.
     public var details: [String]
+    /// The same bad rows as `details`, each in parts, for a program (`--format json`). Not
+    /// compared: a failure is its kind and its words.
+    public var badRows: BadRows?
 
     public init(_ kind: Kind, _ message: String, details: [String] = []) {
         self.kind = kind
@@ -33,6 +36,10 @@ public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    public static func == (a: Failure, b: Failure) -> Bool {
+        a.kind == b.kind && a.message == b.message && a.details == b.details
+    }
 
     public static func badValue(_ message: String) -> Failure { Failure(.badValue, message) }
     public static func ruleBroken(_ message: String) -> Failure { Failure(.ruleBroken, message) }

@@ -16,24 +16,30 @@ public struct CopyWriter: ~Copyable {
     }
 
     /// Appends one row in COPY's text format, escaping each field; nil is NULL (`\N`).
+    /// Works on the UTF-8 bytes, which a million rows read at the speed of COPY need.
     public mutating func writeRow(_ fields: [String?]) throws {
-        var line = ""
         for (index, field) in fields.enumerated() {
-            if index > 0 { line += "\t" }
-            guard let field else { line += "\\N"; continue }
-            for scalar in field.unicodeScalars {
-                switch scalar {
-                case "\\": line += "\\\\"
-                case "\t": line += "\\t"
-                case "\n": line += "\\n"
-                case "\r": line += "\\r"
-                case "\0":
-                    throw PostgresError(kind: .client, sqlState: SQLState.characterNotInRepertoire, message: "a COPY field contains a NUL byte, which PostgreSQL text cannot hold")
-                default: line.unicodeScalars.append(scalar)
+            if index > 0 { buffer.append(0x09) }
+            guard var field else { buffer.append(0x5C); buffer.append(0x4E); continue }
+            try field.withUTF8 { bytes in
+                for byte in bytes {
+                    switch byte {
+                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                    case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                    case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+                    case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+                    case 0:
+                        throw PostgresError(kind: .client, sqlState: SQLState.characterNotInRepertoire, message: "a COPY field contains a NUL byte, which PostgreSQL text cannot hold")
+                    default: buffer.append(byte)
+                    }
                 }
             }
         }
-        try write(line + "\n")
+        buffer.append(0x0A)
+        if buffer.count >= Self.chunkSize {
+            try flush(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 }
 

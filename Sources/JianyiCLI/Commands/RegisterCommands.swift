@@ -75,48 +75,64 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Register every suggestion of a CSV file, numbered in file order (all rows or none).",
             discussion: """
-                Columns: title,deputy,cosigners,session,channel,category,body,submitted_on; \
+                Columns: title,deputy,cosigners,session,channel,category,body,submitted_on[,ref]; \
                 cosigners are ;-separated deputy codes; an empty session means recess; an empty \
-                submitted_on means today. A row already registered (the same deputy, session or \
-                recess year, and title) or repeating an earlier row is refused; --skip-existing \
-                skips it instead, so a file can be imported again. Every bad row is listed (exit \
-                65) and nothing is registered.
+                submitted_on means today; ref (optional) is the old platform's id of the case, kept \
+                with it and unique in the congress. A row already registered (the same ref, or \
+                without one the same deputy, session or recess year, and title) or repeating an \
+                earlier row is refused; --skip-existing skips it instead, so a file can be imported \
+                again. Every bad row is listed (exit 65; with --format json also on standard \
+                output) and nothing is registered. The file is streamed: any size, in constant \
+                memory; a progress line shows on a terminal.
 
                 Example: jianyi import suggestions suggestions.csv
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "CSV file (UTF-8; a BOM is fine).") var file: String
-        @Option(help: "text or json.") var format: Register.RegisterFormat = .text
+        @OptionGroup var options: ImportOptions
+        @Argument(help: "CSV file (UTF-8; a BOM is fine; - for standard input).") var file: String
         @Flag(name: .customLong("skip-existing"), help: "Skip rows already registered instead of refusing the file.")
         var skipExisting = false
 
         func run() throws {
-            let bytes = try readBytes(file)
+            let source = try importSource(file)
             let context = try Context(global)
             let congress = try context.congress()
             let today = try context.today(in: congress)
-            let result: SuggestionImport
-            do {
-                result = try context.store.importSuggestions(
-                    congress, csv: bytes, file: file, defaultDay: today, today: today, skipExisting: skipExisting)
-            } catch let rows as RowRefusals {
-                // A day is named by the file's column; the rest as the flags of `register`.
-                throw DayGivenIn(refusal: rows, day: "submitted_on")
+            let progress = ProgressLine(quiet: options.quiet, lang: context.lang)
+            defer { progress?.end() }
+            var json = options.format == .json ? JSONArrayWriter() : nil
+            let result = try options.reportingBadRows(day: "submitted_on") {
+                try context.store.importSuggestions(
+                    congress, source: source, file: file, defaultDay: today, today: today, skipExisting: skipExisting,
+                    progress: progress.map { line in { rows, bytes in line.update(rows: rows, bytes: bytes, of: source.size) } },
+                    each: json == nil ? nil : { registered in
+                        progress?.end()
+                        json!.append(.object([("number", .string(registered.number)), ("id", .int(registered.id))]))
+                    })
             }
-            let registered = result.registered
-            switch format {
-            case .json:
-                emit(JSONValue.array(registered.map { .object([("number", .string($0.number)), ("id", .int($0.id))]) }).serialized() + "\n")
-            case .text:
-                let first = registered.first?.number ?? "", last = registered.last?.number ?? ""
-                var line = registered.isEmpty ? context.text("未登记新建议", "registered no new suggestions")
-                    : context.text("已登记 \(registered.count) 件建议（\(first) … \(last)）",
-                                   "registered \(registered.count) suggestions (\(first) … \(last))")
-                if skipExisting {
-                    line += context.text("，跳过已登记 \(result.skipped.count) 件", ", skipped \(result.skipped.count) already registered")
-                }
-                emit(line + "\n")
+            progress?.end()
+            if var json {
+                json.finish()
+                return
             }
+            let first = result.first ?? "", last = result.last ?? ""
+            var line = result.registered == 0 ? context.text("未登记新建议", "registered no new suggestions")
+                : context.text("已登记 \(result.registered) 件建议（\(first) … \(last)）",
+                               "registered \(result.registered) suggestions (\(first) … \(last))")
+            if skipExisting {
+                line += context.text("，跳过已登记 \(result.skipped) 件", ", skipped \(result.skipped) already registered")
+            }
+            emit(line + "\n")
         }
     }
+}
+
+/// What an import reads: a file streamed from disk (exit 66 when it cannot be opened), or
+/// standard input (`-`), read whole.
+func importSource(_ path: String) throws -> ImportSource {
+    if path == "-" { return .bytes(try readBytes(path)) }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+        throw Failure(.noInput, "\(path): no such file, or it cannot be read")
+    }
+    return .file(path: path)
 }

@@ -113,12 +113,16 @@ struct DeputyCommand: ParsableCommand {
                 Example: jianyi deputy import deputies.csv
                 """)
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ImportOptions
         @Argument(help: "CSV file with header code,name,delegation (UTF-8; a BOM is fine).") var file: String
 
         func run() throws {
             let bytes = try readBytes(file)
             let context = try Context(global)
-            let count = try context.store.importDeputies(try context.congress(), csv: bytes, file: file)
+            let count = try options.reportingBadRows() {
+                try context.store.importDeputies(try context.congress(), csv: bytes, file: file)
+            }
+            if options.format == .json { return emit(count.json.serialized() + "\n") }
             emit(context.text("代表：新增 \(count.inserted)，更新 \(count.updated)，未变 \(count.unchanged)\n",
                               "deputies: \(count.inserted) added, \(count.updated) updated, \(count.unchanged) unchanged\n"))
         }
@@ -164,12 +168,16 @@ struct UnitCommand: ParsableCommand {
             abstract: "Add or update units from a CSV file: code,name,kind (all rows or none).",
             discussion: "Example: jianyi unit import units.csv")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ImportOptions
         @Argument(help: "CSV file with header code,name,kind (UTF-8).") var file: String
 
         func run() throws {
             let bytes = try readBytes(file)
             let context = try Context(global)
-            let count = try context.store.importUnits(try context.congress(), csv: bytes, file: file)
+            let count = try options.reportingBadRows() {
+                try context.store.importUnits(try context.congress(), csv: bytes, file: file)
+            }
+            if options.format == .json { return emit(count.json.serialized() + "\n") }
             emit(context.text("承办单位：新增 \(count.inserted)，更新 \(count.updated)，未变 \(count.unchanged)\n",
                               "units: \(count.inserted) added, \(count.updated) updated, \(count.unchanged) unchanged\n"))
         }
@@ -186,5 +194,11 @@ struct UnitCommand: ParsableCommand {
             for u in try context.store.units(try context.congress()) { table.append([u.code, u.name, u.kind.rawValue]) }
             emit(table.render())
         }
+    }
+}
+
+extension ImportCount {
+    var json: JSONValue {
+        .object([("added", .int(inserted)), ("updated", .int(updated)), ("unchanged", .int(unchanged))])
     }
 }

@@ -99,6 +99,7 @@ struct Assign: ParsableCommand {
     @Option(help: "A co-handler (协办); repeat for several.") var co: [String] = []
     @Flag(help: "涉及面广、处理难度大: the longer reply period.") var complex = false
     @Option(help: "Assign many at once (集中交办): CSV number,lead,co,complex; all rows or none.") var file: String?
+    @OptionGroup var options: ImportOptions
 
     private static var reply: String { PolicyDefaults.period(.reply) }
     private static var replyComplex: String { PolicyDefaults.period(.replyComplex, besides: .reply) }
@@ -118,9 +119,16 @@ struct Assign: ParsableCommand {
             let bytes = try readBytes(file)
             let context = try Context(global)
             let congress = try context.congress()
-            let results = try context.store.assignFile(congress, csv: bytes, file: file, on: try context.day(step.on, in: congress))
-            emit(context.text("已交办 \(results.count) 件\n", "assigned \(results.count) cases\n"))
+            let day = try context.day(step.on, in: congress)
+            let results = try options.reportingBadRows() {
+                try context.store.assignFile(congress, csv: bytes, file: file, on: day)
+            }
             let warnings = Set(results.flatMap(\.warnings))
+            if options.format == .json {
+                return emit(JSONValue.object([("assigned", .int(results.count)),
+                                              ("warnings", .array(warnings.sorted().map { .string($0) }))]).serialized() + "\n")
+            }
+            emit(context.text("已交办 \(results.count) 件\n", "assigned \(results.count) cases\n"))
             warnings.sorted().forEach(warn)
             return
         }
