@@ -183,7 +183,7 @@ struct DraftAPITests {
             }
             #expect(try seen(signedCase, lead: "SJJ") == seen(directCase, lead: "ZJJ"))
             var measures: [String: Measures] = [:]
-            try owner.satisfaction(f.served.congress, by: .unit, scope: SummaryScope()) { measures[$0.group] = $0 }
+            try owner.satisfaction(f.served.congress, by: .unit, scope: SummaryScope(asOf: StepFixture.today)) { measures[$0.group] = $0 }
             var sjj = try #require(measures["SJJ"]), zjj = try #require(measures["ZJJ"])
             (sjj.group, sjj.groupName, zjj.group, zjj.groupName) = ("", "", "", "")
             #expect(sjj == zjj && sjj.replied == 1 && sjj.repliedOnTime == 1)

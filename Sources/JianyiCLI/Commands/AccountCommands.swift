@@ -118,8 +118,8 @@ struct AccountCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Grant or revoke a unit account's signer right (签发).",
             discussion: """
-                A unit with an enabled signer account replies through drafts: its other accounts submit a draft reply,
-                a signer approves it (the reply is dated the signing day) or returns it with a note. A unit with no
+                A unit with an enabled signer account replies through drafts: its other accounts submit a draft reply, \
+                a signer approves it (the reply is dated the signing day) or returns it with a note. A unit with no \
                 signer replies directly. The change applies to the account's next request; its sessions stay.
                 Examples:
                   jianyi account signer zjj-head --on

@@ -8,9 +8,9 @@ struct Contact: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record a contact (沟通) between an assigned unit and the deputy; the deputy confirms or disputes it.",
         discussion: """
-            A unit on the case records each contact; `jianyi show NUMBER` lists
-            them, numbered 1, 2, … The deputy who raised the case (or the
-            secretariat, keying in a paper answer) answers each contact once: a
+            A unit on the case records each contact; `jianyi show NUMBER` lists \
+            them, numbered 1, 2, … The deputy who raised the case (or the \
+            secretariat, keying in a paper answer) answers each contact once: a \
             disputed contact no longer counts as contacted in the measures.
             Examples:
               jianyi contact 5-4-0012 --unit ZJJ --mode face_to_face --note 现场察看小区
@@ -42,10 +42,10 @@ struct Contact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The deputy confirms a recorded contact (确认沟通): it happened as the unit recorded it.",
             discussion: """
-                Only the deputy who raised the case (not a co-signer) or the
-                secretariat answers, once per contact, on a day not before the
-                contact's nor the case's previous step. The case's state and
-                deadlines stay as they are. `jianyi show NUMBER` lists the
+                Only the deputy who raised the case (not a co-signer) or the \
+                secretariat answers, once per contact, on a day not before the \
+                contact's nor the case's previous step. The case's state and \
+                deadlines stay as they are. `jianyi show NUMBER` lists the \
                 contacts' numbers.
                 Example: jianyi contact confirm 5-4-0012 --contact 1 --on 2024-03-02
                 """)
@@ -64,9 +64,9 @@ struct Contact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The deputy disputes a recorded contact (对沟通提出异议): it did not happen as recorded.",
             discussion: """
-                --note says what happened instead. A disputed contact no longer
-                counts as contacted (contact_rate in `jianyi export satisfaction`,
-                and the unit score). Answered once, by the deputy who raised the
+                --note says what happened instead. A disputed contact no longer \
+                counts as contacted (contact_rate in `jianyi export satisfaction`, \
+                and the unit score). Answered once, by the deputy who raised the \
                 case or the secretariat; the case's state stays.
                 Example: jianyi contact dispute 5-4-0012 --contact 2 --note 未曾来电，只收到短信通知
                 """)

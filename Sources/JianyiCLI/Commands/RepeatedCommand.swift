@@ -11,9 +11,9 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Suggestions raised again (反复提): each case whose title closely matches one of an earlier session.",
             discussion: """
-                A case repeats an earlier one when their titles score 0.6 or more (as in `jianyi similar`)
-                and the earlier one was filed in another session or recess year, on an earlier day, by the
-                same deputy or another. Each earlier case is listed with its reply and rating: a topic
+                A case repeats an earlier one when their titles score 0.6 or more (as in `jianyi similar`) \
+                and the earlier one was filed in another session or recess year, on an earlier day, by the \
+                same deputy or another. Each earlier case is listed with its reply and rating: a topic \
                 raised again after an A or B reply is what supervision looks at first.
                 Examples:
                   jianyi report repeated --session 5-4
