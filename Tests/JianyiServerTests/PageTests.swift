@@ -157,4 +157,27 @@ struct PageTests {
             #expect(unit.status == .forbidden)
         }
     }
+    @Test func changingThePasswordNeedsTheCurrentOneAndEndsTheOtherSessions() async throws {
+        try await StepFixture.with { f in
+            let here = try await Self.signIn(f.server, "d1")
+            let elsewhere = try await Self.signIn(f.server, "d1")
+            let wrong = try await f.server.call(.post, "/password", form: "csrf=\(here.csrf)&current=wrong+one+here&password=a+brand+new+password",
+                                                headers: here.headers())
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains(#"id="current-error">current：当前密码不正确</p>"#))
+            let short = try await f.server.call(.post, "/password", form: "csrf=\(here.csrf)&current=\(RunningServer.formPassword)&password=short",
+                                                headers: here.headers())
+            #expect(short.text.contains(#"id="password-error">password：太短，至少 10 个字符</p>"#))
+            let changed = try await f.server.call(.post, "/password",
+                                                  form: "csrf=\(here.csrf)&current=\(RunningServer.formPassword)&password=a+brand+new+password",
+                                                  headers: here.headers())
+            #expect(changed.status == .seeOther && changed.headers[.location] == "/password?done=1")
+            #expect(try await f.server.get("/", headers: here.headers()).status == .ok)
+            #expect(try await f.server.get("/cases/5-4-0001", headers: elsewhere.headers()).status == .unauthorized)
+            let old = try await f.server.call(.post, "/sign-in", form: "login=d1&password=\(RunningServer.formPassword)")
+            #expect(old.status == .unauthorized)
+            let new = try await f.server.call(.post, "/sign-in", form: "login=d1&password=a+brand+new+password")
+            #expect(new.status == .seeOther)
+        }
+    }
 }

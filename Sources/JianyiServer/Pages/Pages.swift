@@ -24,6 +24,8 @@ struct Pages {
         let signedIn = pages.group().add(middleware: SessionMiddleware(site: site))
         signedIn.get("/") { request, context in try await Self.home(site, request, context) }
         signedIn.post("sign-out") { try await SignInPages.signOut(site: site, $0, context: $1) }
+        signedIn.get("password") { try await PasswordPage.show(site: site, $0, context: $1) }
+        signedIn.post("password") { try await PasswordPage.post(site: site, $0, context: $1) }
         signedIn.get("submit") { try await SubmitPage.show(site: site, $0, context: $1) }
         signedIn.post("submit") { try await SubmitPage.post(site: site, $0, context: $1) }
         signedIn.get("cases/:number") { try await CasePage.show(site: site, $0, context: $1) }
