@@ -118,7 +118,7 @@ struct PageTests {
             let api = try await f.post("d1", number, "rating", #"{"result":"dissatisfied"}"#, english: false)
             #expect(page.status == api.status)
             #expect(api.error.message == "comment: 代表不满意时须写明意见")
-            #expect(page.text.contains(#"<p class="error-text" id="comment-error">comment: 代表不满意时须写明意见</p>"#))
+            #expect(page.text.contains(#"<p class="error-text" id="rating-comment-error">comment: 代表不满意时须写明意见</p>"#))
             #expect(page.text.contains(#"value="dissatisfied" checked"#))
             #expect(try f.state(number) == .replied)
         }
@@ -178,6 +178,65 @@ struct PageTests {
             #expect(old.status == .unauthorized)
             let new = try await f.server.call(.post, "/sign-in", form: "login=d1&password=a+brand+new+password")
             #expect(new.status == .seeOther)
+        }
+    }
+    /// 待办 is `GET /api/v1/me/obligations` in words: the same obligations in the same order,
+    /// each with its tier's colour, and the tiers counted at the top.
+    @Test func aUnitsToDoListIsItsOwedObligationsWithTheirTiers() async throws {
+        try await StepFixture.with { f in
+            let owner = try f.owner()
+            let late = try owner.register(f.served.congress, Registration(
+                title: "关于去年的建议", deputy: "D001", session: nil, channel: .recess, submittedOn: Day("2025-09-01")!)).number
+            _ = try owner.accept(f.served.congress, late, on: Day("2025-09-02")!)
+            _ = try owner.assign(f.served.congress, late, lead: "SJJ", co: [], complex: false, on: Day("2025-09-03")!)
+            let current = try f.assigned()
+            let sjj = try await Self.signIn(f.server, "sjj1")
+            let page = try await f.server.get("/", headers: sjj.headers())
+            #expect(page.status == .ok)
+            let api = try await f.server.call(.get, "/api/v1/me/obligations", token: try await f.server.token("sjj1"))
+            let owed = try #require(api.object?["obligations"] as? [[String: Any]])
+            #expect(owed.map { $0["number"] as? String } == [late, current])
+            let tier = try #require(owed[0]["tier"] as? String)
+            #expect(tier == "severely_overdue")
+            #expect(page.text.contains(#"<li class="case tier-severely_overdue">"#))
+            #expect(page.text.contains(#"<li class="tier-severely_overdue">严重超期 <strong>1</strong></li>"#))
+            #expect(page.text.contains(#"<li class="tier-due_soon">临期 <strong>0</strong></li>"#))
+            let positions = [late, current].compactMap { page.text.range(of: $0)?.lowerBound }
+            #expect(positions.count == 2 && positions[0] < positions[1], "most urgent first")
+        }
+    }
+
+    /// The case page offers each unit the forms of the steps it may take now, and nothing else.
+    @Test func aUnitsCasePageHasTheFormsOfItsOwnSteps() async throws {
+        try await StepFixture.with { f in
+            let number = try f.assigned()
+            let sjj = try await Self.signIn(f.server, "sjj1")
+            let lead = try await f.server.get("/cases/\(number)", headers: sjj.headers())
+            #expect(lead.text.contains(#"action="/cases/\#(number)/contacts""#) && lead.text.contains(#"action="/cases/\#(number)/reply""#))
+            #expect(!lead.text.contains(#"/opinions""#) && !lead.text.contains(#"/rating""#))
+            let jtj = try await Self.signIn(f.server, "jtj1")
+            let co = try await f.server.get("/cases/\(number)", headers: jtj.headers())
+            #expect(co.text.contains(#"action="/cases/\#(number)/opinions""#) && !co.text.contains(#"/reply""#))
+            let d1 = try await Self.signIn(f.server, "d1")
+            let deputy = try await f.server.get("/cases/\(number)", headers: d1.headers())
+            #expect(!deputy.text.contains("<form method=\"post\" action=\"/cases/"))
+            // A B reply without its plan date: the API's words next to the date, the text kept.
+            let refused = try await f.server.call(.post, "/cases/\(number)/reply", form: "csrf=\(sjj.csrf)&outcome=B&plan_by=&text=%E5%B7%B2%E5%88%97%E5%85%A5",
+                                                  headers: sjj.headers())
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"id="reply-plan_by-error">plan_by: B 类答复（正在解决或列入计划解决）须给出计划解决日期</p>"#))
+            #expect(refused.text.contains(">已列入</textarea>"))
+            #expect(try f.state(number) == .assigned)
+            // Posted by a party the step is not for: the API's 403, as a page.
+            let notLead = try await f.server.call(.post, "/cases/\(number)/reply", form: "csrf=\(jtj.csrf)&outcome=A&text=x", headers: jtj.headers())
+            let apiNotLead = try await f.post("jtj1", number, "reply", #"{"outcome":"A","text":"x"}"#, english: false)
+            #expect(notLead.status == apiNotLead.status)
+            #expect(notLead.text.contains(apiNotLead.error.message))
+            #expect(notLead.headers[.contentType] == "text/html; charset=utf-8")
+            let replied = try await f.server.call(.post, "/cases/\(number)/reply", form: "csrf=\(sjj.csrf)&outcome=B&plan_by=2026-12-31&text=x",
+                                                  headers: sjj.headers())
+            #expect(replied.status == .seeOther && replied.headers[.location] == "/cases/\(number)?done=reply")
+            #expect(try f.state(number) == .replied)
         }
     }
 }

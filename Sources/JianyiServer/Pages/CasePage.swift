@@ -31,6 +31,9 @@ enum CasePage {
         let hasReplies: Bool
         let timeline: [EventItem]
         let rateForm: RateForm?
+        let contactForm: ContactForm?
+        let opinionForm: OpinionForm?
+        let replyForm: ReplyForm?
         let notice: String?
     }
 
@@ -71,6 +74,27 @@ enum CasePage {
         let problem: String?
     }
 
+    struct ContactForm {
+        let mode: ChoiceView
+        let on: FieldView
+        let note: FieldView
+        let problem: String?
+    }
+
+    struct OpinionForm {
+        let text: FieldView
+        let on: FieldView
+        let problem: String?
+    }
+
+    struct ReplyForm {
+        let outcome: ChoiceView
+        let planBy: FieldView
+        let text: FieldView
+        let on: FieldView
+        let problem: String?
+    }
+
     /// What the page reads of a case, in one transaction as the account.
     struct Loaded: Sendable {
         let view: CaseView
@@ -79,20 +103,20 @@ enum CasePage {
         let units: [String: String]
         let deputies: [String: String]
         let party: Party
+        let parties: CaseParties
     }
 
     static func show(site: Site, _ request: Request, context: WebContext) async throws -> Response {
         let number = try context.parameters.require("number")
-        let notice: String? = request.uri.queryParameters["done"].flatMap { done in
-            switch done { case "rating": "评价已提交。"; default: nil }
-        }
-        return try await render(site, context, number: number, rateForm: FormState(), notice: notice)
+        let notice = request.uri.queryParameters["done"].flatMap { CaseForms.named(String($0))?.done }
+        return try await render(site, context, number: number, notice: notice)
     }
 
-    static func render(_ site: Site, _ context: WebContext, number: String, rateForm: FormState, notice: String? = nil,
-                       status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The page, with `refused` (a form and what it was sent with) shown again.
+    static func render(_ site: Site, _ context: WebContext, number: String, refused: (CaseForm, FormState)? = nil,
+                       notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let loaded = try await load(site, context, number: number)
-        let view = try build(loaded, today: site.today(), rateForm: rateForm, notice: notice)
+        let view = try build(loaded, today: site.today(), refused: refused, notice: notice)
         return try site.page("case", title: "建议 \(loaded.view.number)", page: view, context: context, status: status)
     }
 
@@ -101,16 +125,21 @@ enum CasePage {
         return try await site.act(context) { store, account in
             let view = try store.caseView(congress, number: number)
             return Loaded(view: view, events: try store.history(congress, caseID: view.id), replies: try store.replies(congress, caseID: view.id),
-                          units: try store.unitNames(congress), deputies: try store.deputyNames(congress), party: account.party)
+                          units: try store.unitNames(congress), deputies: try store.deputyNames(congress), party: account.party,
+                          parties: try store.caseParties(congress, number))
         }
     }
 
-    static func build(_ loaded: Loaded, today: Day, rateForm: FormState, notice: String?) throws -> View {
+    static func build(_ loaded: Loaded, today: Day, refused: (CaseForm, FormState)?, notice: String?) throws -> View {
         let (v, units, deputies) = (loaded.view, loaded.units, loaded.deputies)
         func unit(_ code: String) -> String { units[code] ?? code }
         func deputy(_ code: String) -> String { deputies[code].map { "\($0)（\(code)）" } ?? code }
         let deadlines = v.deadlines.map { Wording.deadline($0, today: today, unitNames: units) }.map { DeadlineItem(words: $0.words, tone: $0.tone) }
-        let mayRate = loaded.party == .deputy(v.deputy) && v.state == .replied
+        /// The form of `form` when the account may take its step now: empty, or as refused.
+        func state(_ form: CaseForm) -> FormState? {
+            guard loaded.party.may(form.step, on: loaded.parties), CaseStep.allowed(in: v.state).contains(form.step) else { return nil }
+            return refused.flatMap { $0.0.path == form.path ? $0.1 : nil } ?? form.state()
+        }
         return View(
             number: v.number, caseTitle: v.title, state: v.state.zh, deputy: deputy(v.deputy),
             cosigners: v.cosigners.map(deputy).joined(separator: "、"), hasCosigners: !v.cosigners.isEmpty,
@@ -124,10 +153,9 @@ enum CasePage {
             },
             hasReplies: !loaded.replies.isEmpty,
             timeline: loaded.events.map { EventItem(on: $0.on.description, kind: $0.kind.zh, actor: $0.actor, details: details($0.data, unit: unit)) },
-            rateForm: mayRate ? Self.rateForm(rateForm) : nil, notice: notice)
+            rateForm: state(CaseForms.rating).map(rateForm), contactForm: state(CaseForms.contact).map(contactForm),
+            opinionForm: state(CaseForms.opinion).map(opinionForm), replyForm: state(CaseForms.reply).map(replyForm), notice: notice)
     }
-
-    static let rateKinds: [String: FormState.Kind] = ["result": .word, "attitude": .word, "comment": .text]
 
     static func rateForm(_ form: FormState) -> RateForm {
         let choices = Satisfaction.allCases.map { (value: $0.rawValue, text: $0.zh) }
@@ -138,18 +166,42 @@ enum CasePage {
             problem: form.problem)
     }
 
-    /// `POST /cases/{number}/rating`: the API's `rating` step with the form's values; the case
-    /// page again with the refusal next to its field, or 303 back to the case.
-    static func rate(site: Site, _ request: Request, context: WebContext) async throws -> Response {
+    static func contactForm(_ form: FormState) -> ContactForm {
+        ContactForm(
+            mode: ChoiceView("mode", "方式", form: form, required: true, choices: CaseForms.contactModes),
+            on: dayField(form), note: FieldView("note", "沟通情况", form: form, multiline: true, rows: 4), problem: form.problem)
+    }
+
+    static func opinionForm(_ form: FormState) -> OpinionForm {
+        OpinionForm(text: FieldView("text", "协办意见", form: form, required: true, multiline: true, rows: 6), on: dayField(form),
+                    problem: form.problem)
+    }
+
+    static func replyForm(_ form: FormState) -> ReplyForm {
+        ReplyForm(
+            outcome: ChoiceView("outcome", "答复类别", form: form, required: true, choices: Outcome.allCases.map { ($0.rawValue, $0.zh) }),
+            planBy: FieldView("plan_by", "计划解决日期", form: form, type: "date", hint: "B 类答复必须填写（YYYY-MM-DD）"),
+            text: FieldView("text", "答复内容", form: form, required: true, multiline: true, rows: 10), on: dayField(form),
+            problem: form.problem)
+    }
+
+    static func dayField(_ form: FormState) -> FieldView {
+        FieldView("on", "日期", form: form, type: "date", hint: "不填即今天（YYYY-MM-DD）")
+    }
+
+    /// `POST /cases/{number}/{form}`: the API's step with the form's values; 303 back to the
+    /// case, or the case page again with the refusal next to its field.
+    static func perform(_ form: CaseForm, site: Site, _ request: Request, context: WebContext) async throws -> Response {
         let number = try context.parameters.require("number")
         let fields = try await FormFields.read(request, context: context)
-        var form = FormState(fields, rateKinds)
+        var state = form.state()
+        state.merge(FormState(fields, form.kinds))
         do {
-            _ = try await Steps(site: site).perform("rating", on: number, form.body(rateKinds), context)
-            return seeOther("/cases/\(number)?done=rating")
+            _ = try await Steps(site: site).perform(form.path, on: number, state.body(form.kinds), context)
+            return seeOther("/cases/\(number)?done=\(form.path)")
         } catch {
-            let status = try form.refuse(error, fields: Array(rateKinds.keys))
-            return try await render(site, context, number: number, rateForm: form, status: status)
+            let status = try state.refuse(error, fields: Array(form.kinds.keys))
+            return try await render(site, context, number: number, refused: (form, state), status: status)
         }
     }
 

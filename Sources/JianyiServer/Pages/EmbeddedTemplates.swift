@@ -58,6 +58,45 @@ enum EmbeddedTemplates {
 </form>
 </section>
 {{/rateForm}}
+{{#contactForm}}
+<section class="card" aria-labelledby="contact-heading">
+<h2 id="contact-heading">沟通</h2>
+<form method="post" action="/cases/{{number}}/contacts" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#mode}}{{>choice}}{{/mode}}
+{{#on}}{{>field}}{{/on}}
+{{#note}}{{>field}}{{/note}}
+<p class="buttons"><button type="submit">记录沟通</button></p>
+</form>
+</section>
+{{/contactForm}}
+{{#opinionForm}}
+<section class="card" aria-labelledby="opinion-heading">
+<h2 id="opinion-heading">协办意见</h2>
+<form method="post" action="/cases/{{number}}/opinions" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#text}}{{>field}}{{/text}}
+{{#on}}{{>field}}{{/on}}
+<p class="buttons"><button type="submit">提交协办意见</button></p>
+</form>
+</section>
+{{/opinionForm}}
+{{#replyForm}}
+<section class="card" aria-labelledby="reply-form-heading">
+<h2 id="reply-form-heading">答复</h2>
+<form method="post" action="/cases/{{number}}/reply" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#outcome}}{{>choice}}{{/outcome}}
+{{#planBy}}{{>field}}{{/planBy}}
+{{#text}}{{>field}}{{/text}}
+{{#on}}{{>field}}{{/on}}
+<p class="buttons"><button type="submit">提交答复</button></p>
+</form>
+</section>
+{{/replyForm}}
 <section class="card" aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">办理过程</h2>
 <ol class="timeline">
@@ -72,9 +111,9 @@ enum EmbeddedTemplates {
         "choice.mustache": #####"""
 <fieldset class="field{{#.error}} invalid{{/.error}}"{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>
 <legend>{{.label}}{{#.required}} <span class="req">（必填）</span>{{/.required}}</legend>
-{{#.error}}<p class="error-text" id="{{name}}-error">{{.}}</p>{{/.error}}
+{{#.error}}<p class="error-text" id="{{id}}-error">{{.}}</p>{{/.error}}
 <div class="{{.layout}}">
-{{#.options}}<label class="option"><input type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{text}}</label>
+{{#.options}}<label class="option" for="{{id}}"><input id="{{id}}" type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{text}}</label>
 {{/.options}}
 </div>
 </fieldset>
@@ -89,11 +128,11 @@ enum EmbeddedTemplates {
 """#####,
         "field.mustache": #####"""
 <div class="field{{#.error}} invalid{{/.error}}">
-<label for="{{.name}}">{{.label}}{{#.required}} <span class="req">（必填）</span>{{/.required}}</label>
-{{#.hint}}<p class="hint" id="{{name}}-hint">{{.}}</p>{{/.hint}}
-{{#.error}}<p class="error-text" id="{{name}}-error">{{.}}</p>{{/.error}}
-{{#.multiline}}<textarea id="{{name}}" name="{{name}}" rows="{{rows}}"{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{value}}</textarea>{{/.multiline}}
-{{^.multiline}}<input id="{{.name}}" name="{{.name}}" type="{{.type}}" value="{{.value}}"{{#.autocomplete}} autocomplete="{{.}}"{{/.autocomplete}}{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{/.multiline}}
+<label for="{{.id}}">{{.label}}{{#.required}} <span class="req">（必填）</span>{{/.required}}</label>
+{{#.hint}}<p class="hint" id="{{id}}-hint">{{.}}</p>{{/.hint}}
+{{#.error}}<p class="error-text" id="{{id}}-error">{{.}}</p>{{/.error}}
+{{#.multiline}}<textarea id="{{id}}" name="{{name}}" rows="{{rows}}"{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{value}}</textarea>{{/.multiline}}
+{{^.multiline}}<input id="{{.id}}" name="{{.name}}" type="{{.type}}" value="{{.value}}"{{#.autocomplete}} autocomplete="{{.}}"{{/.autocomplete}}{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{/.multiline}}
 </div>
 
 """#####,
@@ -154,6 +193,32 @@ enum EmbeddedTemplates {
 {{/cases}}
 </ul>
 {{^cases}}<p class="empty">您还没有提出或附议的建议。</p>{{/cases}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "obligations.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<p class="counts">截至 {{asOf}}，共 {{total}} 项未完成</p>
+<ul class="tiers" aria-label="按紧急程度统计">
+{{#tiers}}<li class="tier-{{tier}}">{{label}} <strong>{{count}}</strong></li>
+{{/tiers}}
+</ul>
+<ul class="cases">
+{{#items}}
+<li class="case tier-{{tier}}">
+<p class="case-head"><a href="/cases/{{number}}"><span class="number">{{number}}</span> {{title}}</a></p>
+<dl class="facts">
+<div><dt>事项</dt><dd>{{obligation}}{{#second}}（第二轮）{{/second}}</dd></div>
+<div><dt>期限</dt><dd>{{words}}</dd></div>
+{{#tierLabel}}<div><dt>督办</dt><dd><strong class="tag">{{.}}</strong></dd></div>{{/tierLabel}}
+</dl>
+</li>
+{{/items}}
+</ul>
+{{^items}}<p class="empty">没有待办事项。</p>{{/items}}
+{{#more}}<p class="hint">只列出最紧急的 {{shown}} 项。</p>{{/more}}
 {{/page}}
 {{/content}}{{/layout}}
 

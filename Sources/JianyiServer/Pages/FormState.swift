@@ -8,6 +8,8 @@ struct FormState {
     var lists: [String: [String]] = [:]
     var errors: [String: String] = [:]
     var problem: String?
+    /// Put before every element id of the form: `rating-` makes `rating-comment`.
+    var idPrefix = ""
 
     /// How a form field becomes a value of the API's body, so the step reads it with the same
     /// getters (and refuses it with the same words) as the API.
@@ -28,6 +30,12 @@ struct FormState {
         for (name, kind) in kinds {
             if kind == .list { lists[name] = form.all(name) } else if let value = form[name] { values[name] = value }
         }
+    }
+
+    /// Takes the values and lists of `other`, keeping this one's id prefix.
+    mutating func merge(_ other: FormState) {
+        values.merge(other.values) { $1 }
+        lists.merge(other.lists) { $1 }
     }
 
     /// The API's body for the fields of `kinds` (the field name is the body's key).

@@ -29,11 +29,14 @@ struct Pages {
         signedIn.get("submit") { try await SubmitPage.show(site: site, $0, context: $1) }
         signedIn.post("submit") { try await SubmitPage.post(site: site, $0, context: $1) }
         signedIn.get("cases/:number") { try await CasePage.show(site: site, $0, context: $1) }
-        signedIn.post("cases/:number/rating") { try await CasePage.rate(site: site, $0, context: $1) }
+        for step in CaseForms.all {
+            signedIn.post("cases/:number/\(step.path)") { try await CasePage.perform(step, site: site, $0, context: $1) }
+        }
     }
 
     /// Each party's home: 我的建议 for a deputy, 待办 for a unit, every case for the secretariat.
     static func home(_ site: Site, _ request: Request, _ context: WebContext) async throws -> Response {
-        try await CaseListPage.show(site: site, request, context: context)
+        if case .unit = context.account?.party { return try await ObligationsPage.show(site: site, request, context: context) }
+        return try await CaseListPage.show(site: site, request, context: context)
     }
 }
