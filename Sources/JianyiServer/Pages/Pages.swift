@@ -21,6 +21,8 @@ struct Pages {
             .add(middleware: PageHeadersMiddleware())
             .add(middleware: PageErrorMiddleware(site: site, logger: logger))
         pages.post("sign-in") { try await SignInPages.signIn(site: site, $0, context: $1) }
+        // Where a browser lands going back to a refused sign-in: the form is at `/`.
+        pages.get("sign-in") { _, _ in seeOther("/") }
         let signedIn = pages.group().add(middleware: SessionMiddleware(site: site))
         signedIn.get("/") { request, context in try await Self.home(site, request, context) }
         signedIn.post("sign-out") { try await SignInPages.signOut(site: site, $0, context: $1) }
