@@ -328,7 +328,7 @@ button.link { background: none; border: 0; padding: 0; min-height: 0; text-decor
 .timeline > li { margin-bottom: 8px; }
 .timeline p { margin: 0; }
 .details { margin: 2px 0 0; padding-left: 1.2em; color: #333; }
-.similar { border-top: 1px solid #eee; margin-top: 8px; padding-top: 8px; }
+.similar { background: #fff8e1; border: 1px solid #f0a000; border-radius: 4px; padding: 8px 12px; margin: 0 0 14px; }
 .counts { font-size: 15px; }
 .tiers { display: flex; flex-wrap: wrap; gap: 8px; list-style: none; padding: 0; }
 .tiers li { border-radius: 4px; padding: 4px 10px; background: #fff; border: 1px solid #d8dce1; }
@@ -357,10 +357,6 @@ button.link { background: none; border: 0; padding: 0; min-height: 0; text-decor
 <input type="hidden" name="csrf" value="{{user.csrf}}">
 {{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
 {{#title}}{{>field}}{{/title}}
-{{#occasion}}{{>choice}}{{/occasion}}
-{{#category}}{{>field}}{{/category}}
-{{#body}}{{>field}}{{/body}}
-{{#cosigners}}{{>choice}}{{/cosigners}}
 {{#checked}}
 <section class="similar" aria-labelledby="similar-heading">
 <h2 id="similar-heading">与此标题相似的建议</h2>
@@ -374,6 +370,10 @@ button.link { background: none; border: 0; padding: 0; min-height: 0; text-decor
 {{^hasSimilar}}<p>您提出或附议过的建议中没有标题相近的。</p>{{/hasSimilar}}
 </section>
 {{/checked}}
+{{#occasion}}{{>choice}}{{/occasion}}
+{{#category}}{{>field}}{{/category}}
+{{#body}}{{>field}}{{/body}}
+{{#cosigners}}{{>choice}}{{/cosigners}}
 <p class="buttons">
 {{^checked}}<button type="submit" name="action" value="check">下一步：查看相似建议</button>{{/checked}}
 {{#checked}}<button type="submit" name="action" value="send">确认提交</button>
