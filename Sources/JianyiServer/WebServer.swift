@@ -41,6 +41,7 @@ public enum WebServer {
         if let site {
             API(site: site).addRoutes(to: router)
             Sessions(site: site).addRoutes(to: router)
+            Pages(site: site, logger: logger).addRoutes(to: router)
         }
         return router
     }

@@ -8,15 +8,16 @@ import Hummingbird
 struct Steps {
     let site: Site
 
-    func addRoutes(to group: RouterGroup<WebContext>) {
-        let routes: [(String, Set<String>, Step)] = [
-            ("review", ["accept", "reject", "reason", "on"], review),
+    /// Each step's path segment, the body keys it takes, and what it does: the API's routes,
+    /// and what the pages' forms run (`perform`).
+    static let table: [(path: String, keys: Set<String>, step: Step)] = [
+            ("review", ["accept", "reject", "reason", "on"], Self.review),
             ("withdraw", ["reason", "on"], { try $0.store.withdraw($0.congress, $0.number, reason: $1.requiredText("reason"), on: $0.day) }),
             ("assign", ["lead", "co", "complex", "on"], { try $0.store.assign(
                 $0.congress, $0.number, lead: $1.requiredText("lead"), co: $1.texts("co"), complex: $1.bool("complex") ?? false, on: $0.day) }),
             ("transfer-requests", ["unit", "reason", "on"], { try $0.store.requestTransfer(
                 $0.congress, $0.number, unit: $0.unit($1), reason: $1.requiredText("reason"), on: $0.day) }),
-            ("transfer-decision", ["approve", "to", "reject", "reason", "on"], transferDecision),
+            ("transfer-decision", ["approve", "to", "reject", "reason", "on"], Self.transferDecision),
             ("contacts", ["unit", "mode", "note", "on"], { try $0.store.contact(
                 $0.congress, $0.number, unit: $0.unit($1), mode: $1.requiredChoice("mode", ContactMode.self),
                 note: $1.text("note") ?? "", on: $0.day) }),
@@ -36,10 +37,14 @@ struct Steps {
                 $0.congress, $0.number, progress: $1.requiredText("progress"), done: $1.bool("done") ?? false, on: $0.day) }),
             ("supervision", ["leader", "committee", "on"], { try $0.store.supervise(
                 $0.congress, $0.number, leader: $1.text("leader"), committee: $1.text("committee"), on: $0.day) }),
-        ]
-        for (path, keys, step) in routes {
+    ]
+
+    func addRoutes(to group: RouterGroup<WebContext>) {
+        for (path, keys, _) in Self.table {
             group.post("cases/:number/\(path)") { request, context in
-                try await run(request, context, keys: keys, step)
+                let number = try context.parameters.require("number")
+                let body = try await StrictBody(request, context: context, keys: keys)
+                return JSONBody.response(StepResultJSON.json(try await perform(path, on: number, body, context)))
             }
         }
     }
@@ -61,27 +66,36 @@ struct Steps {
 
     typealias Step = @Sendable (Target, StrictBody) throws -> StepResult
 
-    private func run(_ request: Request, _ context: WebContext, keys: Set<String>, _ step: @escaping Step) async throws -> Response {
-        try await run(request, context, keys: keys) { StepResultJSON.json(try step($0, $1)) }
+    /// Runs the step at `path` of `table` on case `number` as the signed-in account, with
+    /// `body` read already (as JSON by the API, from a form by the pages).
+    func perform(_ path: String, on number: String, _ body: StrictBody, _ context: WebContext) async throws -> StepResult {
+        guard let step = Self.table.first(where: { $0.path == path })?.step else { throw ServiceError.internal }
+        return try await act(on: number, body, context, step)
     }
 
-    /// Runs a POST on case `{number}` as the signed-in account and answers what `step` returns.
+    /// Runs a POST on case `{number}` as the signed-in account and answers what `step` returns
+    /// (the routes beside the table's, e.g. the drafts').
     func run(
         _ request: Request, _ context: WebContext, keys: Set<String>,
         answering step: @escaping @Sendable (Target, StrictBody) throws -> JSONValue
     ) async throws -> Response {
         let number = try context.parameters.require("number")
         let body = try await StrictBody(request, context: context, keys: keys)
+        return JSONBody.response(bytes: try await act(on: number, body, context) { JSONBody.bytes(try step($0, $1)) })
+    }
+
+    private func act<T: Sendable>(
+        on number: String, _ body: StrictBody, _ context: WebContext, _ step: @escaping @Sendable (Target, StrictBody) throws -> T
+    ) async throws -> T {
         let (congress, today) = (site.congress, try site.today())
         // Every value the body holds is read (400) before the case is looked up (404).
         let day = try body.on(today: today)
-        let result = try await site.act(context) { store, account in
-            JSONBody.bytes(try step(Target(store: store, account: account, congress: congress, number: number, day: day), body))
+        return try await site.act(context) { store, account in
+            try step(Target(store: store, account: account, congress: congress, number: number, day: day), body)
         }
-        return JSONBody.response(bytes: result)
     }
 
-    private let review: Step = { target, body in
+    private static let review: Step = { target, body in
         switch (try body.only("accept"), try body.only("reject")) {
         case (true, false):
             guard !body.has("reason") else { throw ServiceError.invalid(key: "reason", zh: "只在不予立案时给出", en: "goes with reject only") }
@@ -93,7 +107,7 @@ struct Steps {
         }
     }
 
-    private let transferDecision: Step = { target, body in
+    private static let transferDecision: Step = { target, body in
         switch (try body.only("approve"), try body.only("reject")) {
         case (true, false):
             guard !body.has("reason") else { throw ServiceError.invalid(key: "reason", zh: "只在驳回时给出", en: "goes with reject only") }

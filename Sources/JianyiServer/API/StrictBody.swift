@@ -46,6 +46,11 @@ struct StrictBody: Sendable {
         self.values = values
     }
 
+    /// Values read elsewhere (a page's form), judged by the same getters.
+    init(values: [String: Value]) {
+        self.values = values
+    }
+
     func has(_ key: String) -> Bool { values[key] != nil }
 
     static func missing(_ key: String) -> ServiceError { .invalid(key: key, zh: "缺少此项", en: "is missing") }

@@ -11,6 +11,15 @@ struct Submissions {
 
     func submit(_ request: Request, context: WebContext) async throws -> Response {
         let body = try await StrictBody(request, context: context, keys: Self.keys)
+        let number = try await register(body, context: context)
+        var response = JSONBody.response(.object([("number", .string(number))]), status: .created)
+        response.headers[.location] = "/api/v1/cases/\(number)"
+        return response
+    }
+
+    /// Registers what `body` describes as the signed-in account; the new case's number. The
+    /// API reads `body` as JSON, the pages from the 提交建议 form.
+    func register(_ body: StrictBody, context: WebContext) async throws -> String {
         let (congress, today) = (site.congress, try site.today())
         guard let account = context.account else { throw ServiceError.unauthorized }
         let session = try body.text("session").map { try SessionCode.parse($0, for: "session") }
@@ -27,9 +36,6 @@ struct Submissions {
             title: body.requiredText("title"), body: body.text("body") ?? "", deputy: deputy, cosigners: body.texts("cosigners"),
             session: session, channel: channel ?? (recess ? .recess : nil), station: body.text("station"),
             category: body.text("category"), submittedOn: body.on(today: today))
-        let registered = try await site.act(context) { store, _ in try store.register(congress, registration) }
-        var response = JSONBody.response(.object([("number", .string(registered.number))]), status: .created)
-        response.headers[.location] = "/api/v1/cases/\(registered.number)"
-        return response
+        return try await site.act(context) { store, _ in try store.register(congress, registration) }.number
     }
 }

@@ -35,6 +35,11 @@ struct FormFields {
         fields.first { $0.name == name }?.value
     }
 
+    /// Every value of `name`, in the order sent (a group of checkboxes).
+    func all(_ name: String) -> [String] {
+        fields.filter { $0.name == name }.map(\.value)
+    }
+
     /// The value of `name`; 400 naming it when missing.
     func required(_ name: String) throws -> String {
         guard let value = self[name] else { throw ServiceError.invalid(key: name, zh: "缺少此项", en: "is missing") }
