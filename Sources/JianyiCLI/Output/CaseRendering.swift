@@ -55,8 +55,8 @@ func eventDetails(_ data: String, zh: Bool) -> String {
         default: return "\(value)"
         }
     }
-    return object.keys.sorted(by: { eventKeyOrder($0) < eventKeyOrder($1) }).compactMap { key in
-        text(object[key]!, words[key] ?? { $0 }).map { "\(labels[key] ?? key): \($0)" }
+    return object.sorted(by: { eventKeyOrder($0.key) < eventKeyOrder($1.key) }).compactMap { key, value in
+        text(value, words[key] ?? { $0 }).map { "\(labels[key] ?? key): \($0)" }
     }.joined(separator: zh ? "；" : "; ")
 }
 
