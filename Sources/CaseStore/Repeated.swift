@@ -39,9 +39,10 @@ extension Store {
             """).rows.map(Self.earlier)
     }
 
-    /// Every case (of `session`, or of all) that repeats an earlier one, with each earlier case
-    /// it repeats: in number order, the closest earlier case first.
-    public func repeated(_ congress: Congress, session: String?) throws -> [RepeatedCase] {
+    /// Every case (of `session`, or of all; registered on or before `through`, when given) that
+    /// repeats an earlier one, with each earlier case it repeats: in number order, the closest
+    /// earlier case first.
+    public func repeated(_ congress: Congress, session: String?, through: Day? = nil) throws -> [RepeatedCase] {
         try connection.query("""
             SELECT s.number AS later_number, s.title AS later_title, s.deputy_code AS later_deputy,
                    s.session_code AS later_session, \(Self.earlierColumns)
@@ -49,6 +50,7 @@ extension Store {
             CROSS JOIN LATERAL similar_earlier(s.congress_id, s.suggestion_id) m
             JOIN suggestion e ON e.congress_id = s.congress_id AND e.suggestion_id = m.suggestion_id
             WHERE \(congress.scope("s")) AND (\(session)::text IS NULL OR s.session_code = \(session))
+              AND (\(through)::date IS NULL OR s.submitted_on <= \(through))
             ORDER BY s.series, s.seq, m.rank
             """).rows.map { row in
             RepeatedCase(number: try row.decode(String.self, "later_number"), title: try row.decode(String.self, "later_title"),

@@ -5,7 +5,7 @@ import Presentation
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports for supervision.", subcommands: [Repeated.self])
+        commandName: "report", abstract: "Reports for supervision.", subcommands: [Repeated.self, Supervision.self])
 
     struct Repeated: ParsableCommand {
         static let configuration = CommandConfiguration(

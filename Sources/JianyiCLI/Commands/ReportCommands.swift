@@ -30,12 +30,17 @@ struct ScopeOptions: ParsableArguments {
         return SummaryScope(asOf: asOf, session: session, from: from, to: to, keyOnly: key)
     }
 
-    var description: String {
+    /// What the report covers, as its heading says it.
+    func description(zh: Bool) -> String {
         var parts: [String] = []
-        if let session { parts.append(SessionCode(session).map { "\($0.label)（\(session)）" } ?? session) }
-        if from != nil || to != nil { parts.append("答复日期 \(from ?? "…") 至 \(to ?? "…")") }
-        if key { parts.append("重点建议") }
-        return parts.isEmpty ? "全部已交办建议" : parts.joined(separator: "，")
+        if let session {
+            parts.append(zh ? SessionCode(session).map { "\($0.label)（\(session)）" } ?? session : "session \(session)")
+        }
+        if from != nil || to != nil {
+            parts.append(zh ? "答复日期 \(from ?? "…") 至 \(to ?? "…")" : "replied \(from ?? "…") to \(to ?? "…")")
+        }
+        if key { parts.append(zh ? "重点建议" : "key suggestions") }
+        return parts.isEmpty ? (zh ? "全部已交办建议" : "all assigned suggestions") : parts.joined(separator: zh ? "，" : ", ")
     }
 }
 
@@ -86,11 +91,12 @@ struct Export: ParsableCommand {
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            let scope = try filters.scope(asOf: try context.today(in: congress))
-            try Output.write(to: file) { try render(context, congress, scope, &$0) }
+            let made = try context.today(in: congress)
+            let scope = try filters.scope(asOf: made)
+            try Output.write(to: file) { try render(context, congress, scope, made: made, &$0) }
         }
 
-        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout Output) throws {
+        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, made: Day, _ sink: inout Output) throws {
             let zh = context.lang == .zh
             switch report.format {
             case .csv:
@@ -108,8 +114,9 @@ struct Export: ParsableCommand {
             case .html:
                 var rows: [Measures] = []
                 try context.store.satisfaction(congress, by: by, scope: scope) { rows.append($0) }
-                sink.write(HTMLReport(title: "\(congress.name)代表建议办理满意度测评", subtitle: filters.description + " · 按\(groupingLabel(by.rawValue, zh: true))",
-                                      grouping: by.rawValue, asOf: scope.asOf, rows: rows, scores: nil, policy: nil).render())
+                let covers = filters.description(zh: zh) + (zh ? "，按\(groupingLabel(by.rawValue, zh: true))" : ", by \(by.rawValue)")
+                sink.write(HTMLReport(zh: zh, congress: congress.name, title: zh ? "代表建议办理满意度测评" : "Satisfaction with the handling of suggestions",
+                                      covers: covers, grouping: by, asOf: scope.asOf, made: made, rows: rows, scores: nil, policy: nil).render())
             }
         }
     }

@@ -48,7 +48,8 @@ struct Score: ParsableCommand {
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            let scope = try filters.scope(asOf: try context.today(in: congress))
+            let made = try context.today(in: congress)
+            let scope = try filters.scope(asOf: made)
             let policy = try context.store.currentPolicy(congress)
             let (weights, minRated) = (policy.scoreWeights, policy.count(.minRatedCases))
             var units: [Measures] = []
@@ -61,7 +62,7 @@ struct Score: ParsableCommand {
                     if report.format == .json {
                         sink.write(explanationJSON(explanation, asOf: scope.asOf, minRated: minRated).serialized() + "\n")
                     } else {
-                        sink.write(explanationText(explanation, asOf: scope.asOf, scope: filters.description, minRated: minRated, zh: zh))
+                        sink.write(explanationText(explanation, asOf: scope.asOf, scope: filters.description(zh: zh), minRated: minRated, zh: zh))
                     }
                 }
                 return
@@ -84,13 +85,12 @@ struct Score: ParsableCommand {
                     var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
                     for s in scores { table.append([rankText(s, zh: zh)] + measureRow(s.measures) + [s.formattedScore]) }
                     sink.write(table.render())
-                    sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
-                                  : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
+                    sink.write(weightsNote(weights, zh: zh) + "\n")
                     sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n" + sampleNote(minRated: minRated, zh: zh) + "\n")
                 case .html:
-                    sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
-                                          grouping: "unit", asOf: scope.asOf, rows: units, scores: scores,
-                                          policy: (weights, minRated)).render())
+                    sink.write(HTMLReport(zh: zh, congress: congress.name, title: zh ? "承办单位办理代表建议评分通报" : "Handling units' scores",
+                                          covers: filters.description(zh: zh), grouping: .unit, asOf: scope.asOf, made: made,
+                                          rows: units, scores: scores, policy: (weights, minRated)).render())
                 }
             }
         }
