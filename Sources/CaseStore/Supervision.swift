@@ -89,8 +89,8 @@ extension Store {
         let severe = try currentPolicy(congress).count(.severeDays)
         return try connection.transaction(.repeatableRead) { connection in
             let states = try connection.query(Self.stateCounts(congress, asOf, previousEnd)).rows.map { row in
-                StateCount(state: try row.decode(CaseState.self, "state"), previous: try row.decode(Int.self, "previous"),
-                           current: try row.decode(Int.self, "current"))
+                StateCount(state: try row.decode(CaseState.self, "state"), previous: try row.decode(Int.self, "before_count"),
+                           current: try row.decode(Int.self, "now_count"))
             }.sorted { CaseState.allCases.firstIndex(of: $0.state)! < CaseState.allCases.firstIndex(of: $1.state)! }
             let replies = try connection.query(Self.monthReplies(congress, month.first, asOf)).rows.map { row in
                 UnitReplies(unit: try row.decode(String.self, "unit_code"), unitName: try row.decode(String.self, "unit_name"),
@@ -98,7 +98,7 @@ extension Store {
                             late: try row.decode(Int.self, "late"))
             }
             let overdue = try Self.overdueByUnit(connection.query(Self.overdueAt(congress, asOf, severe)).rows)
-            let longest = Dictionary(overdue.flatMap(\.items).map { ($0.number, $0.daysOverdue) }, uniquingKeysWith: max)
+            let longest = Dictionary(overdue.flatMap(\.items).map { ($0.number, $0.daysOverdue) }, uniquingKeysWith: { max($0, $1) })
             let key = try connection.query(Self.keyCases(congress, asOf)).rows.map { row in
                 let number = try row.decode(String.self, "number")
                 return KeyCase(number: number, title: try row.decode(String.self, "title"), deputy: try row.decode(String.self, "deputy_name"),
@@ -139,8 +139,8 @@ extension Store {
     static func stateCounts(_ congress: Congress, _ day: Day, _ previous: Day) -> PostgresQuery {
         """
         WITH now_ AS (\(caseStatesAt(congress, day))), before_ AS (\(caseStatesAt(congress, previous)))
-        SELECT state, sum(current)::integer AS current, sum(previous)::integer AS previous FROM (
-            SELECT state, 1 AS current, 0 AS previous FROM now_
+        SELECT state, sum(n)::integer AS now_count, sum(b)::integer AS before_count FROM (
+            SELECT state, 1 AS n, 0 AS b FROM now_
             UNION ALL SELECT state, 0, 1 FROM before_
         ) t GROUP BY state
         """

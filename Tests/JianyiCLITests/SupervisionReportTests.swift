@@ -85,9 +85,9 @@ import Testing
         let jianyi = try may2024()
         let text = try jianyi.ok("report", "supervision", "--month", "2024-05", "--today", "2024-11-30").stdout
         #expect(text.hasPrefix("2024年5月代表建议办理督办通报\n范围：2024年5月1日至2024年5月31日，与上月末（2024年4月30日）比较\n数据截至 2024年5月31日 · 制表 2024年11月30日\n"), "\(text)")
-        #expect(text.contains("CGJ       市城市管理局  1         0         11            5-4-0003 答复 超期11天"), "\(text)")
-        #expect(text.contains("五、反复提建议\n截至本月末共 0 件"), "\(text)")
-        #expect(text.contains("无数据\n"), "\(text)")
+        #expect(text.contains("CGJ       市城市管理局  1         0         11            5-4-0003 主办答复 超期11天\n"), "\(text)")
+        #expect(text.contains("合计    5                  5                  0\n"), "\(text)")
+        #expect(text.contains("五、反复提建议\n截至本月末共 0 件：同一代表再提 0 件，其他代表再提 0 件；往届已答复为 A 或 B 的 0 件。\n无数据\n"), "\(text)")
 
         let html = try jianyi.ok("report", "supervision", "--month", "2024-05", "--format", "html", "--today", "2024-11-30").stdout
         #expect(html.contains("<p class=\"congress\">吕梁市人民代表大会</p>\n<h1>2024年5月代表建议办理督办通报</h1>"))

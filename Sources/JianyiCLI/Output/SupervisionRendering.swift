@@ -16,7 +16,8 @@ struct ReportSection {
         var out = "\(title)\n"
         if let note { out += note + "\n" }
         guard !rows.isEmpty else { return out + (zh ? "无数据" : "no data") + "\n\n" }
-        var table = TextTable(header: header, maxWidths: header.indices.map { names.contains($0) ? 24 : nil })
+        // Long names are cut to keep the columns readable; the last column runs on, whole.
+        var table = TextTable(header: header, maxWidths: header.indices.map { names.contains($0) && $0 < header.count - 1 ? 24 : nil })
         for row in rows { table.append(row) }
         return out + table.render() + "\n"
     }
