@@ -76,6 +76,8 @@ import Testing
         #expect(running["as_of"] as? String == "2024-05-24")
         #expect((running["replies"] as? [[String: Any]])?.map { $0["unit"] as? String } == ["ZJJ"])
         try jianyi.expectRefusal(["report", "supervision", "--month", "2024-06", "--today", "2024-05-24"], 64, mentioning: "--month: 2024-06 has not begun (today is 2024-05-24)")
+        try jianyi.expectRefusal(["report", "supervision", "--month", "2024-05", "--output", "/nonexistent/dir/督办.html"], 73, mentioning: "--output")
+        try jianyi.expectRefusal(["report", "supervision", "--month", "2024-05", "--format", "xml"], 64, mentioning: "--format")
         for bad in ["2024-13", "2024-5", "24-05", "2024-05-01", ""] {
             try jianyi.expectRefusal(["report", "supervision", "--month", bad], 64, mentioning: "is not a month")
         }
