@@ -2,8 +2,8 @@ import CaseStore
 import Casework
 import Hummingbird
 
-/// `/` for a deputy (我的建议: the suggestions it raised or co-signed) and, until its overview
-/// comes, for the secretariat (every case): each case with its state, lead unit, next deadline
+/// `/` for a deputy (我的建议: the suggestions it raised or co-signed) and `/cases` for the
+/// secretariat (every case): each case with its state, lead unit, next deadline
 /// and whether a reply awaits the deputy's rating. What the list shows is what
 /// `GET /api/v1/cases` answers the same account.
 enum CaseListPage {
@@ -49,7 +49,8 @@ enum CaseListPage {
                         notice: Self.notice(request))
         }
         let title = context.account?.party.role == .deputy ? "我的建议" : "全部建议"
-        return try site.page("my-cases", title: title, page: view, context: context, path: "/")
+        let path = context.account?.party.role == .secretariat ? "/cases" : "/"
+        return try site.page("my-cases", title: title, page: view, context: context, path: path)
     }
 
     /// `?submitted=NUMBER`, said after a submission succeeded.
