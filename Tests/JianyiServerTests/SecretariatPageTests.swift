@@ -259,7 +259,7 @@ struct SecretariatPageTests {
             #expect(disabled.status == .seeOther)
             #expect(try await f.server.call(.post, "/sign-in", form: "login=new.clerk&password=a+long+enough+one").status == .unauthorized)
             let gone = try await post(f, sec, "/accounts/nobody/disable", "")
-            #expect(gone.status == .notFound && gone.text.contains("账户 nobody 在 LL 中不存在"))
+            #expect(gone.status == .notFound && gone.text.contains("账户 &#39;nobody&#39; 在 LL 中不存在"))
         }
     }
 
