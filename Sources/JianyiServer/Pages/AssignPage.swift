@@ -22,6 +22,7 @@ enum AssignPage {
 
     struct View {
         let items: [Item]
+        let hasItems: Bool
         let total: Int
         let more: Bool
         let shown: Int
@@ -79,7 +80,7 @@ enum AssignPage {
             let total = try store.countCases(congress, filter)
             let units = SecretariatPages.unitChoices(try store.units(congress))
             return View(
-                items: items, total: total, more: total > items.count, shown: items.count, casesError: form.errors["cases"],
+                items: items, hasItems: !items.isEmpty, total: total, more: total > items.count, shown: items.count, casesError: form.errors["cases"],
                 lead: ChoiceView("lead", "主办单位", form: form, required: true, choices: units, layout: "picks"),
                 co: ChoiceView("co", "协办单位", form: form, multiple: true, choices: units, layout: "picks"),
                 complex: ChoiceView("complex", "办理难度", form: form.flagTicked("complex"), multiple: true,

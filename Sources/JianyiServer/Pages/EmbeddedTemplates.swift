@@ -291,10 +291,13 @@ enum EmbeddedTemplates {
 {{<layout}}{{$content}}
 {{#page}}
 {{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
+{{^hasItems}}<p class="empty">没有待交办的建议。</p>{{/hasItems}}
+{{#hasItems}}
 <form method="post" action="/assign" novalidate>
 <input type="hidden" name="csrf" value="{{user.csrf}}">
 {{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
-<fieldset class="field card{{#casesError}} invalid{{/casesError}}"{{#casesError}} aria-describedby="cases-error"{{/casesError}}>
+<div class="card">
+<fieldset class="field{{#casesError}} invalid{{/casesError}}"{{#casesError}} aria-describedby="cases-error"{{/casesError}}>
 <legend>待交办的建议（共 {{total}} 件{{#more}}，只列出编号最前的 {{shown}} 件{{/more}}）<span class="req">（勾选一件或多件）</span></legend>
 {{#casesError}}<p class="error-text" id="cases-error">{{.}}</p>{{/casesError}}
 <ul class="cases">
@@ -305,8 +308,8 @@ enum EmbeddedTemplates {
 </li>
 {{/items}}
 </ul>
-{{^items}}<p class="empty">没有待交办的建议。</p>{{/items}}
 </fieldset>
+</div>
 <div class="card">
 {{#lead}}{{>choice}}{{/lead}}
 {{#co}}{{>choice}}{{/co}}
@@ -315,6 +318,7 @@ enum EmbeddedTemplates {
 <p class="hint">勾选多件时一并交办给同一主办、协办单位：任何一件不能交办，则全部不交办，并说明原因。</p>
 </div>
 </form>
+{{/hasItems}}
 {{/page}}
 {{/content}}{{/layout}}
 
