@@ -37,6 +37,8 @@ struct SecretariatPageTests {
                 #expect(page.text.contains(#"<main id="main""#) && page.text.contains(#"aria-label="主导航""#), "\(path)")
                 #expect(page.text.contains(#"<a href="\#(path)" aria-current="page">"#), "\(path)")
             }
+            // 全部建议 offers no 提交建议: that form is a deputy's.
+            #expect(!(try await f.server.get("/cases", headers: sec.headers())).text.contains(#"href="/submit""#))
             for login in ["d1", "sjj1"] {
                 let other = try await signIn(f, login)
                 for path in Self.pages {

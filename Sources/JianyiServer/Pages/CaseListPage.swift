@@ -23,6 +23,8 @@ enum CaseListPage {
         let total: Int
         let awaiting: Int?
         let notice: String?
+        /// A deputy's list offers 提交建议; the secretariat's does not (the form is a deputy's).
+        let deputy: Bool
     }
 
     /// At most this many, newest first is not the list's order (numbers are): enough for a
@@ -46,7 +48,7 @@ enum CaseListPage {
             let total = try store.countCases(congress, filter)
             let awaiting = items.filter(\.awaitsRating).count
             return View(cases: items, hasCases: !items.isEmpty, total: total, awaiting: awaiting > 0 ? awaiting : nil,
-                        notice: Self.notice(request))
+                        notice: Self.notice(request), deputy: account.party.role == .deputy)
         }
         let title = context.account?.party.role == .deputy ? "我的建议" : "全部建议"
         let path = context.account?.party.role == .secretariat ? "/cases" : "/"

@@ -174,7 +174,7 @@ enum EmbeddedTemplates {
         "my-cases.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}
-<p class="actions"><a class="button" href="/submit">提交建议</a></p>
+{{#deputy}}<p class="actions"><a class="button" href="/submit">提交建议</a></p>{{/deputy}}
 {{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
 {{#hasCases}}
 <p class="counts">共 {{total}} 件{{#awaiting}}，其中 <strong>{{.}}</strong> 件答复待您评价{{/awaiting}}</p>
@@ -192,7 +192,7 @@ enum EmbeddedTemplates {
 </li>
 {{/cases}}
 </ul>
-{{^cases}}<p class="empty">您还没有提出或附议的建议。</p>{{/cases}}
+{{^cases}}<p class="empty">{{#deputy}}您还没有提出或附议的建议。{{/deputy}}{{^deputy}}还没有建议。{{/deputy}}</p>{{/cases}}
 {{/page}}
 {{/content}}{{/layout}}
 
