@@ -11,9 +11,10 @@ extension Connection {
     /// BEGIN and the statement that sets its actor: on a loaded server every round trip is a
     /// wait for the backend to be scheduled, not just a few microseconds on the wire.
     ///
-    /// The first statement that fails is thrown, and the server skips the ones after it. They
-    /// are not one transaction unless the first of them is BEGIN (then the caller rolls back).
-    func pipeline(_ queries: [PostgresQuery]) throws -> [QueryResult] {
+    /// The first statement that fails is thrown, and the server skips the ones after it. Outside
+    /// a transaction they are not one, unless the first of them is BEGIN (then the caller rolls
+    /// back); inside one, a failure fails the transaction as any statement's would.
+    public func pipeline(_ queries: [PostgresQuery]) throws -> [QueryResult] {
         // Prepared before entering pipeline mode, where libpq allows no synchronous call.
         let names = try queries.map { query in prepared != nil ? try preparedName(query) : nil }
         guard PQenterPipelineMode(handle) == 1 else { throw connectionError() }
