@@ -2,7 +2,7 @@
 -- (copied from .build/bench-serve/statements.log, `Scripts/bench serve`) for a random case of
 -- unit U01 (cases 300m + r, r < 10: Scripts/bench): the token lookup, then one transaction that
 -- sets the actor (Store.acting(as:), sent with BEGIN in one round trip: a pipeline), reads the
--- case view and its history by the id it found.
+-- case view, its history and its contacts (with the deputy's confirmations) by the id it found.
 -- The server binds every value as a parameter; here the ones that vary are pgbench variables
 -- and the constants are written out.
 \set m random(1, 3333)
@@ -42,4 +42,8 @@ WHERE s.congress_id = :congress_id AND s.number = '1-1-' || lpad(:n::text, 7, '0
 SELECT event_no, kind, on_date, floor(extract(epoch FROM recorded_at))::bigint AS recorded_at, actor, data::text AS data
 FROM case_event WHERE congress_id = :congress_id AND suggestion_id = :case_suggestion_id
 ORDER BY event_no;
+SELECT c.contact_no, c.unit_code, c.mode, c.on_date, c.note, cc.answer, cc.on_date AS answered_on, cc.note AS answer_note
+FROM contact c LEFT JOIN contact_confirmation cc ON cc.congress_id = c.congress_id AND cc.suggestion_id = c.suggestion_id AND cc.contact_no = c.contact_no
+WHERE c.congress_id = :congress_id AND c.suggestion_id = :case_suggestion_id
+ORDER BY c.contact_no;
 COMMIT;
