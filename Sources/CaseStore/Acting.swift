@@ -49,7 +49,8 @@ extension Store {
                        ARRAY(SELECT a.role::text FROM assignment a
                              WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS roles,
                        ARRAY(SELECT (a.ended_on IS NULL)::text FROM assignment a
-                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS active
+                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS active,
+                       \(mergedParties("s"))
                 FROM suggestion s WHERE \(congress.scope("s")) AND s.number = \(number)
                 """).rows.first else {
                 throw LookupError.noSuchCase(number: number, congress: congress.code)
@@ -59,7 +60,8 @@ extension Store {
             let active = try row.decode([String].self, "active").map { $0 == "true" }
             return CaseParties(
                 deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
-                assignments: units.indices.map { CaseSnapshot.Assignment(unit: units[$0], role: roles[$0], active: active[$0]) })
+                assignments: units.indices.map { CaseSnapshot.Assignment(unit: units[$0], role: roles[$0], active: active[$0]) },
+                mergedDeputies: try row.decode([String].self, "merged_deputies"), mergedCosigners: try row.decode([String].self, "merged_cosigners"))
         }
     }
 }

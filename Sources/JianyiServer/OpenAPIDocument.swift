@@ -1408,6 +1408,72 @@ let openAPIDocument: String = #"""
         }
       }
     },
+    "/api/v1/cases/{number}/merge": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Number"
+        }
+      ],
+      "post": {
+        "operationId": "merge",
+        "tags": [
+          "steps"
+        ],
+        "summary": "并案 (`merge NUMBER --into NUMBER [--note]`).",
+        "description": "Who: The secretariat. States: submitted or accepted, and the case `into` too (409 otherwise, as for a case merged, or with cases merged into it). The case joins `into` and is handled, answered and rated as part of it (docs/domain.md, \"并案\"). One transaction, recorded in both cases' histories with the account's login.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MergeBody"
+              },
+              "example": {
+                "into": "5-4-0012",
+                "note": "同一路段交通问题"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StepDone"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/api/v1/me/obligations": {
       "get": {
         "operationId": "myObligations",
@@ -2228,7 +2294,8 @@ let openAPIDocument: String = #"""
           "replied",
           "rehandling",
           "following",
-          "closed"
+          "closed",
+          "merged"
         ],
         "description": "Where a case stands (docs/domain.md)."
       },
@@ -2337,7 +2404,11 @@ let openAPIDocument: String = #"""
           "follow_up",
           "supervised",
           "contact_confirmed",
-          "contact_disputed"
+          "contact_disputed",
+          "merged",
+          "merge_received",
+          "publish_consent",
+          "publication_decided"
         ]
       },
       "Role": {
@@ -2724,6 +2795,8 @@ let openAPIDocument: String = #"""
           "round",
           "closed_on",
           "deadlines",
+          "merged_into",
+          "merged",
           "contacts",
           "body",
           "timeline"
@@ -2925,6 +2998,24 @@ let openAPIDocument: String = #"""
               "$ref": "#/components/schemas/Deadline"
             },
             "description": "The obligations the caller may see, in the order they were opened."
+          },
+          "merged_into": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/CaseNumber"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "并案: the case this one was merged into (its state is then merged), or null."
+          },
+          "merged": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CaseNumber"
+            },
+            "description": "并案: the cases merged into this one that the caller sees, in number order."
           },
           "contacts": {
             "type": "array",
@@ -3865,6 +3956,28 @@ let openAPIDocument: String = #"""
           "on": {
             "$ref": "#/components/schemas/Day",
             "description": "The day the step happened (default today); not after today, not before the case's previous step."
+          }
+        }
+      },
+      "MergeBody": {
+        "type": "object",
+        "description": "并案: this case joins the case `into`.",
+        "additionalProperties": false,
+        "required": [
+          "into"
+        ],
+        "properties": {
+          "into": {
+            "type": "string",
+            "description": "The number of the case it joins."
+          },
+          "note": {
+            "type": "string",
+            "description": "Why they are one matter (kept in both histories)."
+          },
+          "on": {
+            "$ref": "#/components/schemas/Day",
+            "description": "The day the step happened (default today); not after today, not before either case's previous step."
           }
         }
       },

@@ -22,11 +22,16 @@ struct Show: ParsableCommand {
         let events = try context.store.history(congress, caseID: view.id)
         let earlier = try context.store.similarEarlier(congress, caseID: view.id)
         let contacts = try context.store.contacts(congress, caseID: view.id)
+        let publication = try context.store.publicationStatus(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
             let clock = try CongressClock(congress)
             var json = caseJSON(view, today: today, contacts: contacts, timeline: events.map { eventJSON($0, clock) })
-            if case .object(let pairs) = json { json = .object(pairs + [("similar_earlier", .array(earlier.map(earlierJSON)))]) }
+            if case .object(let pairs) = json {
+                json = .object(pairs + [("similar_earlier", .array(earlier.map(earlierJSON))),
+                                        ("publish_consent", .optional(publication.consent.map { $0 ? "yes" : "no" })),
+                                        ("publication", .optional(publication.decision?.rawValue))])
+            }
             emit(json.serialized() + "\n")
             return
         }
@@ -37,6 +42,11 @@ struct Show: ParsableCommand {
             (zh ? "状态" : "state", view.state.label(zh: zh)),
             (zh ? "领衔代表" : "deputy", "\(view.deputy) \(view.deputyName)（\(view.delegation)）"),
         ]
+        if let into = view.mergedInto {
+            lines.append((zh ? "已并入" : "merged into", zh ? "\(into)（以该案的办理和答复为准：jianyi show \(into)）"
+                                                        : "\(into) (handled and answered as part of it: jianyi show \(into))"))
+        }
+        if !view.merged.isEmpty { lines.append((zh ? "并入本案" : "merged in", view.merged.joined(separator: ", "))) }
         if !view.cosigners.isEmpty { lines.append((zh ? "附议代表" : "co-signers", view.cosigners.joined(separator: ", "))) }
         let sessionText = view.session.flatMap { SessionCode($0) }.map { zh ? "\($0.label)（\($0)）" : $0.description }
         lines.append((zh ? "届次" : "session", sessionText ?? (zh ? "闭会期间" : "recess")))
@@ -60,6 +70,12 @@ struct Show: ParsableCommand {
             let attitude = view.ratingAttitude.map { zh ? "，态度\($0.zh)" : ", attitude \($0.rawValue)" } ?? ""
             lines.append((zh ? "评价" : "rating", (zh ? "结果\(result.zh)" : "result \(result.rawValue)") + attitude
                           + (view.round == 2 ? (zh ? "（第二轮）" : " (round 2)") : "")))
+        }
+        if publication.consent != nil || publication.decision != nil {
+            let consent = publication.consent.map { zh ? ($0 ? "代表同意" : "代表不同意") : ($0 ? "deputy consents" : "deputy declines") }
+                ?? (zh ? "代表未表态" : "deputy not asked")
+            let decision = publication.decision.map { $0.label(zh: zh) } ?? (zh ? "未审定" : "not decided")
+            lines.append((zh ? "答复公开" : "publication", "\(consent) · \(decision)"))
         }
         let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
         // A value on its label's line only: a title holding a line break cannot fake another field.

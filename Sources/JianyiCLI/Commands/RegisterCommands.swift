@@ -4,6 +4,7 @@ import Casework
 import Foundation
 
 extension Channel: ExpressibleByArgument {}
+extension PublishConsent: ExpressibleByArgument {}
 
 struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,8 @@ struct Register: ParsableCommand {
     @Option(help: "The text of the suggestion.") var body: String?
     @Option(name: .customLong("body-file"), help: "Read the text from a file (- for standard input).") var bodyFile: String?
     @Option(help: "Date submitted, YYYY-MM-DD (default today).") var on: String?
+    @Option(help: "yes or no: the deputy consents to publishing the reply (答复公开); changed until the reply with jianyi publish --consent.")
+    var publish: PublishConsent?
     @Option(help: "text (the number) or json.") var format: RegisterFormat = .text
 
     enum RegisterFormat: String, ExpressibleByArgument { case text, json }
@@ -51,7 +54,7 @@ struct Register: ParsableCommand {
         let registration = try Registration(
             title: title, body: text, deputy: deputy, cosigners: cosigner, session: sessionCode,
             channel: channel ?? (recess ? .recess : nil), station: station, category: category,
-            submittedOn: try context.day(on, in: congress))
+            submittedOn: try context.day(on, in: congress), publish: publish?.consents)
         let registered = try context.store.register(congress, registration)
         switch format {
         case .text: emit(registered.number + "\n")
@@ -83,7 +86,8 @@ struct ImportCommand: ParsableCommand {
                 earlier row is refused; --skip-existing skips it instead, so a file can be imported \
                 again. Every bad row is listed (exit 65; with --format json also on standard \
                 output) and nothing is registered. The file is streamed: any size, in constant \
-                memory; a progress line shows on a terminal.
+                memory; a progress line shows on a terminal. publish (optional) is the deputy's \
+                consent to publishing the reply, yes or no (empty: not said).
 
                 Example: jianyi import suggestions suggestions.csv
                 """)

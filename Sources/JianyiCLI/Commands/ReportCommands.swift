@@ -63,7 +63,7 @@ struct ReportOptions: ParsableArguments {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reports for publication.", subcommands: [Satisfaction.self])
+    static let configuration = CommandConfiguration(abstract: "Reports for publication.", subcommands: [Satisfaction.self, Publication.self])
 
     struct Satisfaction: ParsableCommand {
         static let configuration = CommandConfiguration(
