@@ -95,7 +95,7 @@ struct CaseRecordReader {
         try source.read { bytes.append(contentsOf: $0) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard case .array(let items)? = Self.parse(bytes) else {
-            throw Failure.ruleBroken("\(file): not a JSON array of cases (the layout of export cases --format json)")
+            throw Failure.ruleBroken("\(file): not a JSON array of cases (the json layout of export cases)")
         }
         for (index, item) in items.enumerated() {
             try body(record(item, line: index + 1), bytes.count)
