@@ -72,7 +72,7 @@ struct Register: ParsableCommand {
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bulk imports.", subcommands: [Suggestions.self])
+        commandName: "import", abstract: "Bulk imports.", subcommands: [Suggestions.self, Cases.self])
 
     struct Suggestions: ParsableCommand {
         static let configuration = CommandConfiguration(

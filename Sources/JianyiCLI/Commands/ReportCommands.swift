@@ -63,7 +63,7 @@ struct ReportOptions: ParsableArguments {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reports for publication.", subcommands: [Satisfaction.self, Publication.self])
+    static let configuration = CommandConfiguration(abstract: "Reports for publication, and every case for other systems.", subcommands: [Satisfaction.self, Publication.self, Cases.self])
 
     struct Satisfaction: ParsableCommand {
         static let configuration = CommandConfiguration(
