@@ -40,7 +40,7 @@ struct Overdue: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The day to check, YYYY-MM-DD (default today).") var asOf: String?
         @Option(help: "table, json, csv or xlsx.") var format: ListFormat = .table
-        @Option(name: .customLong("out-dir"), help: "Write one digest CSV per unit (UTF-8 with BOM) and an index into this existing folder.",
+        @Option(name: .customLong("out-dir"), help: "Write one digest per unit and an index into this existing folder: CSV (UTF-8 with BOM), or .xlsx with --digest-format xlsx.",
                 completion: .directory)
         var outDir: String?
         @Option(name: .customLong("digest-format"), help: "The digests' files: csv (the default) or xlsx.") var digestFormat: DigestFormat = .csv
