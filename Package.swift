@@ -29,6 +29,13 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // .xlsx output (issue 15): Debian's libxlsxwriter, behind a small typed, safe API.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        .target(name: "Spreadsheet", dependencies: ["CXLSXWriter", "Casework"]),
         .target(name: "Casework"),
         .target(
             name: "CaseStore",
@@ -56,7 +63,7 @@ let package = Package(
         .target(
             name: "JianyiCLI",
             dependencies: [
-                "CaseStore", "Casework", "Presentation", "JianyiServer",
+                "CaseStore", "Casework", "Presentation", "JianyiServer", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +75,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres", "TestSupport"]),
         .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "CaseStore", "Postgres", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Casework", "TestSupport"]),
         .testTarget(
             name: "JianyiServerTests",
             dependencies: [

@@ -113,26 +113,37 @@ struct List: ParsableCommand {
               jianyi list --session 5-4
               jianyi list --state submitted --format csv > submitted.csv
               jianyi list --deputy D001 --format json
+              jianyi list --session 5-4 --format xlsx --output 建议.xlsx
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases in this state (submitted, accepted, rejected, withdrawn, assigned, replied, rehandling, following, closed).")
     var state: CaseState?
-    @Option(help: "Only cases led by this deputy.") var deputy: String?
-    @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+    @Option(help: "Only cases led by this deputy.", completion: CodeCompletion.deputies) var deputy: String?
+    @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
-    @Option(help: "Only cases this unit is currently assigned to.") var unit: String?
+    @Option(help: "Only cases this unit is currently assigned to.", completion: CodeCompletion.units) var unit: String?
     @Flag(help: "Only cases with a reply, opinion, rehandle or plan deadline already passed (as of today).") var overdue = false
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, csv or xlsx (a spreadsheet: --output FILE, or standard output when it is not a terminal).")
+    var format: ListFormat = .table
+    @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"),
+            completion: .file())
+    var output: String?
 
     func run() throws {
+        let file = try output.map { try OutputFile($0, flag: "--output") }
+        if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
         let context = try Context(global)
         let congress = try context.congress()
         let today = try context.today(in: congress)
         let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key, unit: unit,
                                 overdueOn: overdue ? today : nil)
         let zh = context.lang == .zh
-        try Output.write { out in
+        try Output.write(to: file) { out in
             switch format {
+            case .xlsx:
+                try XLSXOutput.write(into: &out) { book in
+                    try book.addSheet("建议", SheetLayouts.cases) { row in try context.store.listCases(congress, filter) { try row($0) } }
+                }
             case .json:
                 out.write("[")
                 try context.store.listCases(congress, filter) { let view = $0; out.writeElement { caseJSON(view, today: today).write(to: &$0) } }

@@ -20,15 +20,17 @@ struct Register: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Title (required, at most 200 characters).") var title: String
-    @Option(help: "The lead deputy's code (领衔代表).") var deputy: String
-    @Option(help: "A co-signing deputy's code (附议); repeat for several.") var cosigner: [String] = []
-    @Option(help: "Session code, e.g. 5-4.") var session: String?
+    @Option(help: "The lead deputy's code (领衔代表).", completion: CodeCompletion.deputies) var deputy: String
+    @Option(help: "A co-signing deputy's code (附议); repeat for several.", completion: CodeCompletion.deputies)
+    var cosigner: [String] = []
+    @Option(help: "Session code, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Flag(help: "Raised between sessions (闭会期间).") var recess = false
     @Option(help: "session, recess or liaison_station.") var channel: Channel?
     @Option(help: "The liaison station's name (联络站).") var station: String?
     @Option(help: "Category, e.g. 城乡建设, 教育, 医疗卫生 (default 其他).") var category: String?
     @Option(help: "The text of the suggestion.") var body: String?
-    @Option(name: .customLong("body-file"), help: "Read the text from a file (- for standard input).") var bodyFile: String?
+    @Option(name: .customLong("body-file"), help: "Read the text from a file (- for standard input).", completion: FileCompletion.text)
+    var bodyFile: String?
     @Option(help: "Date submitted, YYYY-MM-DD (default today).") var on: String?
     @Option(help: "yes or no: the deputy consents to publishing the reply (答复公开); changed until the reply with jianyi publish --consent.")
     var publish: PublishConsent?
@@ -93,7 +95,7 @@ struct ImportCommand: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ImportOptions
-        @Argument(help: "CSV file (UTF-8; a BOM is fine; - for standard input).") var file: String
+        @Argument(help: "CSV file (UTF-8; a BOM is fine; - for standard input).", completion: FileCompletion.csv) var file: String
         @Flag(name: .customLong("skip-existing"), help: "Skip rows already registered instead of refusing the file.")
         var skipExisting = false
 

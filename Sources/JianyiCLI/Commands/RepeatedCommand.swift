@@ -18,20 +18,27 @@ struct ReportCommand: ParsableCommand {
                 Examples:
                   jianyi report repeated --session 5-4
                   jianyi report repeated --format json
+                  jianyi report repeated --format xlsx > 反复提.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only the later cases of this session, e.g. 5-4.") var session: String?
-        @Option(help: "table, csv or json.") var format: Format = .table
+        @Option(help: "Only the later cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
+        @Option(help: "table, csv, json or xlsx (a spreadsheet, to standard output when it is not a terminal).")
+        var format: Format = .table
 
-        enum Format: String, ExpressibleByArgument { case table, csv, json }
+        enum Format: String, ExpressibleByArgument { case table, csv, json, xlsx }
 
         func run() throws {
+            if format == .xlsx { try XLSXOutput.refuseTerminal(nil, outputOption: false) }
             let context = try Context(global)
             let congress = try context.congress()
             let rows = try context.store.repeated(congress, session: session)
             let counts = Counts(rows)
             let zh = context.lang == .zh
             switch format {
+            case .xlsx:
+                try Output.write { out in
+                    try XLSXOutput.write(into: &out) { book in try book.addSheet("反复提", SheetLayouts.repeated) { row in try rows.forEach(row) } }
+                }
             case .json:
                 emit(JSONValue.object([
                     ("session", .optional(session)), ("repeated_cases", .int(counts.cases)),

@@ -6,12 +6,12 @@ import Presentation
 extension Grouping: ExpressibleByArgument {}
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, json, table, html
+    case csv, json, table, html, xlsx
 }
 
 /// The filters every summary takes.
 struct ScopeOptions: ParsableArguments {
-    @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+    @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Option(help: "Only cases first replied on or after this day.") var from: String?
     @Option(help: "Only cases first replied on or before this day.") var to: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
@@ -46,11 +46,12 @@ struct ScopeOptions: ParsableArguments {
 
 /// How a report is written.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "table, csv, json or html.") var format: ReportFormat = .table
+    @Option(help: "table, csv, json, html or xlsx (a spreadsheet: --output FILE, or standard output when it is not a terminal).")
+    var format: ReportFormat = .table
     @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
     @Option(help: ArgumentHelp(
         "Write to this file instead of standard output: replaced whole or not at all (a temporary file beside it, renamed over it). A symbolic link is written through to the file it names. A folder, a missing folder, or a file or folder without write permission is refused (exit 73) and left as it is.",
-        valueName: "file"))
+        valueName: "file"), completion: .file())
     var output: String?
 
     /// What a CSV starts with: the byte-order mark when asked for.
@@ -58,7 +59,9 @@ struct ReportOptions: ParsableArguments {
 
     /// The --output file, checked before any work (73 when it cannot be written).
     func outputFile() throws -> OutputFile? {
-        try output.map { try OutputFile($0, flag: "--output") }
+        let file = try output.map { try OutputFile($0, flag: "--output") }
+        if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
+        return file
     }
 }
 
@@ -80,6 +83,7 @@ struct Export: ParsableCommand {
                   jianyi export satisfaction --by unit --session 5-4 --format csv --bom --output 满意度.csv
                   jianyi export satisfaction --by deputy --from 2024-03-01 --to 2024-12-31 --format json
                   jianyi export satisfaction --key --format html --output report.html
+                  jianyi export satisfaction --by unit --format xlsx --output 满意度.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
@@ -102,6 +106,12 @@ struct Export: ParsableCommand {
             case .csv:
                 sink.write(report.csvStart + CSV.line(measureKeys + addedMeasureKeys))
                 try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0) + addedMeasureFields($0))) }
+            case .xlsx:
+                try XLSXOutput.write(into: &sink) { book in
+                    try book.addSheet("满意度测评", SheetLayouts.measures(grouping: by.rawValue)) { row in
+                        try context.store.satisfaction(congress, by: by, scope: scope) { try row($0) }
+                    }
+                }
             case .json:
                 sink.write("[")
                 try context.store.satisfaction(congress, by: by, scope: scope) { let measures = $0; sink.writeElement { measureJSON(measures).write(to: &$0) } }

@@ -22,13 +22,14 @@ struct Score: ParsableCommand {
 
                 Examples:
                   jianyi score units --session 5-4 --format csv --output 评分.csv
+                  jianyi score units --session 5-4 --format xlsx --output 评分.xlsx
                   jianyi score units --explain ZJJ --format json
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
         @OptionGroup var report: ReportOptions
         @Option(help: ArgumentHelp("Explain this unit's score term by term, with the cases behind each count (table or json).",
-                                   valueName: "unit"))
+                                   valueName: "unit"), completion: CodeCompletion.units)
         var explain: String?
 
         /// In the order of the score's terms.
@@ -38,7 +39,7 @@ struct Score: ParsableCommand {
         }
 
         func validate() throws {
-            if explain != nil, report.format == .csv || report.format == .html {
+            if explain != nil, [.csv, .html, .xlsx].contains(report.format) {
                 throw ValidationError("--explain: the explanation is a table or json, not \(report.format.rawValue)")
             }
         }
@@ -75,6 +76,10 @@ struct Score: ParsableCommand {
                     for s in scores {
                         sink.write(CSV.line(measureFields(s.measures) + [FormattedNumber(s.formattedScore)] + addedMeasureFields(s.measures)
                                             + [s.rank.map(String.init) ?? "", s.insufficientSample ? "true" : "false"]))
+                    }
+                case .xlsx:
+                    try XLSXOutput.write(into: &sink) { book in
+                        try book.addSheet("评分通报", SheetLayouts.scores) { row in try scores.forEach(row) }
                     }
                 case .json:
                     sink.write(JSONValue.object([
