@@ -102,7 +102,7 @@ let openAPIDocument: String = #"""
           "accounts"
         ],
         "summary": "Sign in: a bearer token for an account.",
-        "description": "A wrong login, a wrong password and a disabled account all answer the same 401. Failed sign-ins are counted per login and per address; past the limit the server answers 429 with Retry-After, without checking the password.",
+        "description": "A wrong login, a wrong password and a disabled account all answer the same 401. An account with a second factor (`jianyi account totp`) also gives `totp`; a missing or wrong code answers 401 too, and counts like a wrong password. When the congress's policy `secretariat_totp` is 1, a secretariat account without a second factor answers 403 naming the command that enrolls it. Failed sign-ins are counted per login and per address; past the limit the server answers 429 with Retry-After, without checking the password.",
         "security": [],
         "parameters": [
           {
@@ -144,6 +144,9 @@ let openAPIDocument: String = #"""
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "413": {
             "$ref": "#/components/responses/TooLarge"
@@ -195,7 +198,7 @@ let openAPIDocument: String = #"""
           "sessions"
         ],
         "summary": "A browser signs in: sets the session cookie.",
-        "description": "The form of the sign-in page. Refused and throttled exactly like `POST /api/v1/tokens` (the same failures count for both): a wrong login, a wrong password and a disabled account all answer the same 401; past the limit, 429 with Retry-After without checking the password. The cookie holds the session token and its CSRF token; the server keeps only their hashes. The session lives as long as a bearer token (`serve --token-lifetime`).",
+        "description": "The form of the sign-in page. Refused and throttled exactly like `POST /api/v1/tokens` (the same failures count for both): a wrong login, a wrong password, a disabled account and a missing or wrong second-factor code (`totp`) all answer the same 401; a secretariat account the congress requires a second factor of and that has none answers 403; past the limit, 429 with Retry-After without checking the password. The cookie holds the session token and its CSRF token; the server keeps only their hashes. The session lives as long as a bearer token (`serve --token-lifetime`).",
         "security": [],
         "parameters": [
           {
@@ -251,6 +254,9 @@ let openAPIDocument: String = #"""
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "413": {
             "$ref": "#/components/responses/TooLarge"
@@ -3565,6 +3571,11 @@ let openAPIDocument: String = #"""
             "type": "string",
             "minLength": 1,
             "format": "password"
+          },
+          "totp": {
+            "type": "string",
+            "description": "For an account with a second factor (`jianyi account totp`): the authenticator's 6-digit code (RFC 6238; each code once, one 30-second step of drift either way) or one of its recovery codes (each once). Missing or wrong: the same 401, counted like a wrong password.",
+            "format": "password"
           }
         },
         "required": [
@@ -3990,6 +4001,11 @@ let openAPIDocument: String = #"""
           },
           "password": {
             "type": "string",
+            "format": "password"
+          },
+          "totp": {
+            "type": "string",
+            "description": "The second factor's code or a recovery code, for an account that has one (as TokenRequest's `totp`).",
             "format": "password"
           }
         },

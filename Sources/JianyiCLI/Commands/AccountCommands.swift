@@ -13,7 +13,7 @@ struct AccountCommand: ParsableCommand {
             Passwords are read from standard input (one line; at least \(Account.minimumPasswordLength) characters), never \
             from an argument, and stored only as a bcrypt hash. A unit may have several accounts; each acts as its unit.
             """,
-        subcommands: [Add.self, ListAccounts.self, Disable.self, Password.self, Signer.self])
+        subcommands: [Add.self, ListAccounts.self, Disable.self, Password.self, Signer.self, TOTPEnroll.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,6 +3,88 @@
 enum EmbeddedTemplates {
     /// Every file of Templates/ by its name.
     static let files: [String: String] = [
+        "case-more.mustache": #####"""
+{{#more}}
+{{#hasRatings}}
+<section class="card" aria-labelledby="ratings-heading">
+<h2 id="ratings-heading">代表评价</h2>
+<ul class="ratings">
+{{#ratings}}<li><p><strong>{{round}}</strong> <time datetime="{{on}}">{{on}}</time>：{{words}}</p>{{#comment}}<p class="text">意见：{{.}}</p>{{/comment}}</li>
+{{/ratings}}
+</ul>
+</section>
+{{/hasRatings}}
+{{#unit}}
+{{#hasDrafts}}
+<section class="card" aria-labelledby="drafts-heading">
+<h2 id="drafts-heading">答复草稿</h2>
+{{#drafts}}
+<article class="draft draft-{{tone}}">
+<p class="meta"><strong>{{title}}</strong> <span class="tag">{{status}}</span></p>
+<p class="meta">{{meta}}{{#planBy}} · 计划 {{.}} 前解决{{/planBy}}</p>
+{{#note}}<p class="notice error">退回意见：{{.}}</p>{{/note}}
+<div class="text">{{text}}</div>
+</article>
+{{/drafts}}
+</section>
+{{/hasDrafts}}
+{{#signForm}}
+<section class="card" aria-labelledby="sign-heading">
+<h2 id="sign-heading">签发</h2>
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+<form method="post" action="/cases/{{number}}/reply-drafts/current/approve" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+<p class="buttons"><button type="submit">签发（答复送达代表，答复日期为今天）</button></p>
+</form>
+<form method="post" action="/cases/{{number}}/reply-drafts/current/return" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#comment}}{{>field}}{{/comment}}
+<p class="buttons"><button type="submit" class="secondary">退回拟稿人</button></p>
+</form>
+</section>
+{{/signForm}}
+{{#draftForm}}
+<section class="card" aria-labelledby="draft-form-heading">
+<h2 id="draft-form-heading">拟写答复（提交本单位签发）</h2>
+<form method="post" action="/cases/{{number}}/reply-drafts" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#outcome}}{{>choice}}{{/outcome}}
+{{#planBy}}{{>field}}{{/planBy}}
+{{#text}}{{>field}}{{/text}}
+{{#on}}{{>field}}{{/on}}
+<p class="buttons"><button type="submit">提交签发</button></p>
+</form>
+</section>
+{{/draftForm}}
+{{#followUpForm}}
+<section class="card" aria-labelledby="follow-up-heading">
+<h2 id="follow-up-heading">跟踪落实</h2>
+<form method="post" action="/cases/{{number}}/follow-ups" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#progress}}{{>field}}{{/progress}}
+{{#done}}{{>choice}}{{/done}}
+<p class="buttons"><button type="submit">记录落实情况</button></p>
+</form>
+</section>
+{{/followUpForm}}
+{{#transferForm}}
+<section class="card" aria-labelledby="transfer-heading">
+<h2 id="transfer-heading">申请调整交办</h2>
+<form method="post" action="/cases/{{number}}/transfer-requests" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#reason}}{{>field}}{{/reason}}
+{{#on}}{{>field}}{{/on}}
+<p class="buttons"><button type="submit" class="secondary">提交申请</button></p>
+</form>
+</section>
+{{/transferForm}}
+{{/unit}}
+{{/more}}
+
+"""#####,
         "case.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}
@@ -97,6 +179,7 @@ enum EmbeddedTemplates {
 </form>
 </section>
 {{/replyForm}}
+{{>case-more}}
 <section class="card" aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">办理过程</h2>
 <ol class="timeline">
@@ -119,6 +202,26 @@ enum EmbeddedTemplates {
 </fieldset>
 
 """#####,
+        "drafts.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<p class="counts">{{#signer}}等待签发的答复草稿{{/signer}}{{^signer}}本单位等待签发的答复草稿（由签发人签发或退回）{{/signer}}：<strong>{{total}}</strong> 件</p>
+<ul class="cases">
+{{#items}}
+<li class="case">
+<p class="case-head"><a href="/cases/{{number}}"><span class="number">{{number}}</span> {{title}}</a></p>
+<p class="meta">{{meta}}</p>
+<div class="text excerpt">{{text}}</div>
+{{#signer}}<p><a href="/cases/{{number}}#sign-heading">审核并签发或退回</a></p>{{/signer}}
+</li>
+{{/items}}
+</ul>
+{{^items}}<p class="empty">没有等待签发的草稿。被退回的草稿及退回意见见各建议页面。</p>{{/items}}
+{{#more}}<p class="hint">只列出最早的一部分。</p>{{/more}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
         "error.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}<p class="notice error" role="alert">{{message}}</p>{{/page}}
@@ -134,6 +237,24 @@ enum EmbeddedTemplates {
 {{#.multiline}}<textarea id="{{id}}" name="{{name}}" rows="{{rows}}"{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{value}}</textarea>{{/.multiline}}
 {{^.multiline}}<input id="{{.id}}" name="{{.name}}" type="{{.type}}" value="{{.value}}"{{#.autocomplete}} autocomplete="{{.}}"{{/.autocomplete}}{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{/.multiline}}
 </div>
+
+"""#####,
+        "figures.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<p class="counts">{{unit}}主办的建议，截至 {{asOf}}。按期答复率的分母含已过答复期限仍未答复的件数；满意率含基本满意。</p>
+<div class="table-wrap">
+<table class="figures">
+<caption>按期答复与代表满意情况</caption>
+<thead><tr><th scope="col">范围</th><th scope="col">主办件数</th><th scope="col">已答复</th><th scope="col">按期答复率</th><th scope="col">已评价</th><th scope="col">满意率（含基本满意）</th><th scope="col">满意</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{scope}}</th><td>{{cases}}</td><td>{{replied}}</td><td>{{onTime}}</td><td>{{rated}}</td><td>{{satisfaction}}</td><td>{{satisfied}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/page}}
+{{/content}}{{/layout}}
 
 """#####,
         "layout.mustache": #####"""
@@ -526,6 +647,7 @@ enum EmbeddedTemplates {
 {{<layout}}{{$content}}
 {{#page}}
 <form method="post" action="/sign-in" class="card narrow">
+<input type="hidden" name="csrf" value="{{csrf}}">
 {{#form.problem}}<p class="notice error" role="alert" id="sign-in-error">{{.}}</p>{{/form.problem}}
 <p class="field">
 <label for="login">登录名</label>
@@ -534,6 +656,11 @@ enum EmbeddedTemplates {
 <p class="field">
 <label for="password">密码</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
+</p>
+<p class="field">
+<label for="totp">动态验证码</label>
+<input id="totp" name="totp" inputmode="numeric" autocomplete="one-time-code" aria-describedby="totp-hint">
+<span class="hint" id="totp-hint">启用了两步验证的账户填写验证器上的 6 位数字，或一张一次性恢复码；其他账户留空</span>
 </p>
 <p><button type="submit">登录</button></p>
 </form>
@@ -619,18 +746,42 @@ button.link { background: none; border: 0; padding: 0; min-height: 0; text-decor
 .tier-due_soon { border-left: 5px solid #f0a000 !important; }
 .tier-overdue { border-left: 5px solid #d9480f !important; }
 .tier-severely_overdue { border-left: 5px solid #7a1a14 !important; background: #fdecea !important; }
+.ratings { list-style: none; padding: 0; margin: 0; }
+.ratings li { border-top: 1px solid #eee; padding: 6px 0; }
+.ratings p { margin: 0; }
+.draft { border-top: 1px solid #eee; padding-top: 8px; }
+.draft-returned .tag { background: #fdecea; border-color: #b3261e; }
+.draft-signed .tag { background: #e8f5e9; border-color: #2e7d32; }
+.excerpt { max-height: 6.4em; overflow: hidden; }
+.table-wrap { overflow-x: auto; }
+table.figures { border-collapse: collapse; width: 100%; background: #fff; font-size: 15px; }
+table.figures caption { text-align: left; font-weight: bold; padding: 4px 0; }
+table.figures th, table.figures td { border: 1px solid #d8dce1; padding: 6px 8px; text-align: right; white-space: nowrap; }
+table.figures th[scope=row], table.figures thead th { text-align: left; }
 @media (min-width: 720px) {
   .facts { grid-template-columns: 1fr 1fr; }
   main { padding: 16px 24px; }
 }
 @media print {
+  @page { margin: 15mm 12mm; }
   header.site nav, .who, .skip, form, .actions, .buttons { display: none !important; }
+  /* A card that only holds a form (评价, 答复, 签发 …) would print as an empty heading. */
+  section.card:has(form):not(:has(article, dl, ol, ul, table)) { display: none !important; }
   header.site { background: none; color: #000; border-bottom: 2px solid #000; }
   header.site a { color: #000; }
   body { background: #fff; font-size: 12pt; }
   .card, .case { border: 1px solid #999; break-inside: avoid; }
   a { color: #000; text-decoration: none; }
   main { max-width: none; padding: 0; }
+  footer.site { max-width: none; padding: 8px 0 0; border-top: 1px solid #999; color: #000; }
+  h1, h2 { break-after: avoid; }
+  .text, .timeline > li, .ratings li, tr { break-inside: avoid; }
+  .excerpt { max-height: none; }
+  .notice.ok { display: none; }
+  .notice, .tag, .tiers li, table.figures th, table.figures td { border-color: #000 !important; background: none !important; color: #000 !important; }
+  .tier-due_soon, .tier-overdue, .tier-severely_overdue { border-left-color: #000 !important; }
+  .case.tier-overdue, .case.tier-severely_overdue { border-left-width: 8px !important; }
+  .table-wrap { overflow: visible; }
 }
 /* The secretariat's pages: tables of figures, bar charts (SVG, coloured here), accounts. */
 .figures { border-collapse: collapse; width: 100%; font-size: 15px; }

@@ -31,6 +31,7 @@ struct Pages {
         signedIn.get("submit") { try await SubmitPage.show(site: site, $0, context: $1) }
         signedIn.post("submit") { try await SubmitPage.post(site: site, $0, context: $1) }
         signedIn.get("cases/:number") { try await CasePage.show(site: site, $0, context: $1) }
+        UnitPages.addRoutes(to: signedIn, site: site)
         for step in CaseForms.all {
             signedIn.post("cases/:number/\(step.path)") { try await CasePage.perform(step, site: site, $0, context: $1) }
         }
