@@ -196,6 +196,14 @@ struct SecretariatPageTests {
             #expect(page.text.contains(#"<span class="bar-label">市司法局</span><svg class="bar""#))
             #expect(page.text.contains(#"<rect x="0" y="0" width="100.0" height="10"></rect></svg><span class="bar-value">100.0%</span>"#))
             #expect(page.text.contains("<td class=\"num\">\(try #require(score).formattedScore)</td>"))
+            // The report's three charts, titled and ranked as `report score --format html` draws them.
+            let titles = page.text.components(separatedBy: "<figcaption>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            #expect(titles == ["满意率（满意＋基本满意）", "按期答复率", "得分（不含样本不足的单位）"])
+            let onTime = try #require(page.text.components(separatedBy: "<figcaption>").dropFirst(2).first)
+            let values = onTime.components(separatedBy: #"<span class="bar-value">"#).dropFirst().map { String($0.prefix { $0 != "<" }) }
+            let percents = values.compactMap { Double($0.dropLast()) }
+            #expect(values.count == measures.count && percents == percents.sorted(by: >))
+            #expect(values.dropFirst(percents.count).allSatisfy { $0 == "— 无数据" })
         }
     }
 
