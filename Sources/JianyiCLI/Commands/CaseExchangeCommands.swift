@@ -37,14 +37,14 @@ extension Export {
                   jianyi export cases --session 5-4 --format xlsx --output 建议-5-4.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+        @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
         @Option(help: "Only cases submitted on or after this day.") var from: String?
         @Option(help: "Only cases submitted on or before this day.") var to: String?
         @Option(help: "csv, json, jsonl (read back by import cases) or xlsx (a spreadsheet to read: --output FILE, or standard output when it is not a terminal).")
         var format: CaseExportFormat
         @Option(help: ArgumentHelp(
             "Write to this file instead of standard output: replaced whole or not at all (a temporary file beside it, renamed over it). A folder, a missing folder, or a file or folder without write permission is refused (exit 73) and left as it is.",
-            valueName: "file"))
+            valueName: "file"), completion: FileCompletion.text)
         var output: String?
 
         func run() throws {
@@ -111,7 +111,8 @@ extension ImportCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ImportOptions
-        @Argument(help: "The file (UTF-8; - for standard input, with --file-format).") var file: String
+        @Argument(help: "The file (UTF-8; - for standard input, with --file-format).", completion: FileCompletion.caseFile)
+        var file: String
         @Option(name: .customLong("file-format"), help: "csv, json or jsonl (default: the file's extension).")
         var fileFormat: CaseFileFormat?
 

@@ -64,14 +64,14 @@ extension Export {
                   jianyi export publication --format xlsx --output 答复公开.xlsx --redactions 隐去清单.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+        @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
         @Option(help: "html, csv or xlsx.") var format: PublicationFormat
         @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
         @Option(help: ArgumentHelp("Write to this file instead of standard output (replaced whole or not at all; exit 73 when it cannot be).",
-                                   valueName: "file"))
+                                   valueName: "file"), completion: FileCompletion.text)
         var output: String?
         @Option(help: ArgumentHelp("Also write what was redacted, for review (never published): CSV number,kind,original, or a workbook (sheet 隐去清单) when the name ends in .xlsx.",
-                                   valueName: "file"))
+                                   valueName: "file"), completion: FileCompletion.text)
         var redactions: String?
 
         func run() throws {

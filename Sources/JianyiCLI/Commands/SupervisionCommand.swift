@@ -24,7 +24,7 @@ extension ReportCommand {
         @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
         @Option(help: "text, html, json or xlsx (a sheet per section: --output FILE, or standard output when it is not a terminal).")
         var format: Format = .text
-        @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"), completion: FileCompletion.text)
         var output: String?
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json, xlsx }
