@@ -70,7 +70,11 @@ import Testing
         #expect(ratings.rows.dropFirst().map { $0[resultColumn].text } == ["不满意", "满意"])
         let history = try #require(book["历史"])
         #expect(history.rows.count > 10)
-        #expect(history.rows[0].map(\.text) == ["编号", "序号", "事项", "日期", "记录时间", "操作人", "数据"])
+        #expect(history.rows[0].map(\.text) == ["编号", "序号", "事项", "日期", "记录时间（UTC）", "操作人", "数据"])
+        #expect(history.rows[1][2].text == "提交登记")
+        let transfer = try #require(book["转办申请"]).rows
+        #expect(transfer[1][try column(transfer[0], "决定")].text == "同意")
+        #expect(transfer[1][try column(transfer[0], "转至单位")].text == "市住房和城乡建设局")
     }
 
     @Test func exportCasesRefusalsLeaveTheFileAsItWas() throws {

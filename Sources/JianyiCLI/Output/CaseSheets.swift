@@ -175,13 +175,13 @@ enum CaseSheetLayout {
         "state": "状态", "key": "重点建议", "key_leader": "督办领导", "key_committee": "督办委员会", "lead_unit": "主办单位",
         "complex": "复杂件", "assigned_on": "交办日期", "round": "轮次", "outcome": "答复类别", "plan_by": "计划完成期限",
         "plan_done_on": "计划完成日期", "replied_on": "答复日期", "rating_result": "评价结果", "rating_attitude": "态度评价",
-        "closed_on": "办结日期", "registered_at": "登记时间", "updated_at": "更新时间",
+        "closed_on": "办结日期", "registered_at": "登记时间（UTC）", "updated_at": "更新时间（UTC）",
         "unit": "单位", "role": "角色", "ended_on": "结束日期", "no": "序号", "obligation": "事项", "start_on": "起算日期",
         "period": "期限", "policy": "依据", "due": "到期日", "status": "状态", "met_on": "完成日期", "cancelled_on": "取消日期",
         "note": "备注", "flagged": "已督办级别", "reason": "理由", "requested_on": "申请日期", "decision": "决定",
         "decided_on": "决定日期", "to_unit": "转至单位", "mode": "方式", "on": "日期", "contact_no": "联系序号",
         "answer": "代表确认", "text": "答复内容", "result": "评价结果", "attitude": "态度评价", "comment": "意见",
-        "kind": "事项", "recorded_at": "记录时间", "actor": "操作人", "data": "数据",
+        "kind": "事项", "recorded_at": "记录时间（UTC）", "actor": "操作人", "data": "数据",
     ]
 
     private static let listLabels: [String: String] = [
@@ -199,6 +199,9 @@ enum CaseSheetLayout {
         case "mode": ContactMode(rawValue: value)?.zh
         case "answer": ContactConfirmation(rawValue: value)?.zh
         case "kind": EventKind(rawValue: value)?.zh
+        // The recorded status, not the status on a day (Deadline.Status): met may be late.
+        case "status": ["open": "未完成", "met": "已完成", "cancelled": "已取消"][value]
+        case "decision": ["pending": "待审", "approved": "同意", "rejected": "不同意"][value]
         default: nil
         }
     }
