@@ -13,7 +13,7 @@ enum CaseExportFormat: String, ExpressibleByArgument, CaseIterable {
 extension Export {
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every case with its whole state and history, in a layout import cases reads back.",
+            abstract: "Every case with its whole state and history: csv, json or jsonl that import cases reads back, or xlsx to read.",
             discussion: """
                 One record per case, by number: the case (title, body, deputy, co-signers, session, \
                 channel, category, state, key suggestion marks, ref), its units (lead and co, complex), \

@@ -20,7 +20,7 @@ struct SupervisionXLSX {
     func write(into out: inout Output) throws {
         try XLSXOutput.write(into: &out) { book in
             try book.addSheet(zh ? "说明" : "About", about) { row in
-                for line in [(zh ? "标题" : "title", sections.title), (zh ? "单位" : "congress", congress),
+                for line in [(zh ? "标题" : "title", sections.title), (zh ? "人大" : "congress", congress),
                              (zh ? "范围" : "covers", sections.covers), (zh ? "数据截至" : "as of", report.asOf.description),
                              (zh ? "制表日期" : "made", made.description), (zh ? "说明" : "note", sections.footer)] {
                     try row(line)
