@@ -77,7 +77,7 @@ import Testing
         #expect(transfer[1][try column(transfer[0], "转至单位")].text == "市住房和城乡建设局")
     }
 
-    @Test func exportCasesRefusalsLeaveTheFileAsItWas() throws {
+    @Test func refusalsLeaveTheFileAsItWas() throws {
         let jianyi = try Jianyi()
         try jianyi.exchangeCases()
         let path = try temporaryDirectory() + "/建议.xlsx"
@@ -90,6 +90,13 @@ import Testing
         #expect(missing.code == 73, "\(missing.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         // The workbook is for reading: import cases does not take it.
+        // The publication and the supervision report refuse before touching the file too.
+        for arguments in [["export", "publication", "--format", "xlsx", "--session", "five"],
+                          ["report", "supervision", "--month", "2099-01", "--format", "xlsx"]] {
+            let refused = try jianyi.run(arguments + ["--output", path])
+            #expect(refused.code == 64, "\(arguments): \(refused.stderr)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "before", "\(arguments)")
+        }
         let imported = try jianyi.run(["import", "cases", path])
         #expect(imported.code == 64, "\(imported.stderr)")
         #expect(imported.stderr.contains("an xlsx export is for reading, not for import"), "\(imported.stderr)")
