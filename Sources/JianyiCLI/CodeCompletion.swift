@@ -55,5 +55,7 @@ enum CodeCompletion {
 /// File completions for the files the commands read and write.
 enum FileCompletion {
     static let csv = CompletionKind.file(extensions: ["csv"])
+    /// What `import cases` reads: the exchange formats of `export cases`.
+    static let caseFile = CompletionKind.file(extensions: ["jsonl", "json", "csv"])
     static let text = CompletionKind.file()
 }

@@ -57,6 +57,26 @@ import Testing
         #expect(line("register", "session")?.contains("---completion register -- --session ") == true)
     }
 
+    /// The exports and the supervision report complete their files, their sessions and every
+    /// format they offer, xlsx included; `import cases` offers the files it reads.
+    @Test func theExportsCompleteFilesSessionsAndFormats() throws {
+        let lines = try Self.script("fish", try Jianyi(migrated: false)).components(separatedBy: "\n")
+        func line(_ command: String, _ option: String) -> String? {
+            lines.first { $0.contains("\"jianyi \(command)\" \(option)'") && $0.contains("-l '\(option)'") }
+        }
+        for (command, option) in [("export cases", "output"), ("export publication", "output"), ("export publication", "redactions"),
+                                  ("report supervision", "output")] {
+            #expect(line(command, option)?.hasSuffix(" -rF") == true, "\(command) --\(option)")
+        }
+        #expect(line("export cases", "format")?.hasSuffix("-rfka 'csv json jsonl xlsx'") == true)
+        #expect(line("export publication", "format")?.hasSuffix("-rfka 'html csv xlsx'") == true)
+        #expect(line("report supervision", "format")?.hasSuffix("-rfka 'text html json xlsx'") == true)
+        for command in ["export cases", "export publication"] {
+            #expect(line(command, "session")?.contains("---completion \(command) -- --session ") == true, "\(command)")
+        }
+        #expect(lines.contains { $0.contains("\"jianyi import cases\" -eq 1") && $0.contains("\\'jsonl\\' \\'json\\' \\'csv\\'") })
+    }
+
     @Test func codesComeFromTheDatabase() throws {
         let jianyi = try Jianyi()
         try jianyi.setUp()

@@ -93,7 +93,7 @@ import Testing
                                  mentioning: "--publish")
         try jianyi.ok("withdraw", number, "--reason", "已解决", "--on", "2024-01-31")
         try jianyi.expectRefusal(["publish", number, "--approve"], 65, mentioning: "\(number) is withdrawn (已撤回) and has no reply of its own to publish")
-        try jianyi.expectRefusal(["export", "publication", "--format", "xlsx"], 64, mentioning: "--format")
+        try jianyi.expectRefusal(["export", "publication", "--format", "pdf"], 64, mentioning: "--format")
         try jianyi.expectRefusal(["export", "publication", "--format", "csv", "--session", "five"], 64, mentioning: "--session")
         let folder = try temporaryDirectory()
         try jianyi.expectRefusal(["export", "publication", "--format", "csv", "--output", folder], 73, mentioning: "--output")

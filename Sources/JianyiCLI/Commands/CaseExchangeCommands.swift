@@ -4,10 +4,16 @@ import Casework
 
 extension CaseFileFormat: ExpressibleByArgument {}
 
+/// What `export cases` writes: the exchange formats `import cases` reads back, and xlsx for
+/// people to read (not read back: docs/export.md).
+enum CaseExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, jsonl, xlsx
+}
+
 extension Export {
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every case with its whole state and history, in a layout import cases reads back.",
+            abstract: "Every case with its whole state and history: csv, json or jsonl that import cases reads back, or xlsx to read.",
             discussion: """
                 One record per case, by number: the case (title, body, deputy, co-signers, session, \
                 channel, category, state, key suggestion marks, ref), its units (lead and co, complex), \
@@ -17,22 +23,28 @@ extension Export {
                 format_version field of every record (docs/export.md). csv: one row per case, lists as \
                 JSON cells, text that could run as a formula starts with ' (so does text that \
                 started with '; import cases takes one off). json: an array of the records. jsonl: one \
-                record per line. Streamed from PostgreSQL: any number of cases in constant memory. \
+                record per line. xlsx: a workbook to read, not to import: a sheet 建议 with a row per \
+                case (Chinese headers, names beside codes, codes and days as text), and a sheet per list \
+                (承办单位, 期限, 转办申请, 沟通联系, 联系确认, 答复, 评价, 历史) with a row per item; a sheet \
+                holds at most 1,048,575 rows, so export a large congress by --session or --from/--to. \
+                Streamed from PostgreSQL: any number of cases in constant memory. \
                 --from and --to select by the day the case was submitted.
 
                 Examples:
                   jianyi export cases --format jsonl --output cases.jsonl
                   jianyi export cases --session 5-4 --format csv --output 5-4.csv
                   jianyi export cases --from 2024-01-01 --to 2024-12-31 --format json
+                  jianyi export cases --session 5-4 --format xlsx --output 建议-5-4.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+        @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
         @Option(help: "Only cases submitted on or after this day.") var from: String?
         @Option(help: "Only cases submitted on or before this day.") var to: String?
-        @Option(help: "csv, json or jsonl.") var format: CaseFileFormat
+        @Option(help: "csv, json, jsonl (read back by import cases) or xlsx (a spreadsheet to read: --output FILE, or standard output when it is not a terminal).")
+        var format: CaseExportFormat
         @Option(help: ArgumentHelp(
             "Write to this file instead of standard output: replaced whole or not at all (a temporary file beside it, renamed over it). A folder, a missing folder, or a file or folder without write permission is refused (exit 73) and left as it is.",
-            valueName: "file"))
+            valueName: "file"), completion: FileCompletion.text)
         var output: String?
 
         func run() throws {
@@ -41,6 +53,7 @@ extension Export {
             if let from, let to, to < from { throw Failure.badValue("--to: \(to) is before --from \(from)") }
             if let session { _ = try SessionCode.parse(session, for: "--session") }
             let file = try output.map { try OutputFile($0, flag: "--output") }
+            if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
             let context = try Context(global)
             let congress = try context.congress()
             let selection = CaseSelection(session: session, from: from, to: to)
@@ -59,8 +72,8 @@ extension Export {
                         line.append(0x0A)
                         sink.write(line)
                     }
-                case .csv:
-                    var table = tableWriter()
+                case .csv, .xlsx:
+                    var table = try tableWriter(context, congress)
                     try table.header(CaseExchange.names, into: &sink)
                     try context.store.exportCases(congress, selection) { try table.row(CaseCell.cells($0), into: &sink) }
                     try table.finish(into: &sink)
@@ -68,8 +81,14 @@ extension Export {
             }
         }
 
-        /// The writer of the table formats; an xlsx writer is chosen here once there is one.
-        private func tableWriter() -> any CaseTableWriter { CaseCSVWriter() }
+        /// The writer of the table formats; the workbook's names are read before the export streams.
+        private func tableWriter(_ context: Context, _ congress: Congress) throws -> any CaseTableWriter {
+            guard format == .xlsx else { return CaseCSVWriter() }
+            let deputies = try context.store.deputies(congress), units = try context.store.units(congress)
+            return CaseXLSXWriter(names: CaseSheetNames(
+                deputies: Dictionary(deputies.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                units: Dictionary(units.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })))
+        }
     }
 }
 
@@ -92,7 +111,8 @@ extension ImportCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ImportOptions
-        @Argument(help: "The file (UTF-8; - for standard input, with --file-format).") var file: String
+        @Argument(help: "The file (UTF-8; - for standard input, with --file-format).", completion: FileCompletion.caseFile)
+        var file: String
         @Option(name: .customLong("file-format"), help: "csv, json or jsonl (default: the file's extension).")
         var fileFormat: CaseFileFormat?
 
@@ -120,6 +140,9 @@ extension ImportCommand {
 
         private func formatOfName() throws -> CaseFileFormat {
             let ending = file.split(separator: ".").last.map { $0.lowercased() }
+            if file.contains("."), ending == "xlsx" {
+                throw Failure.badValue("\(file): an xlsx export is for reading, not for import; export cases --format jsonl (or csv, json) writes a file import cases reads")
+            }
             guard file.contains("."), let ending, let format = CaseFileFormat(rawValue: ending) else {
                 throw Failure.badValue("--file-format: say csv, json or jsonl; \(file) does not end in .csv, .json or .jsonl")
             }

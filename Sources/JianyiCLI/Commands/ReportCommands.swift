@@ -108,7 +108,7 @@ struct Export: ParsableCommand {
                 try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0) + addedMeasureFields($0))) }
             case .xlsx:
                 try XLSXOutput.write(into: &sink) { book in
-                    try book.addSheet("满意度测评", SheetLayouts.measures(grouping: by.rawValue)) { row in
+                    try book.addSheet("满意度测评", SheetLayouts.measures(by: by)) { row in
                         try context.store.satisfaction(congress, by: by, scope: scope) { try row($0) }
                     }
                 }
@@ -117,8 +117,8 @@ struct Export: ParsableCommand {
                 try context.store.satisfaction(congress, by: by, scope: scope) { let measures = $0; sink.writeElement { measureJSON(measures).write(to: &$0) } }
                 sink.write("]\n")
             case .table:
-                var table = measureTable(zh: zh, grouping: groupingLabel(by.rawValue, zh: zh), score: false)
-                try context.store.satisfaction(congress, by: by, scope: scope) { table.append(measureRow($0)) }
+                var table = measureTable(zh: zh, by: by, score: false)
+                try context.store.satisfaction(congress, by: by, scope: scope) { table.append(measureRow($0, by: by)) }
                 sink.write(table.render())
                 sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n")
             case .html:

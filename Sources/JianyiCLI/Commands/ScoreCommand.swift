@@ -87,7 +87,7 @@ struct Score: ParsableCommand {
                         ("min_rated_cases", .int(minRated)), ("units", .array(scores.map(unitScoreJSON))),
                     ]).serialized() + "\n")
                 case .table:
-                    var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
+                    var table = measureTable(zh: zh, by: .unit, score: true)
                     for s in scores { table.append([rankText(s, zh: zh)] + measureRow(s.measures) + [s.formattedScore]) }
                     sink.write(table.render())
                     sink.write(weightsNote(weights, zh: zh) + "\n")

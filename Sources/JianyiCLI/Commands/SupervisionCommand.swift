@@ -18,18 +18,21 @@ extension ReportCommand {
                 Examples:
                   jianyi report supervision --month 2026-06
                   jianyi report supervision --month 2026-06 --format html --output 督办通报-2026-06.html
+                  jianyi report supervision --month 2026-06 --format xlsx --output 督办通报-2026-06.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
-        @Option(help: "text, html or json.") var format: Format = .text
-        @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"))
+        @Option(help: "text, html, json or xlsx (a sheet per section: --output FILE, or standard output when it is not a terminal).")
+        var format: Format = .text
+        @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"), completion: FileCompletion.text)
         var output: String?
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json, xlsx }
 
         func run() throws {
             let month = try Month.parse(self.month, for: "--month")
             let file = try output.map { try OutputFile($0, flag: "--output") }
+            if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
             let context = try Context(global)
             let congress = try context.congress()
             let today = try context.today(in: congress)
@@ -43,6 +46,7 @@ extension ReportCommand {
                 case .text: sink.write(sections.text(made: today))
                 case .html: sink.write(sections.html(congress: congress.name, made: today))
                 case .json: sink.write(supervisionJSON(report, made: today).serialized() + "\n")
+                case .xlsx: try SupervisionXLSX(sections: sections, congress: congress.name, made: today).write(into: &sink)
                 }
             }
         }

@@ -40,19 +40,16 @@ struct HTMLReport {
                         content: content, footer: footer).render()
     }
 
-    /// Units and deputies have names besides their codes; categories, sessions and delegations are their own names.
-    private var named: Bool { grouping == .unit || grouping == .deputy }
+    private var named: Bool { grouping.hasNames }
 
     private func table() -> String {
-        let nameHeader = grouping == .deputy ? (zh ? "姓名" : "name") : (zh ? "名称" : "name")
-        let header = (scores != nil ? [zh ? "名次" : "rank"] : []) + [groupingLabel(grouping.rawValue, zh: zh)] + (named ? [nameHeader] : [])
+        let header = (scores != nil ? [zh ? "名次" : "rank"] : []) + grouping.headers(zh: zh)
             + measureValueHeader(zh: zh) + (scores != nil ? [zh ? "得分" : "score"] : [])
         let first = scores != nil ? 1 : 0
         var table = HTMLTable(header: header, left: Set(first..<(first + (named ? 2 : 1))), names: named ? [first + 1] : [first], zh: zh)
         let ordered: [(Measures, UnitScore?)] = scores.map { $0.map { ($0.measures, $0) } } ?? rows.map { ($0, nil) }
         for (m, score) in ordered {
-            var cells = measureRow(m)
-            if !named { cells.remove(at: 1) }
+            var cells = measureRow(m, by: grouping)
             if let score { cells = [rankText(score, zh: zh)] + cells + [score.formattedScore] }
             table.rows.append(cells)
         }

@@ -1,3 +1,4 @@
+import CaseStore
 import Casework
 import Presentation
 
@@ -34,14 +35,31 @@ func measureValueHeader(zh: Bool) -> [String] {
        : ["cases", "replied", "unreplied past due", "on time", "contact", "rated", "satisfaction", "attitude", "1st-round dissat.", "A/B/C", "resolution"]
 }
 
-func measureTable(zh: Bool, grouping: String, score: Bool) -> TextTable {
-    var header = [grouping, zh ? "名称" : "name"] + measureValueHeader(zh: zh)
-    if score { header = [zh ? "名次" : "rank"] + header + [zh ? "得分" : "score"] }
-    return TextTable(header: header, maxWidths: score ? [nil, nil, 20] : [nil, 20])
+extension Grouping {
+    /// Units and deputies have names besides their codes; categories, sessions and delegations
+    /// are their own names, so a report by them has no empty name column.
+    var hasNames: Bool { self == .unit || self == .deputy }
+
+    /// The headers of the group's columns: its code, then its name where it has one (a
+    /// deputy's 姓名, a unit's 名称).
+    func headers(zh: Bool) -> [String] {
+        let code = groupingLabel(rawValue, zh: zh)
+        guard hasNames else { return [code] }
+        return [code, self == .deputy ? (zh ? "姓名" : "name") : (zh ? "名称" : "name")]
+    }
 }
 
-func measureRow(_ m: Measures) -> [String] {
-    [m.group, m.groupName, String(m.cases), String(m.replied), String(m.unrepliedPastDue), percent(m.onTimeRate), percent(m.contactRate), String(m.rated),
+func measureTable(zh: Bool, by grouping: Grouping, score: Bool) -> TextTable {
+    var header = grouping.headers(zh: zh) + measureValueHeader(zh: zh)
+    if score { header = [zh ? "名次" : "rank"] + header + [zh ? "得分" : "score"] }
+    // A long name is cut to keep the columns readable.
+    guard grouping.hasNames else { return TextTable(header: header) }
+    return TextTable(header: header, maxWidths: Array(repeating: nil, count: score ? 2 : 1) + [20])
+}
+
+/// A group's figures as people read them; its name only when the grouping has names.
+func measureRow(_ m: Measures, by grouping: Grouping = .unit) -> [String] {
+    (grouping.hasNames ? [m.group, m.groupName] : [m.group]) + [String(m.cases), String(m.replied), String(m.unrepliedPastDue), percent(m.onTimeRate), percent(m.contactRate), String(m.rated),
      percent(m.satisfactionRate), percent(m.attitudeSatisfactionRate), String(m.firstRoundDissatisfied),
      "\(m.outcomeA)/\(m.outcomeB)/\(m.outcomeC)", percent(m.resolutionRate)]
 }

@@ -2,24 +2,24 @@ import ArgumentParser
 import CaseStore
 import Casework
 
-/// How `export publication` writes: one writer per format. The xlsx writer (the "xlsx" work,
-/// libxlsxwriter) plugs in as a third case of `PublicationFormat` with its own writer.
+/// How `export publication` writes: one writer per format.
 enum PublicationFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, csv
+    case html, csv, xlsx
 
     func writer(congress: String, session: String?, bom: Bool) -> any PublicationWriter {
         switch self {
         case .html: PublicationHTML(congress: congress, session: session)
         case .csv: PublicationCSV(bom: bom)
+        case .xlsx: PublicationXLSX()
         }
     }
 }
 
 protocol PublicationWriter {
-    func start(_ out: inout Output)
+    func start(_ out: inout Output) throws
     /// One reply, `text` being its redacted text.
-    func reply(_ reply: PublishableReply, text: String, _ out: inout Output)
-    func finish(_ out: inout Output)
+    func reply(_ reply: PublishableReply, text: String, _ out: inout Output) throws
+    func finish(_ out: inout Output) throws
 }
 
 /// The CSV columns (keys in English, as every CSV of jianyi).

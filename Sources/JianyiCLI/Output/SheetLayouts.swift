@@ -76,11 +76,12 @@ enum SheetLayouts {
     ]
 
     /// The satisfaction summary's measures, in the CSV's order (`measureKeys`, then
-    /// `addedMeasureKeys`), after the group's code and name.
-    static func measures(grouping: String) -> [SheetColumn<Measures>] {
-        [
-            .init(header: groupingLabel(grouping, zh: true)) { .text($0.group) },
-            .init(header: "名称") { .text($0.groupName) },
+    /// `addedMeasureKeys`), after the group's code and, where the grouping has one, its name.
+    static func measures(by grouping: Grouping) -> [SheetColumn<Measures>] {
+        let headers = grouping.headers(zh: true)
+        let group: [SheetColumn<Measures>] = [.init(header: headers[0]) { .text($0.group) }]
+            + (grouping.hasNames ? [.init(header: headers[1]) { .text($0.groupName) }] : [])
+        return group + [
             .init(header: "件数") { .integer($0.cases) },
             .init(header: "已答复") { .integer($0.replied) },
             .init(header: "按期答复") { .integer($0.repliedOnTime) },
@@ -107,7 +108,7 @@ enum SheetLayouts {
     /// `score units`: rank first, the measures, then the score.
     static let scores: [SheetColumn<UnitScore>] =
         [.init(header: "名次") { $0.rank.map(Cell.integer) ?? .text("样本不足") }]
-        + measures(grouping: "unit").map { column in SheetColumn(header: column.header) { column.cell($0.measures) } }
+        + measures(by: .unit).map { column in SheetColumn(header: column.header) { column.cell($0.measures) } }
         + [.init(header: "得分") { .decimal($0.score, places: 2) }]
 
     /// A unit's digest of an overdue run: a row past due gives its 超期天数, a row due soon its
@@ -138,22 +139,27 @@ enum SheetLayouts {
     ]
 
     /// `report repeated`: the later case, then the earlier one it repeats and what became of it.
-    static let repeated: [SheetColumn<RepeatedCase>] = [
-        .init(header: "编号") { .text($0.number) },
-        .init(header: "标题") { .text($0.title) },
-        .init(header: "领衔代表代码") { .text($0.deputy) },
-        .init(header: "届次") { .optional($0.session) },
-        .init(header: "同一代表") { .yes($0.sameDeputy) },
-        .init(header: "相似度") { .decimal($0.earlier.score, places: 3) },
-        .init(header: "往届编号") { .text($0.earlier.number) },
-        .init(header: "往届标题") { .text($0.earlier.title) },
-        .init(header: "往届领衔代表代码") { .text($0.earlier.deputy) },
-        .init(header: "往届届次") { .text(sessionName($0.earlier.session)) },
-        .init(header: "往届主办单位代码") { .optional($0.earlier.leadUnit) },
-        .init(header: "往届答复类别") { .optional($0.earlier.outcome?.rawValue) },
-        .init(header: "往届答复日期") { $0.earlier.repliedOn.map(Cell.date) ?? .empty },
-        .init(header: "往届评价") { .optional($0.earlier.ratingResult?.zh) },
-    ]
+    static let repeated = repeated(zh: true)
+
+    /// The same, with English headers for `report supervision --lang en`.
+    static func repeated(zh: Bool) -> [SheetColumn<RepeatedCase>] {
+        [
+            .init(header: zh ? "编号" : "number") { .text($0.number) },
+            .init(header: zh ? "标题" : "title") { .text($0.title) },
+            .init(header: zh ? "领衔代表代码" : "deputy") { .text($0.deputy) },
+            .init(header: zh ? "届次" : "session") { .optional($0.session) },
+            .init(header: zh ? "同一代表" : "same deputy") { $0.sameDeputy ? .text(zh ? "是" : "yes") : .text(zh ? "否" : "no") },
+            .init(header: zh ? "相似度" : "similarity") { .decimal($0.earlier.score, places: 3) },
+            .init(header: zh ? "往届编号" : "earlier number") { .text($0.earlier.number) },
+            .init(header: zh ? "往届标题" : "earlier title") { .text($0.earlier.title) },
+            .init(header: zh ? "往届领衔代表代码" : "earlier deputy") { .text($0.earlier.deputy) },
+            .init(header: zh ? "往届届次" : "earlier session") { zh ? .text(sessionName($0.earlier.session)) : .text($0.earlier.session ?? "recess") },
+            .init(header: zh ? "往届主办单位代码" : "earlier lead unit") { .optional($0.earlier.leadUnit) },
+            .init(header: zh ? "往届答复类别" : "earlier outcome") { .optional($0.earlier.outcome?.rawValue) },
+            .init(header: zh ? "往届答复日期" : "earlier replied on") { $0.earlier.repliedOn.map(Cell.date) ?? .empty },
+            .init(header: zh ? "往届评价" : "earlier rating") { .optional($0.earlier.ratingResult?.label(zh: zh)) },
+        ]
+    }
 }
 
 /// One unit's line in the digests' index.
