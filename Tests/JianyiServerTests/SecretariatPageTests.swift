@@ -246,7 +246,7 @@ struct SecretariatPageTests {
             #expect(added.status == .seeOther && added.headers[.location] == "/accounts?done=added")
             let account = try #require(try f.owner().listAccounts(f.served.congress).first { $0.account.login == "new.clerk" }).account
             #expect(account.party == .unit("JTJ") && account.signer)
-            let clerk = try await f.server.call(.post, "/sign-in", form: "login=new.clerk&password=a+long+enough+one")
+            let clerk = try await f.server.signInForm("login=new.clerk&password=a+long+enough+one")
             #expect(clerk.status == .seeOther)
 
             let d1 = try await signIn(f, "d1")
@@ -255,11 +255,11 @@ struct SecretariatPageTests {
             let reset = try await post(f, sec, "/accounts/d1/password", "password=another+good+one")
             #expect(reset.status == .seeOther)
             #expect(try await f.server.get("/", headers: d1.headers()).text.contains(#"action="/sign-in""#))
-            #expect(try await f.server.call(.post, "/sign-in", form: "login=d1&password=another+good+one").status == .seeOther)
+            #expect(try await f.server.signInForm("login=d1&password=another+good+one").status == .seeOther)
 
             let disabled = try await post(f, sec, "/accounts/new.clerk/disable", "")
             #expect(disabled.status == .seeOther)
-            #expect(try await f.server.call(.post, "/sign-in", form: "login=new.clerk&password=a+long+enough+one").status == .unauthorized)
+            #expect(try await f.server.signInForm("login=new.clerk&password=a+long+enough+one").status == .unauthorized)
             let gone = try await post(f, sec, "/accounts/nobody/disable", "")
             #expect(gone.status == .notFound && gone.text.contains("账户 &#39;nobody&#39; 在 LL 中不存在"))
         }
