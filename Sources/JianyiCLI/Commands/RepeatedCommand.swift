@@ -21,19 +21,24 @@ struct ReportCommand: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only the later cases of this session, e.g. 5-4.") var session: String?
+        @OptionGroup var asOf: AsOfOption
         @Option(help: "table, csv or json.") var format: Format = .table
 
         enum Format: String, ExpressibleByArgument { case table, csv, json }
 
         func run() throws {
+            _ = try asOf.given()
             let context = try Context(global)
             let congress = try context.congress()
-            let rows = try context.store.repeated(congress, session: session)
+            let day = try asOf.day(context, congress)
+            let rows = try context.store.repeated(congress, session: session, asOf: day)
+            let stamp = try context.store.asOfStamp(congress, asOf: day)
+            let clock = try CongressClock(congress)
             let counts = Counts(rows)
             let zh = context.lang == .zh
             switch format {
             case .json:
-                emit(JSONValue.object([
+                emit(stamped(JSONValue.object([
                     ("session", .optional(session)), ("repeated_cases", .int(counts.cases)),
                     ("by_the_same_deputy", .int(counts.sameDeputy)), ("by_another_deputy", .int(counts.otherDeputy)),
                     ("earlier_reply_a_or_b", .int(counts.earlierAOrB)),
@@ -41,7 +46,7 @@ struct ReportCommand: ParsableCommand {
                         .object([("number", .string(r.number)), ("title", .string(r.title)), ("deputy", .string(r.deputy)),
                                  ("session", .optional(r.session)), ("same_deputy", .bool(r.sameDeputy)), ("earlier", earlierJSON(r.earlier))])
                     })),
-                ]).serialized() + "\n")
+                ]), stamp, clock).serialized() + "\n")
             case .csv:
                 emit(CSV.line(["number", "title", "deputy", "session", "same_deputy", "earlier_number", "earlier_title", "earlier_deputy",
                                "earlier_session", "score", "earlier_outcome", "earlier_replied_on", "earlier_rating_result"]))
@@ -55,6 +60,7 @@ struct ReportCommand: ParsableCommand {
                 var table = TextTable(header: (zh ? ["编号", "标题", "领衔代表"] : ["number", "title", "deputy"]) + EarlierColumns.header(zh: zh),
                                       maxWidths: [nil, 24, nil, nil, nil, 24])
                 for r in rows { table.append([r.number, r.title, r.deputy] + EarlierColumns.cells(r.earlier, zh: zh)) }
+                emit(stamp.lines(clock, zh: zh))
                 if !rows.isEmpty { emit(table.render()) }
                 emit(zh ? "反复提建议 \(counts.cases) 件：同一代表再提 \(counts.sameDeputy) 件，其他代表再提 \(counts.otherDeputy) 件；往届已答复为 A 或 B 的 \(counts.earlierAOrB) 件。\n"
                         : "\(counts.cases) suggestions raised again: \(counts.sameDeputy) by the same deputy, \(counts.otherDeputy) by another; \(counts.earlierAOrB) after an earlier A or B reply.\n")

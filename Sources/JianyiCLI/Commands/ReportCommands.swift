@@ -78,19 +78,24 @@ struct Export: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
+        @OptionGroup var asOf: AsOfOption
         @Option(help: "unit (the lead unit), category, session, delegation or deputy.") var by: Grouping = .unit
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             _ = try filters.dates()
+            _ = try asOf.given()
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            let scope = try filters.scope(asOf: try context.today(in: congress))
-            try Output.write(to: file) { try render(context, congress, scope, &$0) }
+            let scope = try filters.scope(asOf: try asOf.day(context, congress))
+            let stamp = try context.store.asOfStamp(congress, asOf: scope.asOf)
+            let clock = try CongressClock(congress)
+            try Output.write(to: file) { try render(context, congress, scope, stamp, clock, &$0) }
         }
 
-        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ sink: inout Output) throws {
+        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ stamp: AsOfStamp, _ clock: CongressClock,
+                            _ sink: inout Output) throws {
             let zh = context.lang == .zh
             switch report.format {
             case .csv:
@@ -103,13 +108,14 @@ struct Export: ParsableCommand {
             case .table:
                 var table = measureTable(zh: zh, grouping: groupingLabel(by.rawValue, zh: zh), score: false)
                 try context.store.satisfaction(congress, by: by, scope: scope) { table.append(measureRow($0)) }
-                sink.write(table.render())
+                sink.write(stamp.lines(clock, zh: zh))
+                sink.write(table.rows.isEmpty ? noData(zh: zh) : table.render())
                 sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n")
             case .html:
                 var rows: [Measures] = []
                 try context.store.satisfaction(congress, by: by, scope: scope) { rows.append($0) }
                 sink.write(HTMLReport(title: "\(congress.name)代表建议办理满意度测评", subtitle: filters.description + " · 按\(groupingLabel(by.rawValue, zh: true))",
-                                      grouping: by.rawValue, asOf: scope.asOf, rows: rows, scores: nil, policy: nil).render())
+                                      grouping: by.rawValue, stamp: stamp, clock: clock, rows: rows, scores: nil, policy: nil).render())
             }
         }
     }

@@ -26,6 +26,7 @@ struct Score: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
+        @OptionGroup var asOf: AsOfOption
         @OptionGroup var report: ReportOptions
         @Option(help: ArgumentHelp("Explain this unit's score term by term, with the cases behind each count (table or json).",
                                    valueName: "unit"))
@@ -45,10 +46,13 @@ struct Score: ParsableCommand {
 
         func run() throws {
             _ = try filters.dates()
+            _ = try asOf.given()
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            let scope = try filters.scope(asOf: try context.today(in: congress))
+            let scope = try filters.scope(asOf: try asOf.day(context, congress))
+            let stamp = try context.store.asOfStamp(congress, asOf: scope.asOf)
+            let clock = try CongressClock(congress)
             let policy = try context.store.currentPolicy(congress)
             let (weights, minRated) = (policy.scoreWeights, policy.count(.minRatedCases))
             var units: [Measures] = []
@@ -59,9 +63,9 @@ struct Score: ParsableCommand {
                 let zh = context.lang == .zh
                 try Output.write(to: file) { sink in
                     if report.format == .json {
-                        sink.write(explanationJSON(explanation, asOf: scope.asOf, minRated: minRated).serialized() + "\n")
+                        sink.write(stamped(explanationJSON(explanation, asOf: scope.asOf, minRated: minRated), stamp, clock).serialized() + "\n")
                     } else {
-                        sink.write(explanationText(explanation, asOf: scope.asOf, scope: filters.description, minRated: minRated, zh: zh))
+                        sink.write(explanationText(explanation, stamp: stamp, clock: clock, scope: filters.description, minRated: minRated, zh: zh))
                     }
                 }
                 return
@@ -76,20 +80,21 @@ struct Score: ParsableCommand {
                                             + [s.rank.map(String.init) ?? "", s.insufficientSample ? "true" : "false"]))
                     }
                 case .json:
-                    sink.write(JSONValue.object([
+                    sink.write(stamped(JSONValue.object([
                         ("as_of", .string(scope.asOf.description)), ("weights", scoreWeightsJSON(weights)),
                         ("min_rated_cases", .int(minRated)), ("units", .array(scores.map(unitScoreJSON))),
-                    ]).serialized() + "\n")
+                    ]), stamp, clock).serialized() + "\n")
                 case .table:
                     var table = measureTable(zh: zh, grouping: groupingLabel("unit", zh: zh), score: true)
                     for s in scores { table.append([rankText(s, zh: zh)] + measureRow(s.measures) + [s.formattedScore]) }
-                    sink.write(table.render())
+                    sink.write(stamp.lines(clock, zh: zh))
+                    sink.write(table.rows.isEmpty ? noData(zh: zh) : table.render())
                     sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
                                   : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
                     sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n" + sampleNote(minRated: minRated, zh: zh) + "\n")
                 case .html:
                     sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
-                                          grouping: "unit", asOf: scope.asOf, rows: units, scores: scores,
+                                          grouping: "unit", stamp: stamp, clock: clock, rows: units, scores: scores,
                                           policy: (weights, minRated)).render())
                 }
             }

@@ -1,4 +1,6 @@
+import CaseStore
 import Casework
+import Presentation
 
 /// One self-contained page (no network, no scripts): the table and two bar charts (inline
 /// SVG) of satisfaction and on-time rates per group, laid out to print on A4.
@@ -6,12 +8,16 @@ struct HTMLReport {
     let title: String
     let subtitle: String
     let grouping: String
-    /// The report's day: an unreplied case counts against the on-time rate once its reply was due before it.
-    let asOf: Day
+    /// The report's day (an unreplied case counts against the on-time rate once its reply was
+    /// due before it), when it was made, and the steps entered after it.
+    let stamp: AsOfStamp
+    let clock: CongressClock
     let rows: [Measures]
     let scores: [UnitScore]?
     /// The score's weights and the rated cases a unit needs to be ranked.
     let policy: (weights: ScoreWeights, minRated: Int)?
+
+    var asOf: Day { stamp.asOf }
 
     func render() -> String {
         var page = """
@@ -33,6 +39,7 @@ struct HTMLReport {
             <h1>\(escape(title))</h1><p class="sub">\(escape(subtitle))</p>
 
             """
+        page += stamp.lines(clock, zh: true).split(separator: "\n").map { "<p class=\"sub as-of\">\(escape(String($0)))</p>\n" }.joined()
         page += table()
         if let (weights, minRated) = policy {
             page += "<p class=\"note\">权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)。无分母的比率按 0 计入，并在表中以“—”标示。"

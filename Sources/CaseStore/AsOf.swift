@@ -1,0 +1,47 @@
+import Casework
+import Postgres
+
+/// What every report says about itself (issue 16): the day its figures stand at, when it was
+/// made, and how many steps dated on or before that day were recorded only after it, which a
+/// figure published on that day could not have counted.
+public struct AsOfStamp: Sendable, Equatable {
+    public let asOf: Day
+    public let madeAt: Instant
+    public let lateEntries: Int
+}
+
+/// `case_state_as_of(congress, day)` (Schema/0020): each case of the congress as it stood at
+/// the end of `day`, with the suggestion row's state columns, to be joined by `suggestion_id`.
+func caseStateAsOf(_ congress: Congress, _ day: Day) -> PostgresQuery {
+    "case_state_as_of(\(congress.id)::integer, \(day)::date)"
+}
+
+/// `st`, the case of `s` as it stood at the end of `day`; nothing when `day` is nil (now).
+func joinCaseState(_ congress: Congress, asOf day: Day?) -> PostgresQuery {
+    day.map { "JOIN \(caseStateAsOf(congress, $0)) st ON st.suggestion_id = s.suggestion_id" } ?? ""
+}
+
+/// An assignment `a` in force at the end of `day`: made by then and not yet ended by a transfer.
+func assignmentActive(_ a: StaticString, on day: Day) -> PostgresQuery {
+    "\(unsafeRaw: a).assigned_on <= \(day) AND (\(unsafeRaw: a).ended_on IS NULL OR \(unsafeRaw: a).ended_on > \(day))"
+}
+
+/// An obligation `o` that a step dated on or before `day` had opened and none had cancelled
+/// by then (met or not).
+func obligationInForce(_ o: StaticString, on day: Day) -> PostgresQuery {
+    """
+    \(unsafeRaw: o).start_on <= \(day)
+    AND (\(unsafeRaw: o).status <> \(ObligationStatus.cancelled) OR \(unsafeRaw: o).cancelled_on > \(day))
+    """
+}
+
+extension Store {
+    /// The stamp of a report as of `day`, made now (the database's clock, as `recorded_at`).
+    public func asOfStamp(_ congress: Congress, asOf day: Day) throws -> AsOfStamp {
+        let row = try connection.query("""
+            SELECT floor(extract(epoch FROM now()))::bigint AS made_at,
+                   late_entries_as_of(\(congress.id)::integer, \(day)::date) AS late
+            """).rows[0]
+        return AsOfStamp(asOf: day, madeAt: try row.decode(Instant.self, "made_at"), lateEntries: try row.decode(Int.self, "late"))
+    }
+}
