@@ -14,7 +14,8 @@ struct ReportCommand: ParsableCommand {
                 A case repeats an earlier one when their titles score 0.6 or more (as in `jianyi similar`) \
                 and the earlier one was filed in another session or recess year, on an earlier day, by the \
                 same deputy or another. Each earlier case is listed with its reply and rating: a topic \
-                raised again after an A or B reply is what supervision looks at first.
+                raised again after an A or B reply is what supervision looks at first. With --as-of DATE, \
+                the cases registered by then, the earlier ones' reply and rating as they stood then.
                 Examples:
                   jianyi report repeated --session 5-4
                   jianyi report repeated --format json

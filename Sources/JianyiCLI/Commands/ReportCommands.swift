@@ -69,12 +69,15 @@ struct Export: ParsableCommand {
                 done. on_time_rate (按期答复率) is replied on time over replied plus unreplied past due \
                 as of today (--today), so a unit that never replies is not on time; \
                 replied_on_time_rate is the share of the replied cases alone. Rates are decimals with 4 \
-                places, empty when nothing is there to divide by.
+                places, empty when nothing is there to divide by. With --as-of DATE the cases count as \
+                they stood at the end of that day, by the dates their steps carry; the table and the page \
+                say the day, when they were made, and how many steps dated by then were recorded later.
 
                 Examples:
                   jianyi export satisfaction --by unit --session 5-4 --format csv --bom --output 满意度.csv
                   jianyi export satisfaction --by deputy --from 2024-03-01 --to 2024-12-31 --format json
                   jianyi export satisfaction --key --format html --output report.html
+                  jianyi export satisfaction --as-of 2024-06-30 --format html --output 上半年.html
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions

@@ -18,11 +18,14 @@ struct Score: ParsableCommand {
                 score, then cases, then code; a unit with fewer rated cases than min_rated_cases \
                 (\(PolicyDefaults.value(.minRatedCases)) unless the congress sets its own) is listed as \
                 样本不足 (insufficient sample) after the others and not ranked. --explain UNIT shows each \
-                term of one unit's score, its weight, and the case numbers behind each count.
+                term of one unit's score, its weight, and the case numbers behind each count. --as-of DATE \
+                scores the cases as they stood at the end of that day (JSON adds as_of, made_at and \
+                late_entries).
 
                 Examples:
                   jianyi score units --session 5-4 --format csv --output 评分.csv
                   jianyi score units --explain ZJJ --format json
+                  jianyi score units --as-of 2024-06-30
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions

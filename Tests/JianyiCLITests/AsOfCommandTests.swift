@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// `--as-of DATE` on `list` and the reports (issue 16): the cases as they stood at the end of
+/// the day, the day and the making time printed, the steps entered late counted.
+@Suite struct AsOfCommandTests {
+    /// One recess case: registered 2026-02-27, accepted 02-28, assigned to SJJ 03-02, replied
+    /// 06-03. Every step is recorded now, long after those days.
+    func oneCase() throws -> Jianyi {
+        let jianyi = try Jianyi()
+        try jianyi.setUp()
+        try jianyi.ok("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--recess", "--on", "2026-02-27")
+        let number = "R2026-0001"
+        try jianyi.ok("review", number, "--accept", "--on", "2026-02-28")
+        try jianyi.ok("assign", number, "--lead", "SJJ", "--on", "2026-03-02")
+        try jianyi.ok("reply", number, "--unit", "SJJ", "--outcome", "A", "--text", "已解决", "--on", "2026-06-03")
+        return jianyi
+    }
+
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func listShowsTheCaseAsItStoodThatDay() throws {
+        let jianyi = try oneCase()
+        for (day, state, replied) in [("2026-02-27", "submitted", false), ("2026-03-01", "accepted", false),
+                                      ("2026-03-02", "assigned", false), ("2026-06-02", "assigned", false), ("2026-06-03", "replied", true)] {
+            let cases = try #require(try json(jianyi.ok("list", "--as-of", day, "--format", "json").stdout) as? [[String: Any]], "\(day)")
+            #expect(cases.count == 1 && cases.first?["state"] as? String == state, "\(day)")
+            #expect((cases.first?["replied_on"] as? String != nil) == replied, "\(day)")
+        }
+        #expect(try jianyi.ok("list", "--as-of", "2026-02-26", "--format", "json").stdout == "[]\n")
+        // Filters apply to the state then.
+        #expect(try jianyi.ok("list", "--as-of", "2026-06-02", "--state", "assigned", "--format", "csv").stdout.contains("R2026-0001"))
+        #expect(!(try jianyi.ok("list", "--as-of", "2026-06-03", "--state", "assigned", "--format", "csv").stdout.contains("R2026-0001")))
+        let table = try jianyi.ok("list", "--as-of", "2026-06-02").stdout
+        #expect(table.hasPrefix("截至 2026-06-02 日终；制表于 "), "\(table)")
+        #expect(table.contains("其中 3 项办理步骤的日期在 2026-06-02 或之前，但在该日之后才录入。\n"), "\(table)")
+    }
+
+    @Test func reportsSayTheDayWhenMadeAndTheLateEntries() throws {
+        let jianyi = try oneCase()
+        let score = try #require(try json(jianyi.ok("score", "units", "--format", "json", "--as-of", "2026-06-02").stdout) as? [String: Any])
+        #expect(score["as_of"] as? String == "2026-06-02" && score["late_entries"] as? Int == 3)
+        #expect((score["made_at"] as? String)?.hasSuffix("+08:00") == true)
+        let units = try #require(score["units"] as? [[String: Any]])
+        #expect(units.count == 1 && units[0]["replied"] as? Int == 0)
+        let raw = try jianyi.ok("score", "units", "--format", "json", "--as-of", "2026-06-03").stdout
+        #expect(raw.hasPrefix(#"{"as_of":"2026-06-03","weights""#) && raw.contains(#""late_entries":4}"#), "\(raw)")
+        let explain = try #require(try json(jianyi.ok("score", "units", "--explain", "SJJ", "--format", "json", "--as-of", "2026-06-02").stdout)
+            as? [String: Any])
+        #expect(explain["as_of"] as? String == "2026-06-02" && explain["late_entries"] as? Int == 3 && explain["made_at"] is String)
+        let text = try jianyi.ok("export", "satisfaction", "--as-of", "2026-06-02").stdout
+        #expect(text.hasPrefix("截至 2026-06-02 日终；制表于 "), "\(text)")
+        #expect(text.contains("其中 3 项办理步骤"))
+        let html = try jianyi.ok("score", "units", "--format", "html", "--as-of", "2026-06-02").stdout
+        #expect(html.contains("<p class=\"sub as-of\">截至 2026-06-02 日终；制表于 "))
+        #expect(html.contains("其中 3 项办理步骤的日期在 2026-06-02 或之前，但在该日之后才录入。"))
+        let repeated = try #require(try json(jianyi.ok("report", "repeated", "--format", "json", "--as-of", "2026-06-02").stdout) as? [String: Any])
+        #expect(repeated["as_of"] as? String == "2026-06-02" && repeated["late_entries"] as? Int == 3 && repeated["repeated_cases"] as? Int == 0)
+        let english = try jianyi.ok("export", "satisfaction", "--as-of", "2026-06-02", "--lang", "en").stdout
+        #expect(english.hasPrefix("as of the end of 2026-06-02; made "), "\(english)")
+    }
+
+    @Test func beforeTheFirstCaseThereIsNoData() throws {
+        let jianyi = try oneCase()
+        let table = try jianyi.ok("export", "satisfaction", "--as-of", "2026-02-26").stdout
+        #expect(table.contains("\n无数据\n"), "\(table)")
+        #expect(!table.contains("其中"))
+        #expect(try jianyi.ok("score", "units", "--as-of", "2026-02-26").stdout.contains("\n无数据\n"))
+        #expect(try jianyi.ok("export", "satisfaction", "--as-of", "2026-02-26", "--format", "json").stdout == "[]\n")
+        let list = try jianyi.ok("list", "--as-of", "2026-02-26").stdout
+        #expect(list.hasSuffix("共 0 件\n"), "\(list)")
+    }
+
+    /// Without --as-of the figures are today's: the same as with --as-of today.
+    @Test func withoutTheFlagTheFiguresAreTodays() throws {
+        let jianyi = try oneCase()
+        try jianyi.ok("rate", "R2026-0001", "--result", "basic", "--on", "2026-06-10")
+        for command in [["export", "satisfaction", "--format", "csv"], ["score", "units", "--format", "csv"], ["list", "--format", "json"],
+                        ["report", "repeated", "--format", "csv"]] {
+            let plain = try jianyi.ok(command + ["--today", "2026-06-20"]).stdout
+            let asOf = try jianyi.ok(command + ["--today", "2026-06-20", "--as-of", "2026-06-20"]).stdout
+            #expect(plain == asOf, "\(command)")
+            #expect(plain.contains("SJJ") || plain.contains("R2026") || command[0] == "report", "\(command): \(plain)")
+        }
+    }
+
+    @Test func daysAfterTodayAndBadDatesAreRefused() throws {
+        let jianyi = try oneCase()
+        for command in [["list"], ["export", "satisfaction"], ["score", "units"], ["score", "units", "--explain", "SJJ"], ["report", "repeated"]] {
+            try jianyi.expectRefusal(command + ["--as-of", "9999-12-31"], 64, mentioning: "--as-of: 9999-12-31 is after today")
+            try jianyi.expectRefusal(command + ["--as-of", "2026-02-30"], 64, mentioning: "--as-of")
+            try jianyi.expectRefusal(command + ["--as-of", "yesterday"], 64, mentioning: "--as-of")
+        }
+        try jianyi.expectRefusal(["list", "--as-of", "2026-06-21", "--today", "2026-06-20"], 64, mentioning: "after today (2026-06-20)")
+    }
+}
