@@ -1,18 +1,19 @@
 -- Reports as of a past day (issue 16, "Reproducible on any date"): each case as it stood at
 -- the end of p_day, rebuilt from its append-only history by the dates the steps carry, not by
 -- when they were recorded. A case with no event on or before p_day did not exist yet and has
--- no row. The columns are the suggestion row's: with p_day today they equal it
--- (AsOfEqualityTests holds the two together).
+-- no row. The columns are the suggestion row's.
 --
--- One pass over the events, no sort per case: "the value the latest event gave" is the
--- greatest of event_no (zero-padded, so text order is number order, compared in "C") followed
--- by the value, with the prefix cut off again; two values of one event ride together, split
--- at '|' (outcomes, dates and rating words hold none). A step is never dated before the case's
--- previous one, so event order is date order.
+-- case_state_rebuilt rebuilds from the events alone: every case (p_all), or only those with a
+-- step dated after p_day. One pass over the events, no sort per case: "the value the latest
+-- event gave" is the greatest of event_no (zero-padded, so text order is number order,
+-- compared in "C") followed by the value, with the prefix cut off again; two values of one
+-- event ride together, split at '|' (outcomes, dates and rating words hold none). A step is
+-- never dated before the case's previous one, so event order is date order.
 --
--- SECURITY INVOKER (the default, said aloud): under the web role the events of the cases the
--- caller may not see are not read, as with every other read (migration 8).
-CREATE FUNCTION case_state_as_of(p_congress integer, p_day date)
+-- Both functions are SECURITY INVOKER (the default, said aloud): under the web role the
+-- events and rows of the cases the caller may not see are not read, as with every other read
+-- (migration 8).
+CREATE FUNCTION case_state_rebuilt(p_congress integer, p_day date, p_all boolean)
 RETURNS TABLE (
     suggestion_id   bigint,
     state           text,
@@ -56,6 +57,8 @@ LANGUAGE sql STABLE PARALLEL SAFE SECURITY INVOKER AS $$
                min(e.on_date) FILTER (WHERE e.data ->> 'state' = 'closed') AS closed_on
         FROM case_event e
         WHERE e.congress_id = p_congress AND e.on_date <= p_day
+          AND (p_all OR e.suggestion_id IN (SELECT c.suggestion_id FROM case_event c
+                                            WHERE c.congress_id = p_congress AND c.on_date > p_day))
         GROUP BY e.suggestion_id
     )
     SELECT l.suggestion_id,
@@ -77,6 +80,40 @@ LANGUAGE sql STABLE PARALLEL SAFE SECURITY INVOKER AS $$
     FROM latest l
 $$;
 
+-- The cases as of p_day: those with a step dated after it rebuilt from their events; the
+-- others have had every step they will have by then, so their row is what the rebuilding
+-- would give (AsOfTests holds the two together on every case). Today, and any recent day,
+-- costs about what reading the rows does; a day long past, about a rebuilding of them all.
+CREATE FUNCTION case_state_as_of(p_congress integer, p_day date)
+RETURNS TABLE (
+    suggestion_id   bigint,
+    state           text,
+    lead_unit       text,
+    complex         boolean,
+    assigned_on     date,
+    round           integer,
+    outcome         text,
+    plan_by         date,
+    replied_on      date,
+    plan_done_on    date,
+    rating_result   text,
+    rating_attitude text,
+    is_key          boolean,
+    key_leader      text,
+    key_committee   text,
+    closed_on       date
+)
+LANGUAGE sql STABLE PARALLEL SAFE SECURITY INVOKER AS $$
+    SELECT * FROM case_state_rebuilt(p_congress, p_day, false)
+    UNION ALL
+    SELECT s.suggestion_id, s.state, s.lead_unit, s.complex, s.assigned_on, s.round, s.outcome, s.plan_by, s.replied_on,
+           s.plan_done_on, s.rating_result, s.rating_attitude, s.is_key, s.key_leader, s.key_committee, s.closed_on
+    FROM suggestion s
+    LEFT JOIN (SELECT DISTINCT c.suggestion_id FROM case_event c WHERE c.congress_id = p_congress AND c.on_date > p_day) later
+           ON later.suggestion_id = s.suggestion_id
+    WHERE s.congress_id = p_congress AND later.suggestion_id IS NULL
+$$;
+
 -- Steps dated on or before p_day but recorded after it (a paper reply entered days later):
 -- a figure published on p_day could not have counted them. Recorded-at is read on the
 -- congress's clock.
@@ -90,5 +127,8 @@ $$;
 
 -- The late entries of a recent day are a few rows: found by when they were recorded.
 CREATE INDEX case_event_recorded ON case_event (congress_id, recorded_at);
+-- The cases with a step after a recent day are a few: found by the steps' dates.
+CREATE INDEX case_event_on_date ON case_event (congress_id, on_date);
 
-GRANT EXECUTE ON FUNCTION case_state_as_of(integer, date), late_entries_as_of(integer, date) TO jianyi_web;
+GRANT EXECUTE ON FUNCTION case_state_rebuilt(integer, date, boolean), case_state_as_of(integer, date),
+    late_entries_as_of(integer, date) TO jianyi_web;
