@@ -3,8 +3,8 @@
 -- when they were recorded. A case with no event on or before p_day did not exist yet and has
 -- no row. The columns are the suggestion row's.
 --
--- case_state_rebuilt rebuilds from the events alone: every case (p_all), or only those with a
--- step dated after p_day. One pass over the events, no sort per case: "the value the latest
+-- case_state_rebuilt rebuilds from the events alone the cases with a step dated after p_since
+-- (every case: '-infinity'). One pass over the events, no sort per case: "the value the latest
 -- event gave" is the greatest of event_no (zero-padded, so text order is number order,
 -- compared in "C") followed by the value, with the prefix cut off again; two values of one
 -- event ride together, split at '|' (outcomes, dates and rating words hold none). A step is
@@ -13,7 +13,7 @@
 -- Both functions are SECURITY INVOKER (the default, said aloud): under the web role the
 -- events and rows of the cases the caller may not see are not read, as with every other read
 -- (migration 8).
-CREATE FUNCTION case_state_rebuilt(p_congress integer, p_day date, p_all boolean)
+CREATE FUNCTION case_state_rebuilt(p_congress integer, p_day date, p_since date)
 RETURNS TABLE (
     suggestion_id   bigint,
     state           text,
@@ -57,8 +57,7 @@ LANGUAGE sql STABLE PARALLEL SAFE SECURITY INVOKER AS $$
                min(e.on_date) FILTER (WHERE e.data ->> 'state' = 'closed') AS closed_on
         FROM case_event e
         WHERE e.congress_id = p_congress AND e.on_date <= p_day
-          AND (p_all OR e.suggestion_id IN (SELECT c.suggestion_id FROM case_event c
-                                            WHERE c.congress_id = p_congress AND c.on_date > p_day))
+          AND e.suggestion_id IN (SELECT c.suggestion_id FROM case_event c WHERE c.congress_id = p_congress AND c.on_date > p_since)
         GROUP BY e.suggestion_id
     )
     SELECT l.suggestion_id,
@@ -104,7 +103,7 @@ RETURNS TABLE (
     closed_on       date
 )
 LANGUAGE sql STABLE PARALLEL SAFE SECURITY INVOKER AS $$
-    SELECT * FROM case_state_rebuilt(p_congress, p_day, false)
+    SELECT * FROM case_state_rebuilt(p_congress, p_day, p_day)
     UNION ALL
     SELECT s.suggestion_id, s.state, s.lead_unit, s.complex, s.assigned_on, s.round, s.outcome, s.plan_by, s.replied_on,
            s.plan_done_on, s.rating_result, s.rating_attitude, s.is_key, s.key_leader, s.key_committee, s.closed_on
@@ -130,5 +129,5 @@ CREATE INDEX case_event_recorded ON case_event (congress_id, recorded_at);
 -- The cases with a step after a recent day are a few: found by the steps' dates.
 CREATE INDEX case_event_on_date ON case_event (congress_id, on_date);
 
-GRANT EXECUTE ON FUNCTION case_state_rebuilt(integer, date, boolean), case_state_as_of(integer, date),
+GRANT EXECUTE ON FUNCTION case_state_rebuilt(integer, date, date), case_state_as_of(integer, date),
     late_entries_as_of(integer, date) TO jianyi_web;

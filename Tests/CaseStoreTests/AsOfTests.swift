@@ -45,7 +45,7 @@ import Testing
     /// Cases whose row and reconstruction differ as of `day`, and how many cases there are:
     /// every case rebuilt from its events, or (`allFromEvents` false) as the reports read them.
     static func differences(_ f: Fixture, asOf day: Day, allFromEvents: Bool) throws -> (differ: [String], cases: Int) {
-        let function = allFromEvents ? "case_state_rebuilt(\(f.congress.id), '\(day)', true)" : "case_state_as_of(\(f.congress.id), '\(day)')"
+        let function = allFromEvents ? "case_state_rebuilt(\(f.congress.id), '\(day)', '-infinity')" : "case_state_as_of(\(f.congress.id), '\(day)')"
         let columns = stateColumns.map { "s.\($0)" }.joined(separator: ", ")
         let rebuilt = stateColumns.map { "st.\($0)" }.joined(separator: ", ")
         // Test-only SQL from fixed names; the congress and the day are this test's own.

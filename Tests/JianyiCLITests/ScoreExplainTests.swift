@@ -70,9 +70,14 @@ import Testing
         #expect(text.contains("  不满意（1 件）：5-4-0002\n"), "\(text)")
         let english = try jianyi.ok("score", "units", "--explain", "ZJJ", "--today", "2024-12-31", "--lang", "en").stdout
         #expect(english.contains("  replied late or unreplied past due (2): 5-4-0002, 5-4-0003\n"), "\(english)")
-        // As of the due day 5-4-0003 is not yet owed; 5-4-0002's late reply, recorded, counts.
+        // As of the due day neither 5-4-0002 nor 5-4-0003 is owed yet: 5-4-0002's reply, dated
+        // 05-22, is not seen as of 05-20 (issue 16: the cases as they stood that day). As of
+        // 05-21 both are past due, unreplied then; as of 05-22 the late reply is there.
         let early = try jianyi.ok("score", "units", "--explain", "ZJJ", "--today", "2024-05-20").stdout
-        #expect(early.contains("  逾期答复或超期未答复（1 件）：5-4-0002\n"), "\(early)")
+        #expect(early.contains("  逾期答复或超期未答复（0 件）：无\n"), "\(early)")
+        let dueNow = try jianyi.ok("score", "units", "--explain", "ZJJ", "--as-of", "2024-05-21").stdout
+        #expect(dueNow.contains("  逾期答复或超期未答复（2 件）：5-4-0002、5-4-0003\n"), "\(dueNow)")
+        #expect(dueNow.contains("  按期答复（1 件）：5-4-0001\n"), "\(dueNow)")
     }
 
     @Test func anUnknownUnitOrAFileFormatIsRefused() throws {
