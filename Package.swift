@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         // The browser's pages (issue 14): logic-less templates, HTML-escaped by default.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // The second factor's HMAC (TOTP, RFC 6238); already pulled in by hummingbird-auth.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,12 +31,20 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // .xlsx output (issue 15): Debian's libxlsxwriter, behind a small typed, safe API.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        .target(name: "Spreadsheet", dependencies: ["CXLSXWriter", "Casework"]),
         .target(name: "Casework"),
         .target(
             name: "CaseStore",
             dependencies: [
                 "Postgres", "Casework", .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `jianyi serve`: HTTP in front of CaseStore; no SQL and no rules here.
@@ -56,7 +66,7 @@ let package = Package(
         .target(
             name: "JianyiCLI",
             dependencies: [
-                "CaseStore", "Casework", "Presentation", "JianyiServer",
+                "CaseStore", "Casework", "Presentation", "JianyiServer", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,6 +78,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "Casework", "Postgres", "TestSupport"]),
         .testTarget(name: "JianyiCLITests", dependencies: ["JianyiCLI", "CaseStore", "Postgres", "TestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "Casework", "TestSupport"]),
         .testTarget(
             name: "JianyiServerTests",
             dependencies: [

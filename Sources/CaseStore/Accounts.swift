@@ -62,10 +62,7 @@ extension Store {
     /// its bcrypt hash is stored.
     @discardableResult
     public func addAccount(_ congress: Congress, login: String, party: Party, password: String, signer: Bool = false) throws -> Account {
-        try Account.checkLogin(login)
-        if signer, party.role != .unit { throw AccountError.signerNeedsUnitRole(party.role) }
-        try Account.checkPassword(password)
-        let hash = PasswordHashing.hash(password)
+        let hash = try Self.checkedHash(login: login, party: party, password: password, signer: signer)
         return try connection.retryingTransaction { connection in
             let known = try connection.query("""
                 SELECT EXISTS (SELECT 1 FROM account WHERE \(congress.scope) AND login = \(login)) AS taken,

@@ -9,25 +9,29 @@ extension Store {
     ///
     /// Connected as the web role (jianyi_web), this is the only way to see a case row at all.
     public func acting<Value>(as account: Account, _ body: (Store) throws -> Value) throws -> Value {
-        let previous = (actor, self.account)
+        let previous = (actor, self.account, rulesVersion)
         (actor, self.account) = (account.login, account)
-        defer { (actor, self.account) = previous }
-        return try connection.retryingTransaction { connection in
-            // The signer right comes from the account row, never from the caller's Account.
-            let set = try connection.query("""
-                WITH c AS (SELECT congress_id FROM congress WHERE code = \(account.congress))
-                SELECT set_config('jianyi.congress', (SELECT congress_id FROM c)::text, true) AS congress,
-                       set_config('jianyi.party', \(account.party.role.rawValue), true),
-                       set_config('jianyi.code', \(account.party.code ?? ""), true),
-                       set_config('jianyi.login', \(account.login), true),
-                       set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), \(account.login)), false)::text, true)
-                           AS signer
-                """).rows[0]
+        defer { (actor, self.account, rulesVersion) = previous }
+        // The signer right comes from the account row, never from the caller's Account.
+        let setActor: PostgresQuery = """
+            WITH c AS (SELECT congress_id, rules_version FROM congress WHERE code = \(account.congress))
+            SELECT set_config('jianyi.congress', (SELECT congress_id FROM c)::text, true) AS congress,
+                   (SELECT rules_version FROM c) AS rules_version,
+                   set_config('jianyi.party', \(account.party.role.rawValue), true),
+                   set_config('jianyi.code', \(account.party.code ?? ""), true),
+                   set_config('jianyi.login', \(account.login), true),
+                   set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), \(account.login)), false)::text, true)
+                       AS signer
+            """
+        // Sent with BEGIN: one round trip instead of two on every request.
+        return try connection.retryingTransaction(opening: setActor) { _, opened in
+            let set = opened.rows[0]
             // An unknown congress would leave the setting empty: no rows, and no way to say why.
             guard try set.decode(String?.self, "congress") != nil else {
                 throw LookupError.noSuchCongress(code: account.congress, known: [])
             }
             self.account = account.signing(try set.decode(String.self, "signer") == "true")
+            rulesVersion = try set.decode(Int64.self, "rules_version")
             return try body(self)
         }
     }
@@ -45,7 +49,8 @@ extension Store {
                        ARRAY(SELECT a.role::text FROM assignment a
                              WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS roles,
                        ARRAY(SELECT (a.ended_on IS NULL)::text FROM assignment a
-                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS active
+                             WHERE a.congress_id = s.congress_id AND a.suggestion_id = s.suggestion_id ORDER BY a.assigned_on, a.unit_code) AS active,
+                       \(mergedParties("s"))
                 FROM suggestion s WHERE \(congress.scope("s")) AND s.number = \(number)
                 """).rows.first else {
                 throw LookupError.noSuchCase(number: number, congress: congress.code)
@@ -55,7 +60,8 @@ extension Store {
             let active = try row.decode([String].self, "active").map { $0 == "true" }
             return CaseParties(
                 deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
-                assignments: units.indices.map { CaseSnapshot.Assignment(unit: units[$0], role: roles[$0], active: active[$0]) })
+                assignments: units.indices.map { CaseSnapshot.Assignment(unit: units[$0], role: roles[$0], active: active[$0]) },
+                mergedDeputies: try row.decode([String].self, "merged_deputies"), mergedCosigners: try row.decode([String].self, "merged_cosigners"))
         }
     }
 }

@@ -7,10 +7,12 @@ import Postgres
 public struct AsOfStamp: Sendable, Equatable {
     public let asOf: Day
     public let madeAt: Instant
+    /// The day the report was made, as the command counts today (what the page's heading says).
+    public let madeOn: Day
     public let lateEntries: Int
 }
 
-/// `case_state_as_of(congress, day)` (Schema/0020): each case of the congress as it stood at
+/// `case_state_as_of(congress, day)` (Schema/0025): each case of the congress as it stood at
 /// the end of `day`, with the suggestion row's state columns, to be joined by `suggestion_id`.
 func caseStateAsOf(_ congress: Congress, _ day: Day) -> PostgresQuery {
     "case_state_as_of(\(congress.id)::integer, \(day)::date)"
@@ -36,12 +38,15 @@ func obligationInForce(_ o: StaticString, on day: Day) -> PostgresQuery {
 }
 
 extension Store {
-    /// The stamp of a report as of `day`, made now (the database's clock, as `recorded_at`).
-    public func asOfStamp(_ congress: Congress, asOf day: Day) throws -> AsOfStamp {
+    /// The stamp of a report as of `day`, made now: `madeAt` on the database's clock (as
+    /// `recorded_at`, which the late entries are told apart by), `madeOn` the day the command
+    /// counts as today (--today's, in tests and demos; otherwise the same day).
+    public func asOfStamp(_ congress: Congress, asOf day: Day, madeOn: Day) throws -> AsOfStamp {
         let row = try connection.query("""
             SELECT floor(extract(epoch FROM now()))::bigint AS made_at,
                    late_entries_as_of(\(congress.id)::integer, \(day)::date) AS late
             """).rows[0]
-        return AsOfStamp(asOf: day, madeAt: try row.decode(Instant.self, "made_at"), lateEntries: try row.decode(Int.self, "late"))
+        return AsOfStamp(asOf: day, madeAt: try row.decode(Instant.self, "made_at"), madeOn: madeOn,
+                         lateEntries: try row.decode(Int.self, "late"))
     }
 }

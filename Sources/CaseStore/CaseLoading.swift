@@ -9,7 +9,8 @@ extension Store {
             SELECT suggestion_id, state, round, lead_unit, complex, outcome, deputy_code,
                    ARRAY(SELECT c.deputy_code FROM suggestion_cosigner c
                          WHERE c.congress_id = suggestion.congress_id AND c.suggestion_id = suggestion.suggestion_id
-                         ORDER BY c.position) AS cosigners
+                         ORDER BY c.position) AS cosigners,
+                   \(mergedParties("suggestion"))
             FROM suggestion
             WHERE \(congress.scope) AND number = \(number) FOR UPDATE
             """).rows
@@ -49,9 +50,11 @@ extension Store {
             outcome: try row.decode(Outcome?.self, "outcome"),
             previousStep: previous, assignments: assignments, obligations: obligations, pendingTransfer: pending,
             pendingDraft: pendingDraft,
-            contacts: try lockedContacts(congress, caseID: id))
+            contacts: try lockedContacts(congress, caseID: id),
+            mergedInto: try row.decode(String?.self, "merged_into_number"), mergedIn: try row.decode([String].self, "merged_in"))
         let parties = CaseParties(deputy: try row.decode(String.self, "deputy_code"), cosigners: try row.decode([String].self, "cosigners"),
-                                  assignments: assignments)
+                                  assignments: assignments, mergedDeputies: try row.decode([String].self, "merged_deputies"),
+                                  mergedCosigners: try row.decode([String].self, "merged_cosigners"))
         return LockedCase(congress: congress, id: id, snapshot: snapshot, parties: parties)
     }
 

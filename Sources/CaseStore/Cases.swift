@@ -34,6 +34,10 @@ public struct CaseView: Sendable, Equatable {
     public let ratingAttitude: Satisfaction?
     public let closedOn: Day?
     public let deadlines: [Deadline.Brief]
+    /// 并案: the case this one was merged into, and the cases merged into this one (those the
+    /// actor sees).
+    public let mergedInto: String?
+    public let merged: [String]
 
     init(row: Row) throws {
         id = try row.decode(Int.self, "suggestion_id")
@@ -67,6 +71,8 @@ public struct CaseView: Sendable, Equatable {
         ratingAttitude = try row.decode(Satisfaction?.self, "rating_attitude")
         closedOn = try row.decode(Day?.self, "closed_on")
         deadlines = try Deadline.Brief.decodeList(try row.decode(String.self, "deadlines"))
+        mergedInto = try row.decode(String?.self, "merged_into_number")
+        merged = try row.decode([String].self, "merged_in")
     }
 }
 
@@ -141,7 +147,8 @@ extension Store {
                      ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
                    coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
                                                                 'status', \(status), 'met_on', \(metOn)) ORDER BY o.obligation_no)
-                             FROM obligation o WHERE \(sameCase("o", "s")) AND \(obligationSeen)), '[]') AS deadlines
+                             FROM obligation o WHERE \(sameCase("o", "s")) AND \(obligationSeen)), '[]') AS deadlines,
+                   \(mergeLinks("s"))
             FROM suggestion s
             \(joinCaseState(congress, asOf: day))
             \(joinDeputy)
@@ -204,7 +211,11 @@ extension Store {
             return """
                 s.suggestion_id IN (SELECT r.suggestion_id FROM suggestion r WHERE \(congress.scope("r")) AND r.deputy_code = \(deputy)
                                     UNION ALL
-                                    SELECT c.suggestion_id FROM suggestion_cosigner c WHERE \(congress.scope("c")) AND c.deputy_code = \(deputy))
+                                    SELECT c.suggestion_id FROM suggestion_cosigner c WHERE \(congress.scope("c")) AND c.deputy_code = \(deputy)
+                                    UNION ALL
+                                    SELECT m.merged_into FROM suggestion m WHERE \(congress.scope("m")) AND m.merged_into IS NOT NULL
+                                       AND (m.deputy_code = \(deputy)
+                                            OR EXISTS (SELECT 1 FROM suggestion_cosigner mc WHERE \(sameCase("mc", "m")) AND mc.deputy_code = \(deputy))))
                 """
         }
     }

@@ -1414,7 +1414,404 @@ REVOKE ALL ON FUNCTION jianyi_change_own_password(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION jianyi_change_own_password(text, text) TO jianyi_web;
 
 """#####),
-        Migration(version: 20, name: "case_state_as_of", sql: #####"""
+        Migration(version: 18, name: "merge", sql: #####"""
+-- 并案 (issue 15): the secretariat handles two suggestions on one matter as one case. The case
+-- merged keeps its row, deputy and history, in the state 'merged', pointing at the case it
+-- joined (merged_into, same congress by the key); it takes no step of its own and is never
+-- assigned, so the summaries, which count assigned cases, count the matter once.
+
+ALTER TABLE suggestion DROP CONSTRAINT suggestion_state_check;
+ALTER TABLE suggestion ADD CONSTRAINT suggestion_state_check CHECK (state IN (
+    'submitted', 'accepted', 'rejected', 'withdrawn', 'assigned',
+    'replied', 'rehandling', 'following', 'closed', 'merged'));
+ALTER TABLE suggestion
+    ADD COLUMN merged_into bigint,
+    ADD CONSTRAINT suggestion_merged_into_case FOREIGN KEY (congress_id, merged_into) REFERENCES suggestion,
+    ADD CONSTRAINT suggestion_merged_has_target CHECK ((state = 'merged') = (merged_into IS NOT NULL)),
+    ADD CONSTRAINT suggestion_merged_not_itself CHECK (merged_into <> suggestion_id);
+CREATE INDEX suggestion_merged_into ON suggestion (congress_id, merged_into) WHERE merged_into IS NOT NULL;
+
+-- Who sees a case: migration 8's function, and for a deputy also a case into which a case it
+-- raised or co-signed was merged (the reply that answers its suggestion is that case's).
+CREATE OR REPLACE FUNCTION jianyi_case_visible(p_congress integer, p_suggestion bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT coalesce(p_congress = jianyi_actor_congress() AND CASE jianyi_actor_party()
+        WHEN 'secretariat' THEN true
+        WHEN 'unit' THEN EXISTS (
+            SELECT 1 FROM assignment a
+            WHERE a.congress_id = p_congress AND a.suggestion_id = p_suggestion AND a.unit_code = jianyi_actor_code())
+        WHEN 'deputy' THEN EXISTS (
+            SELECT 1 FROM suggestion s
+            WHERE s.congress_id = p_congress AND s.suggestion_id = p_suggestion AND s.deputy_code = jianyi_actor_code())
+          OR EXISTS (
+            SELECT 1 FROM suggestion_cosigner c
+            WHERE c.congress_id = p_congress AND c.suggestion_id = p_suggestion AND c.deputy_code = jianyi_actor_code())
+          OR EXISTS (
+            SELECT 1 FROM suggestion m
+            WHERE m.congress_id = p_congress AND m.merged_into = p_suggestion
+              AND (m.deputy_code = jianyi_actor_code()
+                   OR EXISTS (SELECT 1 FROM suggestion_cosigner mc
+                              WHERE mc.congress_id = m.congress_id AND mc.suggestion_id = m.suggestion_id
+                                AND mc.deputy_code = jianyi_actor_code())))
+        ELSE false END, false)
+$$;
+
+-- Who may rate a case: the deputy who raised it, or one who raised a case merged into it (a
+-- co-signer of either is not). Everything else the deputy who raised a case does (withdraw,
+-- answer a contact) stays jianyi_case_raised_by_actor's.
+CREATE FUNCTION jianyi_case_rated_by_actor(p_congress integer, p_suggestion bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT coalesce(p_congress = jianyi_actor_congress() AND jianyi_actor_party() = 'deputy' AND EXISTS (
+        SELECT 1 FROM suggestion s
+        WHERE s.congress_id = p_congress AND jianyi_actor_code() = s.deputy_code
+          AND (s.suggestion_id = p_suggestion OR s.merged_into = p_suggestion)), false)
+$$;
+
+DO $$
+DECLARE
+    f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['jianyi_case_visible(integer, bigint)', 'jianyi_case_rated_by_actor(integer, bigint)'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+        EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jianyi_web', f);
+    END LOOP;
+END
+$$;
+
+-- The policies of a rating and what it cascades into (migrations 8, 10, 11), with
+-- jianyi_case_rated_by_actor where they asked who raised the case for the rating's sake.
+-- Merging is the secretariat's alone: 'merged' and 'merge_received' events, the state 'merged'
+-- and merged_into are written by no other party (no branch below admits them).
+DROP POLICY rating_deputy ON rating;
+CREATE POLICY rating_deputy ON rating FOR INSERT TO jianyi_web
+    WITH CHECK (jianyi_actor_is(congress_id, 'secretariat', NULL) OR jianyi_case_rated_by_actor(congress_id, suggestion_id));
+DROP POLICY rating_party ON rating;
+CREATE POLICY rating_party ON rating AS RESTRICTIVE FOR INSERT TO jianyi_web
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id) OR jianyi_case_rated_by_actor(congress_id, suggestion_id));
+
+DROP POLICY case_event_party ON case_event;
+CREATE POLICY case_event_party ON case_event AS RESTRICTIVE FOR INSERT TO jianyi_web
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id)
+        OR (kind IN ('registered', 'withdrawn', 'contact_confirmed', 'contact_disputed')
+            AND jianyi_case_raised_by_actor(congress_id, suggestion_id))
+        OR (kind = 'rated' AND jianyi_case_rated_by_actor(congress_id, suggestion_id))
+        OR (CASE kind
+                WHEN 'contacted' THEN jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL
+                WHEN 'transfer_requested' THEN jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL
+                WHEN 'opinion' THEN jianyi_actor_unit_role(congress_id, suggestion_id) = 'co'
+                WHEN 'replied' THEN jianyi_actor_unit_role(congress_id, suggestion_id) = 'lead'
+                WHEN 'follow_up' THEN jianyi_actor_unit_role(congress_id, suggestion_id) = 'lead'
+                ELSE false END
+            AND coalesce(data ->> 'unit', jianyi_actor_code()) = jianyi_actor_code()));
+
+DROP POLICY suggestion_party_step ON suggestion;
+CREATE POLICY suggestion_party_step ON suggestion AS RESTRICTIVE FOR UPDATE TO jianyi_web
+    USING (true)
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id)
+        -- withdraw: the deputy who raised it, before assignment
+        OR (jianyi_case_raised_by_actor(congress_id, suggestion_id) AND state = 'withdrawn' AND lead_unit IS NULL
+            AND merged_into IS NULL)
+        -- rate: a replied case, the rating recorded while it is still replied, then what the
+        -- rating leads to
+        OR (jianyi_case_rated_by_actor(congress_id, suggestion_id)
+            AND ((state = 'replied' AND replied_on IS NOT NULL)
+                 OR (state IN ('rehandling', 'following', 'closed') AND rating_result IS NOT NULL)))
+        -- contact, opinion and transfer request keep the state; a reply makes it replied; a
+        -- finished plan closes it
+        OR (jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL
+            AND state IN ('assigned', 'replied', 'rehandling', 'following', 'closed')
+            AND (state <> 'replied' OR replied_on IS NOT NULL)
+            AND (state <> 'closed' OR plan_done_on IS NOT NULL)));
+
+DROP POLICY obligation_party ON obligation;
+CREATE POLICY obligation_party ON obligation AS RESTRICTIVE FOR INSERT TO jianyi_web
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id)
+        OR (kind = 'rehandle' AND jianyi_case_rated_by_actor(congress_id, suggestion_id))
+        OR (kind IN ('plan', 'rating') AND jianyi_actor_unit_role(congress_id, suggestion_id) = 'lead'));
+DROP POLICY obligation_party_update ON obligation;
+CREATE POLICY obligation_party_update ON obligation AS RESTRICTIVE FOR UPDATE TO jianyi_web
+    USING (jianyi_actor_is_secretariat(congress_id)
+        OR (kind <> 'transfer_window' AND jianyi_case_rated_by_actor(congress_id, suggestion_id))
+        OR jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL)
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id)
+        OR (jianyi_case_rated_by_actor(congress_id, suggestion_id)
+            AND (status = 'cancelled' OR (status = 'met' AND kind = 'rating')))
+        OR (jianyi_actor_unit_role(congress_id, suggestion_id) IS NOT NULL
+            AND ((status = 'met' AND unit_code = jianyi_actor_code())
+                 OR (status = 'cancelled' AND jianyi_actor_unit_role(congress_id, suggestion_id) = 'lead'))));
+
+"""#####),
+        Migration(version: 19, name: "publication", sql: #####"""
+-- Publishing replies (答复公开, issue 15): the deputy's consent and the secretariat's mark, one
+-- row per case that has either. A reply is published when consent is true AND decision is
+-- 'approved' (docs/publication.md); a case without a row publishes nothing. Each change is
+-- also an event of the case ('publish_consent', 'publication_decided').
+CREATE TABLE publication (
+    congress_id   integer NOT NULL,
+    suggestion_id bigint NOT NULL,
+    consent       boolean,
+    consent_on    date CHECK (consent_on BETWEEN '1900-01-01' AND '9999-12-31'),
+    decision      text CHECK (decision IN ('approved', 'withheld')),
+    decided_on    date CHECK (decided_on BETWEEN '1900-01-01' AND '9999-12-31'),
+    PRIMARY KEY (congress_id, suggestion_id),
+    FOREIGN KEY (congress_id, suggestion_id) REFERENCES suggestion,
+    CHECK ((consent IS NULL) = (consent_on IS NULL)),
+    CHECK ((decision IS NULL) = (decided_on IS NULL))
+);
+CREATE INDEX publication_approved ON publication (congress_id) WHERE consent AND decision = 'approved';
+
+-- Row security as for the other case tables: readable with its case (a deputy, a unit on the
+-- case); written by the secretariat alone. The web service has no publication step: a
+-- deputy's consent reaches the secretariat, which records it (jianyi publish --consent).
+GRANT SELECT, INSERT, UPDATE ON publication TO jianyi_web;
+ALTER TABLE publication ENABLE ROW LEVEL SECURITY;
+CREATE POLICY publication_visible ON publication FOR SELECT TO jianyi_web
+    USING (jianyi_case_visible(congress_id, suggestion_id));
+CREATE POLICY publication_secretariat ON publication FOR INSERT TO jianyi_web
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id));
+CREATE POLICY publication_secretariat_update ON publication FOR UPDATE TO jianyi_web
+    USING (jianyi_actor_is_secretariat(congress_id))
+    WITH CHECK (jianyi_actor_is_secretariat(congress_id));
+
+"""#####),
+        Migration(version: 22, name: "second_factor", sql: #####"""
+-- A second factor for signing in (issue 14): TOTP (RFC 6238) with one-time recovery codes,
+-- enrolled by `jianyi account totp LOGIN`. The policy setting secretariat_totp = 1 makes it
+-- mandatory for the secretariat's accounts. jianyi computes the codes (HMAC-SHA1 from
+-- swift-crypto); the database keeps the shared secret, the last time step accepted (a code is
+-- accepted once: a step at or before it is refused) and the recovery codes' SHA-256 only.
+
+CREATE TABLE account_totp (
+    congress_id integer NOT NULL,
+    login       text NOT NULL,
+    secret      bytea NOT NULL CHECK (octet_length(secret) >= 16),
+    enrolled_at timestamptz NOT NULL DEFAULT now(),
+    last_step   bigint,
+    PRIMARY KEY (congress_id, login),
+    FOREIGN KEY (congress_id, login) REFERENCES account ON DELETE CASCADE
+);
+
+CREATE TABLE account_recovery_code (
+    congress_id integer NOT NULL,
+    login       text NOT NULL,
+    code_hash   bytea NOT NULL CHECK (octet_length(code_hash) = 32),
+    used_at     timestamptz,
+    PRIMARY KEY (congress_id, login, code_hash),
+    FOREIGN KEY (congress_id, login) REFERENCES account_totp ON DELETE CASCADE
+);
+
+-- No grant and no policy: the web role reaches them only through the functions below, as it
+-- reaches accounts (migration 8).
+ALTER TABLE account_totp ENABLE ROW LEVEL SECURITY;
+ALTER TABLE account_recovery_code ENABLE ROW LEVEL SECURITY;
+
+-- Sign-in, after the password: the account's secret and last accepted step (null when it has
+-- no second factor), and whether it must have one: a secretariat account when the congress's
+-- policy sets secretariat_totp to 1 (read here because the web role, not yet acting for
+-- anyone, reads no policy row). Like jianyi_sign_in_account it answers for any login: jianyi
+-- asks only once the password has been checked.
+CREATE FUNCTION jianyi_sign_in_totp(p_congress integer, p_login text)
+RETURNS TABLE (secret bytea, last_step bigint, required boolean)
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT t.secret, t.last_step,
+           a.role = 'secretariat' AND EXISTS (SELECT 1 FROM policy_setting p
+                                              WHERE p.congress_id = p_congress AND p.key = 'secretariat_totp' AND p.value = '1')
+    FROM account a LEFT JOIN account_totp t ON t.congress_id = a.congress_id AND t.login = a.login
+    WHERE a.congress_id = p_congress AND a.login = p_login
+$$;
+
+-- Accepts the code of time step p_step once: true when no code of this step or a later one
+-- was accepted before (the row is locked, so two sign-ins racing with one code get one true).
+CREATE FUNCTION jianyi_accept_totp_step(p_congress integer, p_login text, p_step bigint) RETURNS boolean
+LANGUAGE sql VOLATILE SECURITY DEFINER AS $$
+    WITH accepted AS (
+        UPDATE account_totp SET last_step = p_step
+        WHERE congress_id = p_congress AND login = p_login AND (last_step IS NULL OR last_step < p_step)
+        RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM accepted)
+$$;
+
+-- Uses a recovery code once: true when its hash is one of the account's unused codes.
+CREATE FUNCTION jianyi_use_recovery_code(p_congress integer, p_login text, p_hash bytea) RETURNS boolean
+LANGUAGE sql VOLATILE SECURITY DEFINER AS $$
+    WITH used AS (
+        UPDATE account_recovery_code SET used_at = now()
+        WHERE congress_id = p_congress AND login = p_login AND code_hash = p_hash AND used_at IS NULL
+        RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM used)
+$$;
+
+DO $$
+DECLARE
+    f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['jianyi_sign_in_totp(integer, text)', 'jianyi_accept_totp_step(integer, text, bigint)',
+                             'jianyi_use_recovery_code(integer, text, bytea)'] LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+        EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jianyi_web', f);
+    END LOOP;
+END
+$$;
+
+"""#####),
+        Migration(version: 23, name: "secretariat_accounts", sql: #####"""
+-- The secretariat's accounts page: list, add, disable, reset a password, as the web role.
+-- The web role still reaches no account or token row (migration 8); these functions are the
+-- only way, and each works only for an actor that is the secretariat, on the accounts of the
+-- actor's own congress (the settings Store.acting(as:) makes). jianyi has checked the login
+-- and the password and made the bcrypt hash: the clear password never reaches the database,
+-- and no function returns a hash.
+
+-- Refuses (42501) unless the transaction acts as the secretariat of a congress; that congress.
+CREATE FUNCTION jianyi_secretariat_congress() RETURNS integer
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    IF jianyi_actor_party() IS DISTINCT FROM 'secretariat' OR jianyi_actor_congress() IS NULL THEN
+        RAISE EXCEPTION 'only the secretariat manages accounts' USING ERRCODE = '42501';
+    END IF;
+    RETURN jianyi_actor_congress();
+END
+$$;
+
+CREATE FUNCTION jianyi_secretariat_accounts()
+RETURNS TABLE (login text, role text, code text, disabled boolean, signer boolean, created_at bigint, password_changed_at bigint)
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT a.login, a.role, coalesce(a.deputy_code, a.unit_code), a.disabled_at IS NOT NULL, a.signer,
+           floor(extract(epoch FROM a.created_at))::bigint, floor(extract(epoch FROM a.password_changed_at))::bigint
+    FROM account a WHERE a.congress_id = jianyi_secretariat_congress() ORDER BY a.login COLLATE "C"
+$$;
+
+-- Adds an account; returns 'added', or why not: 'taken', 'no_unit', 'no_deputy'.
+CREATE FUNCTION jianyi_secretariat_add_account(p_login text, p_role text, p_code text, p_hash text, p_signer boolean) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$
+DECLARE
+    c integer := jianyi_secretariat_congress();
+BEGIN
+    IF p_hash NOT LIKE '$2%' THEN
+        RAISE EXCEPTION 'not a bcrypt hash' USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT 1 FROM account WHERE congress_id = c AND login = p_login) THEN
+        RETURN 'taken';
+    END IF;
+    IF p_role = 'unit' AND NOT EXISTS (SELECT 1 FROM unit WHERE congress_id = c AND code = p_code) THEN
+        RETURN 'no_unit';
+    END IF;
+    IF p_role = 'deputy' AND NOT EXISTS (SELECT 1 FROM deputy WHERE congress_id = c AND code = p_code) THEN
+        RETURN 'no_deputy';
+    END IF;
+    INSERT INTO account (congress_id, login, role, deputy_code, unit_code, password_hash, signer)
+    VALUES (c, p_login, p_role, CASE WHEN p_role = 'deputy' THEN p_code END, CASE WHEN p_role = 'unit' THEN p_code END,
+            p_hash, p_signer);
+    RETURN 'added';
+END
+$$;
+
+-- Disables an account and ends its tokens; false when the congress has no such account.
+CREATE FUNCTION jianyi_secretariat_disable_account(p_login text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$
+DECLARE
+    c integer := jianyi_secretariat_congress();
+BEGIN
+    UPDATE account SET disabled_at = coalesce(disabled_at, now()) WHERE congress_id = c AND login = p_login;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    DELETE FROM access_token WHERE congress_id = c AND login = p_login;
+    RETURN true;
+END
+$$;
+
+-- Sets an account's password (a bcrypt hash) and ends its tokens; false when there is no such account.
+CREATE FUNCTION jianyi_secretariat_set_password(p_login text, p_hash text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$
+DECLARE
+    c integer := jianyi_secretariat_congress();
+BEGIN
+    IF p_hash NOT LIKE '$2%' THEN
+        RAISE EXCEPTION 'not a bcrypt hash' USING ERRCODE = '22023';
+    END IF;
+    UPDATE account SET password_hash = p_hash, password_changed_at = now() WHERE congress_id = c AND login = p_login;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    DELETE FROM access_token WHERE congress_id = c AND login = p_login;
+    RETURN true;
+END
+$$;
+
+DO $$
+DECLARE
+    f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY[
+        'jianyi_secretariat_congress()', 'jianyi_secretariat_accounts()',
+        'jianyi_secretariat_add_account(text, text, text, text, boolean)',
+        'jianyi_secretariat_disable_account(text)', 'jianyi_secretariat_set_password(text, text)']
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f, current_schema());
+        EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO jianyi_web', f);
+    END LOOP;
+END
+$$;
+
+"""#####),
+        Migration(version: 24, name: "rules_version", sql: #####"""
+-- A number that changes whenever a congress's deadline rules (its policy settings or its
+-- holiday calendar) change, so a long-running server can keep the rules it read and read them
+-- again only when this number moved, instead of reading every setting and every calendar day
+-- on each request: the unit's obligations page spent three of its nine round trips, and most
+-- of its bytes, on rules that change a few times a year.
+--
+-- Triggers keep it: nothing that writes the rules has to remember to. Each statement that
+-- changes the rules raises the number of the congresses it touched, inside its transaction, so
+-- a reader that sees the new rules sees the new number too (and one that read the number
+-- before the change reads it again on its next request: a cache keyed by the number read
+-- before the rules were read can only be newer than its key, never staler).
+ALTER TABLE congress ADD COLUMN rules_version bigint NOT NULL DEFAULT 0;
+
+CREATE FUNCTION jianyi_bump_rules_version() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE congress SET rules_version = rules_version + 1 WHERE congress_id = OLD.congress_id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        UPDATE congress SET rules_version = rules_version + 1 WHERE congress_id = NEW.congress_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION jianyi_bump_rules_version() FROM PUBLIC;
+
+CREATE TRIGGER policy_setting_rules_version AFTER INSERT OR UPDATE OR DELETE ON policy_setting
+    FOR EACH ROW EXECUTE FUNCTION jianyi_bump_rules_version();
+CREATE TRIGGER calendar_day_rules_version AFTER INSERT OR UPDATE OR DELETE ON calendar_day
+    FOR EACH ROW EXECUTE FUNCTION jianyi_bump_rules_version();
+CREATE TRIGGER calendar_year_rules_version AFTER INSERT OR UPDATE OR DELETE ON calendar_year
+    FOR EACH ROW EXECUTE FUNCTION jianyi_bump_rules_version();
+-- TRUNCATE has no rows to name a congress by: it moves every congress's number.
+CREATE FUNCTION jianyi_bump_all_rules_versions() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    UPDATE congress SET rules_version = rules_version + 1;
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION jianyi_bump_all_rules_versions() FROM PUBLIC;
+CREATE TRIGGER policy_setting_rules_version_truncate AFTER TRUNCATE ON policy_setting
+    FOR EACH STATEMENT EXECUTE FUNCTION jianyi_bump_all_rules_versions();
+CREATE TRIGGER calendar_day_rules_version_truncate AFTER TRUNCATE ON calendar_day
+    FOR EACH STATEMENT EXECUTE FUNCTION jianyi_bump_all_rules_versions();
+CREATE TRIGGER calendar_year_rules_version_truncate AFTER TRUNCATE ON calendar_year
+    FOR EACH STATEMENT EXECUTE FUNCTION jianyi_bump_all_rules_versions();
+
+"""#####),
+        Migration(version: 25, name: "case_state_as_of", sql: #####"""
 -- Reports as of a past day (issue 16, "Reproducible on any date"): each case as it stood at
 -- the end of p_day, rebuilt from its append-only history by the dates the steps carry, not by
 -- when they were recorded. A case with no event on or before p_day did not exist yet and has

@@ -62,10 +62,17 @@ extension Store {
 
     /// The settings and a calendar covering `start`'s year (or `last`'s, when later) and the
     /// years after it that the policy's longest period can reach (at least two).
+    ///
+    /// Acting as an account (a pooled web connection), the rules read are kept and reused until
+    /// the congress's rules change (`RulesCache`).
     func rules(_ congress: Congress, from start: Day, through last: Day? = nil) throws -> Rules {
         let end = max(start, last ?? start)
+        let key = RulesCache.Key(congress: congress.id, years: start.year...end.year)
+        if let version = rulesVersion, let kept = rulesCache.rules(key, version: version) { return kept }
         let policy = try currentPolicy(congress)
         let through = min(Day.last.year, end.year + max(2, policy.yearsSpanned))
-        return Rules(policy: policy, clock: LegalClock(calendar: try workCalendar(congress, years: start.year...through)))
+        let rules = Rules(policy: policy, clock: LegalClock(calendar: try workCalendar(congress, years: start.year...through)))
+        if let version = rulesVersion { rulesCache.keep(rules, key, version: version) }
+        return rules
     }
 }

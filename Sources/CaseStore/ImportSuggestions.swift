@@ -57,7 +57,7 @@ extension Store {
             try connection.execute("""
                 CREATE TEMP TABLE staging_suggestion (
                     line integer, title text, body text, deputy text, cosigners text[], session text, channel text,
-                    station text, category text, submitted_on date, series text, ref text
+                    station text, category text, submitted_on date, series text, ref text, publish boolean
                 ) ON COMMIT DROP
                 """)
             var problems = try stage(connection, source: source, file: file, defaultDay: defaultDay, today: today, progress: progress)
@@ -83,7 +83,7 @@ extension Store {
         var problems: RowProblems?
         var rows = 0
         try connection.copyIn("COPY staging_suggestion FROM STDIN") { writer in
-            let header = try source.rows(expecting: Self.suggestionColumns, optional: ["ref"], file: file) { header, row, bytes in
+            let header = try source.rows(expecting: Self.suggestionColumns, optional: ["ref", "publish"], file: file) { header, row, bytes in
                 if problems == nil { problems = RowProblems(file: file, columns: header.names) }
                 rows += 1
                 if rows % 4096 == 0 { progress?(rows, bytes) }
@@ -93,12 +93,13 @@ extension Store {
                 }
                 let record = CSVTable.Record(line: row.line, fields: row.fields)
                 let ref = header.index(of: "ref").map { record($0) }.flatMap { $0.isEmpty ? nil : $0 }
+                let publish = header.index(of: "publish").map { record($0) } ?? ""
                 guard let r = try problems!.checking(line: row.line, row: row.fields, {
-                    try Self.registration(record, defaultDay: defaultDay, today: today)
+                    try Self.registration(record, defaultDay: defaultDay, today: today, publish: publish)
                 }) else { return }
                 try writer.writeRow([String(row.line), r.title, r.body, r.deputy, r.cosigners.postgresText,
                                      r.session?.description, r.channel.rawValue, r.station, r.category,
-                                     r.submittedOn.description, r.series.description, ref])
+                                     r.submittedOn.description, r.series.description, ref, r.publish.map { $0 ? "t" : "f" }])
             }
             if problems == nil { problems = RowProblems(file: file, columns: header.names) }
         }
@@ -108,7 +109,7 @@ extension Store {
     }
 
     /// A row's values as `register` takes them.
-    static func registration(_ record: CSVTable.Record, defaultDay: Day, today: Day?) throws -> Registration {
+    static func registration(_ record: CSVTable.Record, defaultDay: Day, today: Day?, publish: String = "") throws -> Registration {
         let session = record(3).isEmpty ? nil : try SessionCode.parse(record(3), for: "session")
         let channel = record(4).isEmpty ? nil : try Channel.parse(record(4), for: "channel")
         let day = record(7).isEmpty ? defaultDay : try Day.parse(record(7), for: "submitted_on")
@@ -116,7 +117,8 @@ extension Store {
         return try Registration(
             title: record(0), body: record(6), deputy: record(1),
             cosigners: record(2).split(separator: ";").map(String.init),
-            session: session, channel: channel, category: record(5), submittedOn: day)
+            session: session, channel: channel, category: record(5), submittedOn: day,
+            publish: publish.isEmpty ? nil : try PublishConsent.parse(publish, for: "publish").consents)
     }
 
     /// Fills `import_repeat` with the staged rows already registered: by ref where the row
@@ -238,6 +240,10 @@ extension Store {
             SELECT \(congress.id), id, number, series, seq, title, body, deputy, session, channel, station, category,
                    submitted_on, ref
             FROM import_case ORDER BY line
+            """)
+        try connection.execute("""
+            INSERT INTO publication (congress_id, suggestion_id, consent, consent_on)
+            SELECT \(congress.id), id, publish, submitted_on FROM import_case WHERE publish IS NOT NULL
             """)
         try connection.execute("""
             INSERT INTO suggestion_cosigner (congress_id, suggestion_id, position, deputy_code)

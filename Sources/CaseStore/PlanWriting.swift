@@ -47,12 +47,16 @@ extension Store {
                 WHERE \(congress.scope(case: c.id))
                 """)
         }
+        try appendEvent(congress, caseID: c.id, plan.eventKind, on: day, by: plan.actor, plan.event)
+        logger.debug("\(plan.number): \(plan.step.rawValue) → \(plan.next.rawValue)")
+    }
+
+    /// Appends an event to a case's history, numbered after its last.
+    func appendEvent(_ congress: Congress, caseID: Int, _ kind: EventKind, on day: Day, by actor: String, _ data: JSONValue) throws {
         try connection.execute("""
             INSERT INTO case_event (congress_id, suggestion_id, event_no, kind, on_date, actor, data)
-            SELECT \(congress.id), \(c.id), coalesce(max(event_no), 0) + 1, \(plan.eventKind), \(day), \(plan.actor),
-                   \(plan.event.serialized())::jsonb
-            FROM case_event WHERE \(congress.scope(case: c.id))
+            SELECT \(congress.id), \(caseID), coalesce(max(event_no), 0) + 1, \(kind), \(day), \(actor), \(data.serialized())::jsonb
+            FROM case_event WHERE \(congress.scope(case: caseID))
             """)
-        logger.debug("\(plan.number): \(plan.step.rawValue) → \(plan.next.rawValue)")
     }
 }

@@ -58,6 +58,12 @@ extension Store {
             VALUES (\(congress.id), \(id), 1, \(plan.eventKind), \(r.submittedOn), \(plan.actor),
                     \(plan.event.serialized())::jsonb)
             """)
+        if let consent = r.publish {
+            try connection.execute("""
+                INSERT INTO publication (congress_id, suggestion_id, consent, consent_on)
+                VALUES (\(congress.id), \(id), \(consent), \(r.submittedOn))
+                """)
+        }
         return Registered(id: id, number: plan.number)
     }
 

@@ -82,7 +82,7 @@ extension Store {
     }
 
     /// The cases in scope, one row each, all joins set-based, as they stood at the end of the
-    /// report's day (`case_state_as_of`, Schema/0020: steps dated after it are not seen): per
+    /// report's day (`case_state_as_of`, Schema/0025: steps dated after it are not seen): per
     /// case, its first reply against the due day of its reply obligation (the one in force after
     /// any transfer), whether that reply is unmade though due before the report's day, its first
     /// contact on or before that reply (a contact counts until the deputy disputes it), the final

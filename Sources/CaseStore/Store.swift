@@ -19,6 +19,10 @@ public final class Store {
     public internal(set) var account: Account?
     /// Where the store says what it did (stderr when the CLI enables it).
     public var logger = Logger(label: "jianyi.store")
+    /// The acting congress's `rules_version`, read as `acting(as:)` set the actor; nil outside.
+    var rulesVersion: Int64?
+    /// Rules read while acting, reused while their congress's rules_version stands.
+    var rulesCache = RulesCache()
 
     /// Opens the database at `url` (libpq URI or conninfo; nil uses libpq's defaults).
     /// An unreachable server becomes `Failure(.unavailable)`, which says where it tried.

@@ -55,6 +55,18 @@ public enum CaseError: Error, Equatable, Sendable {
     /// A dispute without the deputy's account of what happened.
     case disputeNoteRequired
 
+    // 并案 (Steps/Merge.swift).
+
+    case mergeIntoItself(number: String)
+    /// The target is a case of another congress.
+    case mergeAcrossCongresses(number: String, target: String, congress: String, targetCongress: String)
+    /// The target was itself merged into `mergedInto`.
+    case mergeIntoMerged(number: String, target: String, mergedInto: String)
+    /// Cases were merged into this one: merging it would make a chain.
+    case mergeChain(number: String, mergedIn: [String])
+    /// The target is no longer before assignment (or has ended).
+    case mergeTargetState(number: String, target: String, state: CaseState)
+
     /// Which input of a step a unit was given as.
     public enum UnitRole: Sendable, Equatable {
         case lead, co, transferTo

@@ -17,6 +17,8 @@ public enum CaseStep: String, CaseIterable, Sendable {
     /// The deputy's answer to a contact a unit recorded (ConfirmContact.swift).
     case confirmContact = "contact confirm"
     case disputeContact = "contact dispute"
+    /// 并案: the case joins another and is handled as part of it (Merge.swift).
+    case merge
 
     /// The event kind recorded in the history.
     public var eventKind: EventKind {
@@ -36,6 +38,7 @@ public enum CaseStep: String, CaseIterable, Sendable {
         case .supervise: .supervised
         case .confirmContact: .contactConfirmed
         case .disputeContact: .contactDisputed
+        case .merge: .merged
         }
     }
 
@@ -54,6 +57,8 @@ public enum CaseStep: String, CaseIterable, Sendable {
         // Every state a case with a contact can be in, closed too: the deputy's answer often
         // comes with the rating that closes the case, and the measures count closed cases.
         case .confirmContact, .disputeContact: [.assigned, .replied, .rehandling, .following, .closed]
+        // Before assignment: once units hold a case, its deadlines and replies are its own.
+        case .merge: [.submitted, .accepted]
         }
     }
 

@@ -14,6 +14,8 @@ public enum PolicySetting: String, CaseIterable, Sendable {
     case weightSatisfaction = "weight_satisfaction"
     case weightResolution = "weight_resolution"
     case minRatedCases = "min_rated_cases"
+    /// 1: the secretariat's accounts must sign in with a second factor (TOTP); 0: optional.
+    case secretariatTOTP = "secretariat_totp"
 
     public enum Value: Hashable, Sendable, CustomStringConvertible {
         case period(Period)
@@ -55,6 +57,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .weightSatisfaction: .weight(0.45)
         case .weightResolution: .weight(0.15)
         case .minRatedCases: .count(5)
+        case .secretariatTOTP: .count(0)
         }
     }
 
@@ -73,6 +76,7 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .weightSatisfaction: "评分权重：满意率"
         case .weightResolution: "评分权重：解决率"
         case .minRatedCases: "评分排名最少已评价件数"
+        case .secretariatTOTP: "办公厅账户须两步验证（1 是，0 否）"
         }
     }
 
@@ -84,7 +88,8 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .rehandle: "Shandong, Zhejiang, Shanghai, Henan"
         case .ratingReminder: "Chongqing"
         // No law sets these: jianyi's own choice, which a congress replaces with its practice.
-        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases,
+             .secretariatTOTP:
             "jianyi default"
         }
     }
@@ -97,7 +102,8 @@ public enum PolicySetting: String, CaseIterable, Sendable {
         case .transferWindow: "重庆、河南"
         case .rehandle: "山东、浙江、上海、河南"
         case .ratingReminder: "重庆"
-        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases:
+        case .warnWorkingDays, .severeDays, .weightOnTime, .weightContact, .weightSatisfaction, .weightResolution, .minRatedCases,
+             .secretariatTOTP:
             "jianyi 默认值（无法定依据）"
         }
     }
@@ -128,8 +134,11 @@ public enum PolicySetting: String, CaseIterable, Sendable {
     /// What a count setting counts: cases for the score's sample, else days.
     public var countsCases: Bool { self == .minRatedCases }
 
+    /// Whether a count setting is a switch: 1 on, 0 off.
+    public var isSwitch: Bool { self == .secretariatTOTP }
+
     /// The values a count setting may hold.
-    public var counts: ClosedRange<Int> { countsCases ? Self.caseCounts : Self.dayCounts }
+    public var counts: ClosedRange<Int> { isSwitch ? 0...1 : countsCases ? Self.caseCounts : Self.dayCounts }
     /// What a weight may be.
     public static let weights = 0.0...1.0
 

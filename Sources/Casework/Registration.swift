@@ -9,6 +9,9 @@ public struct Registration: Sendable, Equatable {
     public var station: String?
     public var category: String
     public var submittedOn: Day
+    /// The deputy's consent to publish the reply (`--publish yes|no`, the import's `publish`
+    /// column); nil when not said, which publishes nothing (Publication.swift).
+    public var publish: Bool?
 
     public static let titleLimit = 200
     public static let defaultCategory = "其他"
@@ -18,7 +21,7 @@ public struct Registration: Sendable, Equatable {
     public init(
         title: String, body: String = "", deputy: String, cosigners: [String] = [],
         session: SessionCode?, channel: Channel? = nil, station: String? = nil,
-        category: String? = nil, submittedOn: Day
+        category: String? = nil, submittedOn: Day, publish: Bool? = nil
     ) throws {
         let title = try Text.required(title, field: .title)
         _ = try Text.optional(body, field: .body)  // kept as written, but not blank
@@ -55,6 +58,7 @@ public struct Registration: Sendable, Equatable {
         self.station = station
         self.category = category.isEmpty ? Self.defaultCategory : category
         self.submittedOn = submittedOn
+        self.publish = publish
     }
 
     public var series: NumberSeries {

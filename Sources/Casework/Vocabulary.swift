@@ -2,6 +2,8 @@
 
 public enum CaseState: String, CaseIterable, Sendable, Codable, Labelled {
     case submitted, accepted, rejected, withdrawn, assigned, replied, rehandling, following, closed
+    /// 已并入: handled as part of another case (并案, Steps/Merge.swift); it takes no step of its own.
+    case merged
 
     public var zh: String {
         switch self {
@@ -14,6 +16,7 @@ public enum CaseState: String, CaseIterable, Sendable, Codable, Labelled {
         case .rehandling: "重新办理"
         case .following: "跟踪落实"
         case .closed: "已办结"
+        case .merged: "已并案"
         }
     }
 }
@@ -63,6 +66,13 @@ public enum EventKind: String, CaseIterable, Sendable, Codable, Labelled {
     /// The deputy's answer to a recorded contact (ContactConfirmation), one kind per answer.
     case contactConfirmed = "contact_confirmed"
     case contactDisputed = "contact_disputed"
+    /// 并案: on the case merged (`merged`, data `into`) and on the case it joins
+    /// (`merge_received`, data `case`).
+    case merged
+    case mergeReceived = "merge_received"
+    /// Publication (Publication.swift): the deputy's consent, the secretariat's mark.
+    case publishConsent = "publish_consent"
+    case publicationDecided = "publication_decided"
 
     public var zh: String {
         switch self {
@@ -82,6 +92,10 @@ public enum EventKind: String, CaseIterable, Sendable, Codable, Labelled {
         case .supervised: "重点督办"
         case .contactConfirmed: "代表确认沟通"
         case .contactDisputed: "代表对沟通有异议"
+        case .merged: "并案（并入他案）"
+        case .mergeReceived: "并案（他案并入）"
+        case .publishConsent: "代表公开意愿"
+        case .publicationDecided: "公开审定"
         }
     }
 }

@@ -58,7 +58,8 @@ extension CaseError: BilingualRefusal {
             .badValue(message)
         case .notAllowed, .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .notAssigned, .notCoHandler,
              .notLeadUnit, .transferWindowClosed, .transferPending, .noPendingTransfer, .alreadyAssigned, .noReplyToRate,
-             .noSuchContact, .contactAnswered, .dateBeforeContact:
+             .noSuchContact, .contactAnswered, .dateBeforeContact, .mergeIntoItself, .mergeAcrossCongresses, .mergeIntoMerged,
+             .mergeChain, .mergeTargetState:
             .ruleBroken(message)
         }
     }

@@ -25,7 +25,7 @@ public struct Jianyi: ParsableCommand {
             DB.self, CongressCommand.self, SessionCommand.self, DeputyCommand.self, UnitCommand.self,
             CalendarCommand.self, PolicyCommand.self, Register.self, ImportCommand.self,
             Review.self, Withdraw.self, Assign.self, Transfer.self, Contact.self, Opinion.self, Reply.self,
-            RateCommand.self, FollowUp.self, Supervise.self,
+            RateCommand.self, FollowUp.self, Supervise.self, Merge.self, Publish.self,
             Show.self, List.self, History.self, Explain.self, Similar.self, Overdue.self, Export.self, Score.self, ReportCommand.self,
             AccountCommand.self,
             Serve.self,

@@ -16,6 +16,7 @@ extension PolicyError: BilingualRefusal {
             let range = "\(setting.counts.lowerBound)–\(setting.counts.upperBound)"
             let expected = switch setting.defaultValue {
             case .period: lang.say("不是期限（例如 '3 months'、'30 days'、'10 working_days'）", "is not a period (e.g. '3 months', '30 days', '10 working_days')")
+            case .count where setting.isSwitch: lang.say("不是 1（是）或 0（否）", "is not 1 (on) or 0 (off)")
             case .count:
                 setting.countsCases ? lang.say("不是 \(range) 之间的整件数", "is not a whole number of cases (\(range))")
                                     : lang.say("不是 \(range) 之间的整天数", "is not a whole number of days (\(range))")

@@ -64,11 +64,12 @@ public enum ErrorTable {
     static func serviceError(_ error: CaseError) -> ServiceError {
         let status: HTTPResponse.Status, code: String
         switch error {
-        case .notAllowed, .transferPending, .noPendingTransfer, .noReplyToRate, .contactAnswered:
+        case .notAllowed, .transferPending, .noPendingTransfer, .noReplyToRate, .contactAnswered, .mergeIntoMerged, .mergeChain,
+             .mergeTargetState:
             (status, code) = (.conflict, "conflict")
         case .dayAfterToday, .dateBeforePreviousStep, .deadlineUncountable, .unknownUnit, .coUnitRepeated, .notAssigned, .notCoHandler,
              .notLeadUnit, .transferWindowClosed, .alreadyAssigned, .planDateMissing, .planDateBeforeReply, .planDateNotForOutcome,
-             .commentRequired, .noSuchContact, .dateBeforeContact, .disputeNoteRequired:
+             .commentRequired, .noSuchContact, .dateBeforeContact, .disputeNoteRequired, .mergeIntoItself, .mergeAcrossCongresses:
             (status, code) = (.unprocessableContent, "invalid")
         }
         return ServiceError(status, code, zh: error.message(zh: true, naming: .jsonKeys, day: "on"),
@@ -280,6 +281,7 @@ extension CaseStep {
         case .followUp: "follow-ups"
         case .supervise: "supervision"
         case .confirmContact, .disputeContact: "contact-confirmations"
+        case .merge: "merge"
         }
     }
 
@@ -300,6 +302,7 @@ extension CaseStep {
         case .supervise: "督办"
         case .confirmContact: "确认沟通"
         case .disputeContact: "对沟通提出异议"
+        case .merge: "并案"
         }
     }
 }

@@ -102,7 +102,7 @@ let openAPIDocument: String = #"""
           "accounts"
         ],
         "summary": "Sign in: a bearer token for an account.",
-        "description": "A wrong login, a wrong password and a disabled account all answer the same 401. Failed sign-ins are counted per login and per address; past the limit the server answers 429 with Retry-After, without checking the password.",
+        "description": "A wrong login, a wrong password and a disabled account all answer the same 401. An account with a second factor (`jianyi account totp`) also gives `totp`; a missing or wrong code answers 401 too, and counts like a wrong password. When the congress's policy `secretariat_totp` is 1, a secretariat account without a second factor answers 403 naming the command that enrolls it. Failed sign-ins are counted per login and per address; past the limit the server answers 429 with Retry-After, without checking the password.",
         "security": [],
         "parameters": [
           {
@@ -144,6 +144,9 @@ let openAPIDocument: String = #"""
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "413": {
             "$ref": "#/components/responses/TooLarge"
@@ -195,7 +198,7 @@ let openAPIDocument: String = #"""
           "sessions"
         ],
         "summary": "A browser signs in: sets the session cookie.",
-        "description": "The form of the sign-in page. Refused and throttled exactly like `POST /api/v1/tokens` (the same failures count for both): a wrong login, a wrong password and a disabled account all answer the same 401; past the limit, 429 with Retry-After without checking the password. The cookie holds the session token and its CSRF token; the server keeps only their hashes. The session lives as long as a bearer token (`serve --token-lifetime`).",
+        "description": "The form of the sign-in page. Refused and throttled exactly like `POST /api/v1/tokens` (the same failures count for both): a wrong login, a wrong password, a disabled account and a missing or wrong second-factor code (`totp`) all answer the same 401; a secretariat account the congress requires a second factor of and that has none answers 403; past the limit, 429 with Retry-After without checking the password. The cookie holds the session token and its CSRF token; the server keeps only their hashes. The session lives as long as a bearer token (`serve --token-lifetime`).",
         "security": [],
         "parameters": [
           {
@@ -251,6 +254,9 @@ let openAPIDocument: String = #"""
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "413": {
             "$ref": "#/components/responses/TooLarge"
@@ -1408,6 +1414,72 @@ let openAPIDocument: String = #"""
         }
       }
     },
+    "/api/v1/cases/{number}/merge": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Number"
+        }
+      ],
+      "post": {
+        "operationId": "merge",
+        "tags": [
+          "steps"
+        ],
+        "summary": "并案 (`merge NUMBER --into NUMBER [--note]`).",
+        "description": "Who: The secretariat. States: submitted or accepted, and the case `into` too (409 otherwise, as for a case merged, or with cases merged into it). The case joins `into` and is handled, answered and rated as part of it (docs/domain.md, \"并案\"). One transaction, recorded in both cases' histories with the account's login.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AcceptLanguage"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/MergeBody"
+              },
+              "example": {
+                "into": "5-4-0012",
+                "note": "同一路段交通问题"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/StepDone"
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Unprocessable"
+          },
+          "500": {
+            "$ref": "#/components/responses/Internal"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      }
+    },
     "/api/v1/me/obligations": {
       "get": {
         "operationId": "myObligations",
@@ -2228,7 +2300,8 @@ let openAPIDocument: String = #"""
           "replied",
           "rehandling",
           "following",
-          "closed"
+          "closed",
+          "merged"
         ],
         "description": "Where a case stands (docs/domain.md)."
       },
@@ -2337,7 +2410,11 @@ let openAPIDocument: String = #"""
           "follow_up",
           "supervised",
           "contact_confirmed",
-          "contact_disputed"
+          "contact_disputed",
+          "merged",
+          "merge_received",
+          "publish_consent",
+          "publication_decided"
         ]
       },
       "Role": {
@@ -2724,6 +2801,8 @@ let openAPIDocument: String = #"""
           "round",
           "closed_on",
           "deadlines",
+          "merged_into",
+          "merged",
           "contacts",
           "body",
           "timeline"
@@ -2925,6 +3004,24 @@ let openAPIDocument: String = #"""
               "$ref": "#/components/schemas/Deadline"
             },
             "description": "The obligations the caller may see, in the order they were opened."
+          },
+          "merged_into": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/CaseNumber"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "并案: the case this one was merged into (its state is then merged), or null."
+          },
+          "merged": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CaseNumber"
+            },
+            "description": "并案: the cases merged into this one that the caller sees, in number order."
           },
           "contacts": {
             "type": "array",
@@ -3474,6 +3571,11 @@ let openAPIDocument: String = #"""
             "type": "string",
             "minLength": 1,
             "format": "password"
+          },
+          "totp": {
+            "type": "string",
+            "description": "For an account with a second factor (`jianyi account totp`): the authenticator's 6-digit code (RFC 6238; each code once, one 30-second step of drift either way) or one of its recovery codes (each once). Missing or wrong: the same 401, counted like a wrong password.",
+            "format": "password"
           }
         },
         "required": [
@@ -3868,6 +3970,28 @@ let openAPIDocument: String = #"""
           }
         }
       },
+      "MergeBody": {
+        "type": "object",
+        "description": "并案: this case joins the case `into`.",
+        "additionalProperties": false,
+        "required": [
+          "into"
+        ],
+        "properties": {
+          "into": {
+            "type": "string",
+            "description": "The number of the case it joins."
+          },
+          "note": {
+            "type": "string",
+            "description": "Why they are one matter (kept in both histories)."
+          },
+          "on": {
+            "$ref": "#/components/schemas/Day",
+            "description": "The day the step happened (default today); not after today, not before either case's previous step."
+          }
+        }
+      },
       "SessionRequest": {
         "type": "object",
         "description": "The sign-in form. Other fields are ignored.",
@@ -3877,6 +4001,11 @@ let openAPIDocument: String = #"""
           },
           "password": {
             "type": "string",
+            "format": "password"
+          },
+          "totp": {
+            "type": "string",
+            "description": "The second factor's code or a recovery code, for an account that has one (as TokenRequest's `totp`).",
             "format": "password"
           }
         },

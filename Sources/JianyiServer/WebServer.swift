@@ -42,6 +42,8 @@ public enum WebServer {
             API(site: site).addRoutes(to: router)
             Sessions(site: site).addRoutes(to: router)
             Pages(site: site, logger: logger).addRoutes(to: router)
+            // Last: it wraps only the answer to a path no route matched (see its comment).
+            router.add(middleware: PageFallbackMiddleware(site: site, routes: router.routes))
         }
         return router
     }

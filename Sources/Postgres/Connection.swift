@@ -98,7 +98,7 @@ public final class Connection {
     }
 
     /// The name `query` is prepared under, preparing it first if there is room; nil: run it unprepared.
-    private func preparedName(_ query: PostgresQuery) throws -> String? {
+    func preparedName(_ query: PostgresQuery) throws -> String? {
         if let name = prepared?.name(of: query) { return name }
         guard prepared?.accepts(query) == true, var cache = prepared else { return nil }
         let name = cache.newName()
@@ -191,7 +191,7 @@ public final class Connection {
         _ = PQcancel(token, &buffer, Int32(buffer.count))
     }
 
-    private func withParameters<R>(
+    func withParameters<R>(
         _ query: PostgresQuery,
         _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?) -> R
     ) throws -> R {

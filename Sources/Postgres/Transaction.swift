@@ -25,7 +25,37 @@ extension Connection {
         if PQtransactionStatus(handle) != PQTRANS_IDLE {
             return try savepoint(body)
         }
-        try execute(PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)"))
+        try execute(Self.begin(isolation))
+        return try committing(body)
+    }
+
+    /// `transaction` whose first statement, `opening`, travels with BEGIN in one round trip
+    /// (`pipeline`); `body` gets its result. For the statement every transaction of a kind
+    /// starts with, such as setting the acting account.
+    public func transaction<Value>(
+        _ isolation: IsolationLevel = .readCommitted, opening: PostgresQuery,
+        _ body: (Connection, QueryResult) throws -> Value
+    ) throws -> Value {
+        if PQtransactionStatus(handle) != PQTRANS_IDLE {
+            return try savepoint { try body($0, try $0.query(opening)) }
+        }
+        let opened: QueryResult
+        do {
+            opened = try pipeline([Self.begin(isolation), opening])[1]
+        } catch {
+            // BEGIN may have opened the transaction that `opening` then failed in.
+            if PQtransactionStatus(handle) != PQTRANS_IDLE { rollbackQuietly() }
+            throw error
+        }
+        return try committing { try body($0, opened) }
+    }
+
+    private static func begin(_ isolation: IsolationLevel) -> PostgresQuery {
+        PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+    }
+
+    /// Runs `body` in the transaction just begun, then COMMIT; ROLLBACK when anything fails.
+    private func committing<Value>(_ body: (Connection) throws -> Value) throws -> Value {
         let value: Value
         do {
             value = try body(self)
@@ -61,13 +91,29 @@ extension Connection {
         _ body: (Connection) throws -> Value
     ) throws -> Value {
         guard PQtransactionStatus(handle) == PQTRANS_IDLE else { return try savepoint(body) }
+        return try retrying(attempts) { try transaction(isolation, body) }
+    }
+
+    /// `retryingTransaction` with an `opening` statement sent with BEGIN, as
+    /// `transaction(_:opening:_:)`.
+    public func retryingTransaction<Value>(
+        _ isolation: IsolationLevel = .readCommitted, attempts: Int = 3, opening: PostgresQuery,
+        _ body: (Connection, QueryResult) throws -> Value
+    ) throws -> Value {
+        guard PQtransactionStatus(handle) == PQTRANS_IDLE else {
+            return try savepoint { try body($0, try $0.query(opening)) }
+        }
+        return try retrying(attempts) { try transaction(isolation, opening: opening, body) }
+    }
+
+    private func retrying<Value>(_ attempts: Int, _ once: () throws -> Value) throws -> Value {
         var attempt = 1
         // About 100 ms, then 300 ms, …, spread so that two sessions that collided do not
         // collide again in step.
         var pause: UInt32 = 100_000
         while true {
             do {
-                return try transaction(isolation, body)
+                return try once()
             } catch var error as PostgresError where error.isWorthRetrying {
                 guard attempt < attempts else {
                     error.attempts = attempt

@@ -92,6 +92,21 @@ extension CaseError {
                        "\(day): \(given) is before \(contactDay), the day of \(number)'s contact \(contact); the deputy answers a contact after it")
         case .disputeNoteRequired:
             return say("\(name("note")): 对沟通有异议时须写明实际情况", "\(name("note")): a dispute needs a note: the deputy's account of what happened")
+        case .mergeIntoItself(let number):
+            return say("\(name("into")): \(number) 不能并入自身", "\(name("into")): \(number) cannot be merged into itself")
+        case .mergeAcrossCongresses(let number, let target, let congress, let other):
+            return say("\(name("into")): \(target) 属于 \(other)，\(number) 属于 \(congress)；只能在同一人大内并案",
+                       "\(name("into")): \(target) is a case of \(other), \(number) of \(congress); cases merge within one congress")
+        case .mergeIntoMerged(let number, let target, let further):
+            return say("\(name("into")): \(target) 已并入 \(further)，不能再并入；请将 \(number) 并入 \(further)",
+                       "\(name("into")): \(target) was merged into \(further) and takes no case; merge \(number) into \(further) instead")
+        case .mergeChain(let number, let mergedIn):
+            let list = mergedIn.joined(separator: ", ")
+            return say("\(number) 已有案件并入（\(list)），不能再并入他案；请将其他案件并入 \(number)",
+                       "cases were merged into \(number) (\(list)), so it cannot be merged into another; merge the other case into \(number) instead")
+        case .mergeTargetState(let number, let target, let state):
+            return say("\(name("into")): \(target) 当前为\(state.zh)（\(state.rawValue)）；只能并入尚未交办的案件（已提交或已立案），\(number) 未并案",
+                       "\(name("into")): \(target) is \(state.rawValue) (\(state.zh)); a case merges only into one not yet assigned (submitted or accepted), so \(number) was not merged")
         }
     }
 }

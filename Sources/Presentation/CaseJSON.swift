@@ -24,6 +24,7 @@ public func caseJSON(_ view: CaseView, today: Day, contacts: [ContactView]? = ni
                      ("due", .string(deadline.due.description)), ("status", .string(deadline.status(on: today).rawValue)),
                      ("met_on", .optional(deadline.metOn?.description))])
         })),
+        ("merged_into", .optional(view.mergedInto)), ("merged", .array(view.merged.map(JSONValue.string))),
     ]
     if let contacts {
         pairs.append(("contacts", .array(contacts.map(contactJSON))))

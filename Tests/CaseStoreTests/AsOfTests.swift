@@ -3,7 +3,7 @@ import Casework
 import Postgres
 import Testing
 
-/// `case_state_as_of` (Schema/0020): each case as it stood at the end of a day, rebuilt from
+/// `case_state_as_of` (Schema/0025): each case as it stood at the end of a day, rebuilt from
 /// its history. Rebuilt from the events alone (`case_state_rebuilt`, every case) as of the day
 /// after every step, it must equal the suggestion row the steps keep, column by column: that
 /// equality is what proves the reconstruction, and what lets `case_state_as_of` take the row of
@@ -144,9 +144,9 @@ import Testing
         let n = try s.register(c, f.registration(session: nil, on: "2026-02-27")).number
         _ = try s.accept(c, n, on: Day("2026-02-28")!)
         // Recorded now (after 2026-03-01): both steps are late as of 03-01, one as of 02-27.
-        #expect(try s.asOfStamp(c, asOf: Day("2026-03-01")!).lateEntries == 2)
-        #expect(try s.asOfStamp(c, asOf: Day("2026-02-27")!).lateEntries == 1)
-        #expect(try s.asOfStamp(c, asOf: Day("2026-02-26")!).lateEntries == 0)
+        #expect(try s.asOfStamp(c, asOf: Day("2026-03-01")!, madeOn: Day("2026-03-01")!).lateEntries == 2)
+        #expect(try s.asOfStamp(c, asOf: Day("2026-02-27")!, madeOn: Day("2026-02-27")!).lateEntries == 1)
+        #expect(try s.asOfStamp(c, asOf: Day("2026-02-26")!, madeOn: Day("2026-02-26")!).lateEntries == 0)
         // A paper step entered at 23:00 in Shanghai is on time; at 01:00 the next day, late.
         let id = try s.caseID(c, number: n)
         for (no, recorded) in [(3, "2026-06-02 15:00:00+00"), (4, "2026-06-02 17:00:00+00")] {
@@ -155,7 +155,7 @@ import Testing
                 VALUES (\(c.id), \(id), \(no), 'supervised', '2026-06-02', \(recorded)::timestamptz, 'tester', '{"state": "accepted"}')
                 """)
         }
-        let stamp = try s.asOfStamp(c, asOf: Day("2026-06-02")!)
+        let stamp = try s.asOfStamp(c, asOf: Day("2026-06-02")!, madeOn: Day("2026-06-02")!)
         #expect(stamp.lateEntries == 3)  // the two of February, recorded now, and the one of 01:00
         #expect(stamp.asOf == Day("2026-06-02")!)
     }

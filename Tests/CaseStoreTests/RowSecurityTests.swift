@@ -220,7 +220,7 @@ import Testing
             "assignment INSERT,SELECT,UPDATE", "calendar_day SELECT", "calendar_year SELECT", "case_event INSERT,SELECT",
             "congress SELECT", "contact INSERT,SELECT", "contact_confirmation INSERT,SELECT", "deputy SELECT", "number_counter INSERT,SELECT,UPDATE",
             "obligation INSERT,SELECT,UPDATE", "official_calendar_day SELECT", "overdue_flag SELECT", "overdue_run SELECT",
-            "policy_setting SELECT", "rating INSERT,SELECT", "reply INSERT,SELECT", "reply_draft INSERT,SELECT", "schema_migrations SELECT",
+            "policy_setting SELECT", "publication INSERT,SELECT,UPDATE", "rating INSERT,SELECT", "reply INSERT,SELECT", "reply_draft INSERT,SELECT", "schema_migrations SELECT",
             "session SELECT",
             "suggestion INSERT,SELECT,UPDATE", "suggestion_cosigner INSERT,SELECT", "transfer_request INSERT,SELECT,UPDATE",
             "unit SELECT",

@@ -50,6 +50,9 @@ import Testing
         case .supervise: return try c.supervise(leader: "张", committee: nil, on: day, by: "clerk")
         case .confirmContact: return try c.answerContact(try ContactAnswer(contact: 1, confirmation: .confirmed, note: ""), on: day, by: "clerk")
         case .disputeContact: return try c.answerContact(try ContactAnswer(contact: 1, confirmation: .disputed, note: "未曾来电"), on: day, by: "clerk")
+        case .merge:
+            let target = CaseSnapshot(number: "5-4-0002", congress: "C", state: .accepted, previousStep: .init(day: assignedOn, step: .accepted))
+            return try c.merge(into: target, note: "同一事项", on: day, by: "clerk").stepPlan
         }
     }
 
@@ -58,6 +61,7 @@ import Testing
         .accept: .accepted, .reject: .rejected, .withdraw: .withdrawn, .assign: .assigned,
         .transferRequest: nil, .transferApprove: nil, .transferReject: nil, .contact: nil, .opinion: nil,
         .reply: .replied, .rate: .closed, .followUp: .following, .supervise: nil, .confirmContact: nil, .disputeContact: nil,
+        .merge: .merged,
     ]
 
     @Test(arguments: CaseStep.allCases)

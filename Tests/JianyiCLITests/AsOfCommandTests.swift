@@ -51,9 +51,12 @@ import Testing
         let text = try jianyi.ok("export", "satisfaction", "--as-of", "2026-06-02").stdout
         #expect(text.hasPrefix("截至 2026-06-02 日终；制表于 "), "\(text)")
         #expect(text.contains("其中 3 项办理步骤"))
-        let html = try jianyi.ok("score", "units", "--format", "html", "--as-of", "2026-06-02").stdout
-        #expect(html.contains("<p class=\"sub as-of\">截至 2026-06-02 日终；制表于 "))
-        #expect(html.contains("其中 3 项办理步骤的日期在 2026-06-02 或之前，但在该日之后才录入。"))
+        let html = try jianyi.ok("score", "units", "--format", "html", "--as-of", "2026-06-02", "--today", "2026-11-23").stdout
+        #expect(html.contains("数据截至 <time datetime=\"2026-06-02\">2026年6月2日</time> · 制表 <time datetime=\"2026-11-23\">2026年11月23日</time>"))
+        #expect(html.contains("<p class=\"late\">其中 3 项办理步骤的日期在 2026-06-02 或之前，但在该日之后才录入。</p>"))
+        // As of today (the real one) every step was recorded by the day's end: no late line.
+        let todays = try jianyi.ok("export", "satisfaction", "--format", "html").stdout
+        #expect(todays.contains("<p class=\"dates\">") && !todays.contains("class=\"late\""), "\(todays)")
         let repeated = try #require(try json(jianyi.ok("report", "repeated", "--format", "json", "--as-of", "2026-06-02").stdout) as? [String: Any])
         #expect(repeated["as_of"] as? String == "2026-06-02" && repeated["late_entries"] as? Int == 3 && repeated["repeated_cases"] as? Int == 0)
         let english = try jianyi.ok("export", "satisfaction", "--as-of", "2026-06-02", "--lang", "en").stdout

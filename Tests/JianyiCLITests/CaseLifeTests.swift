@@ -68,7 +68,7 @@ import Testing
             .stdout.trimmingCharacters(in: .newlines)
         let early = try jianyi("reply", n, "--unit", "SJJ", "--outcome", "A", "--text", "x")
         #expect(early.code == 65)
-        #expect(early.stderr == "jianyi: \(n) is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise\n")
+        #expect(early.stderr == "jianyi: \(n) is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise, merge\n")
         let noPlan = try jianyi("reply", n, "--unit", "SJJ", "--outcome", "B", "--text", "x")
         #expect(noPlan.code == 64)
         let noReason = try jianyi("review", n, "--reject")

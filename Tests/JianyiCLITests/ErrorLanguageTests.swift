@@ -10,8 +10,8 @@ import Testing
     /// One refusal of each family, in Chinese and in English.
     static let families: [(any Refusal, String, String)] = [
         (CaseError.notAllowed(number: "5-4-0001", step: .reply, state: .submitted),
-         "5-4-0001 当前为已提交（submitted）；reply 须在已交办或重新办理时办理；现在可以：review --accept, review --reject, withdraw, supervise",
-         "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise"),
+         "5-4-0001 当前为已提交（submitted）；reply 须在已交办或重新办理时办理；现在可以：review --accept, review --reject, withdraw, supervise, merge",
+         "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise, merge"),
         (LookupError.unknownDeputy("D404", role: .lead, congress: "LL"), "--deputy: D404 不是 LL 的代表", "--deputy: D404 is not a deputy of LL"),
         (RegistrationError.cosignerIsLead("D001"), "--cosigner: D001 是领衔代表，不能同时附议",
          "--cosigner: D001 is the lead deputy and cannot also co-sign"),

@@ -10,7 +10,7 @@ import Testing
 
     static let table: [(CaseError, Int32, String)] = [
         (.notAllowed(number: "5-4-0001", step: .reply, state: .submitted), 65,
-         "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise"),
+         "5-4-0001 is submitted (已提交); reply needs assigned or rehandling; allowed now: review --accept, review --reject, withdraw, supervise, merge"),
         (.notAllowed(number: "5-4-0001", step: .rate, state: .closed), 65,
          "5-4-0001 is closed (已办结); rate needs replied; allowed now: contact confirm, contact dispute"),
         (.notAllowed(number: "5-4-0001", step: .confirmContact, state: .withdrawn), 65,

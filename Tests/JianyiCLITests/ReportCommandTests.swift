@@ -98,9 +98,9 @@ import Testing
         let html = try String(contentsOf: file, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<title>吕梁市人民代表大会代表建议办理满意度测评</title>"))
-        #expect(html.components(separatedBy: "<svg ").count == 3)  // two charts
-        #expect(html.contains("<rect x=\"170\" y=\"34\" width=\"300\""))  // ZJJ's full bar, second row
-        #expect(html.contains("— 无数据"))  // JTJ has nothing to rate
+        #expect(html.components(separatedBy: "<figure class=\"chart\">").count == 3)  // two charts
+        // ZJJ's full bar first (ranked by the rate, not by code), JTJ with nothing to rate after it.
+        #expect(html.contains("<div class=\"label\">ZJJ 市住房和城乡建设局</div><div class=\"track\"><div class=\"bar c0\" style=\"width: 100.0%\"></div></div><div class=\"value\" data-value=\"1.0\">100.0% (1/1)</div>\n<div class=\"label\">JTJ 市交通运输局</div><div class=\"track\"></div><div class=\"value none\" data-value=\"\">— 无数据</div>"))
         #expect(!html.contains("src=") && !html.contains("href="))  // nothing fetched from anywhere
         #expect(!html.contains("<script"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["满意度.html"])  // no temp file left

@@ -31,12 +31,12 @@ import Testing
         #expect(html.hasSuffix("</body></html>\n"))
         #expect(html.contains("<title>吕梁市人民代表大会承办单位办理代表建议评分通报</title>"))
         #expect(html.contains("<th>名次</th><th>承办单位</th><th>名称</th>") && html.contains("<th>得分</th></tr>"))
-        #expect(html.contains("<tr><td>1</td><td class=\"l\">ZJJ</td><td class=\"l\">市住房和城乡建设局</td><td>1</td><td>1</td><td>0</td>"))
+        #expect(html.contains("<tr><td>1</td><td class=\"l\">ZJJ</td><td class=\"l name\">市住房和城乡建设局</td><td>1</td><td>1</td><td>0</td>"))
         #expect(html.contains("<td>100.00</td></tr>"))
-        #expect(html.contains("<tr><td>2</td><td class=\"l\">JTJ</td><td class=\"l\">市交通&lt;b&gt;运输&lt;/b&gt;局 &amp; &quot;公交&quot;</td>"))
+        #expect(html.contains("<tr><td>2</td><td class=\"l\">JTJ</td><td class=\"l name\">市交通&lt;b&gt;运输&lt;/b&gt;局 &amp; &quot;公交&quot;</td>"))
         #expect(html.contains("<td>45.00</td></tr>"))
-        #expect(html.contains("权重：按期答复率 0.25，沟通率 0.15，满意率 0.45，解决率 0.15。"))
-        #expect(html.components(separatedBy: "<svg ").count == 3)  // satisfaction and on-time charts
+        #expect(html.contains("权重：按期答复率 0.25，沟通率 0.15，满意率 0.45，解决率 0.15；无分母的比率（—）按 0 计。"))
+        #expect(html.components(separatedBy: "<figure class=\"chart\">").count == 4)  // score, satisfaction and on-time charts
         #expect(!html.contains("<b>运输</b>"))
         #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("<script") && !html.contains("@import"))
 

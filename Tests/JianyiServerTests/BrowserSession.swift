@@ -13,6 +13,18 @@ extension RunningServer {
         return try await send(.init(path, method: method, headers: headers, body: ByteBuffer(string: body)))
     }
 
+    /// `POST /sign-in` as a browser that has just loaded the form: with the form's login CSRF
+    /// token in the body and its cookie `jianyi_signin`.
+    func signInForm(_ body: String, headers: HTTPFields = [:]) async throws -> TestClient.Response {
+        let form = try await get("/")
+        let setCookie = form.headers[.setCookie] ?? ""
+        let pair = String(setCookie.split(separator: ";").first ?? "")
+        let token = String(pair.split(separator: "=", maxSplits: 1).last ?? "")
+        var headers = headers
+        headers[.cookie] = pair
+        return try await call(.post, "/sign-in", form: "csrf=\(token)&" + body, headers: headers)
+    }
+
     /// The fixtures' password as a form sends it.
     static let formPassword = ServedCongress.password.replacingOccurrences(of: " ", with: "+")
 

@@ -157,7 +157,7 @@ struct CaseReadTests {
         ("limit=1&limit=2", "limit: is given more than once"),
         ("key=yes", "key: 'yes' is not true or false"),
         ("overdue=1", "overdue: '1' is not true or false"),
-        ("state=open", "state: 'open' is not one of submitted|accepted|rejected|withdrawn|assigned|replied|rehandling|following|closed"),
+        ("state=open", "state: 'open' is not one of submitted|accepted|rejected|withdrawn|assigned|replied|rehandling|following|closed|merged"),
         ("status=assigned", "status: no such query parameter (known: deputy, key, limit, offset, overdue, session, state, unit)"),
         ("unit=SJJ%00", "unit: must not hold a NUL character"),
         ("unit=%E4%B8", "unit: is not valid percent-encoded UTF-8"),

@@ -31,7 +31,7 @@ struct PageTests {
     /// A browser's session signed in through the sign-in form: the cookie to send back, and the
     /// CSRF token its forms carry.
     static func signIn(_ server: RunningServer, _ login: String) async throws -> BrowserSession {
-        let response = try await server.call(.post, "/sign-in", form: "login=\(login)&password=\(RunningServer.formPassword)")
+        let response = try await server.signInForm("login=\(login)&password=\(RunningServer.formPassword)")
         #expect(response.status == .seeOther)
         #expect(response.headers[.location] == "/")
         let setCookie = try #require(response.headers[.setCookie])
@@ -62,7 +62,7 @@ struct PageTests {
     @Test func aFailedSignInIsTheAPIsRefusalWithTheLoginKeptAndThrottledAlike() async throws {
         try await StepFixture.with { f in
             for attempt in 1...5 {
-                let response = try await f.server.call(.post, "/sign-in", form: "login=d1&password=wrong+password")
+                let response = try await f.server.signInForm("login=d1&password=wrong+password")
                 #expect(response.status == .unauthorized, "attempt \(attempt)")
                 #expect(response.text.contains("登录名或密码错误，或账户已停用"))
                 #expect(response.text.contains(#"value="d1""#))
@@ -70,7 +70,7 @@ struct PageTests {
             // The API's sign-in counts against the same limit: the sixth try of either is 429.
             let api = try await f.server.call(.post, "/api/v1/tokens", json: #"{"login":"d1","password":"\#(ServedCongress.password)"}"#)
             #expect(api.status == .tooManyRequests)
-            let page = try await f.server.call(.post, "/sign-in", form: "login=d1&password=\(RunningServer.formPassword)")
+            let page = try await f.server.signInForm("login=d1&password=\(RunningServer.formPassword)")
             #expect(page.status == .tooManyRequests)
             #expect(page.headers[.retryAfter] != nil)
             #expect(page.text.contains("登录失败次数过多"))
@@ -174,9 +174,9 @@ struct PageTests {
             #expect(changed.status == .seeOther && changed.headers[.location] == "/password?done=1")
             #expect(try await f.server.get("/", headers: here.headers()).status == .ok)
             #expect(try await f.server.get("/cases/5-4-0001", headers: elsewhere.headers()).status == .unauthorized)
-            let old = try await f.server.call(.post, "/sign-in", form: "login=d1&password=\(RunningServer.formPassword)")
+            let old = try await f.server.signInForm("login=d1&password=\(RunningServer.formPassword)")
             #expect(old.status == .unauthorized)
-            let new = try await f.server.call(.post, "/sign-in", form: "login=d1&password=a+brand+new+password")
+            let new = try await f.server.signInForm("login=d1&password=a+brand+new+password")
             #expect(new.status == .seeOther)
         }
     }

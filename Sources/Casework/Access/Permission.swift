@@ -4,11 +4,23 @@ public struct CaseParties: Sendable, Equatable {
     public let deputy: String
     public let cosigners: [String]
     public let assignments: [CaseSnapshot.Assignment]
+    /// The deputies who raised a case merged into this one (并案), and those cases' co-signers:
+    /// the case answers their suggestions too.
+    public let mergedDeputies: [String]
+    public let mergedCosigners: [String]
 
-    public init(deputy: String, cosigners: [String] = [], assignments: [CaseSnapshot.Assignment] = []) {
+    public init(deputy: String, cosigners: [String] = [], assignments: [CaseSnapshot.Assignment] = [],
+                mergedDeputies: [String] = [], mergedCosigners: [String] = []) {
         self.deputy = deputy
         self.cosigners = cosigners
         self.assignments = assignments
+        self.mergedDeputies = mergedDeputies
+        self.mergedCosigners = mergedCosigners
+    }
+
+    /// Whether `deputy` raised the case or a case merged into it: who may rate it.
+    func raised(by deputy: String) -> Bool {
+        Code.same(self.deputy, deputy) || mergedDeputies.contains { Code.same($0, deputy) }
     }
 
     func activeRole(of unit: String) -> AssignmentRole? {
@@ -32,14 +44,16 @@ extension Party {
         switch self {
         case .secretariat: true
         case .unit(let unit): parties.assignments.contains { Code.same($0.unit, unit) }
-        case .deputy(let deputy): Code.same(parties.deputy, deputy) || parties.cosigners.contains { Code.same($0, deputy) }
+        case .deputy(let deputy):
+            parties.raised(by: deputy) || (parties.cosigners + parties.mergedCosigners).contains { Code.same($0, deputy) }
         }
     }
 
     /// Whether this party may take `step` on a case it sees. The case's state is checked
     /// apart (`CaseStep.check`): withdrawing "before assignment" is the state rule's.
     ///
-    /// - deputy: withdraw and rate their own case (not one they only co-signed), and confirm or
+    /// - deputy: withdraw and rate their own case (not one they only co-signed; rate also a case
+    ///   one they raised was merged into), and confirm or
     ///   dispute a contact recorded on it: units contact the deputy who raised the case, so a
     ///   co-signer has no contact of its own to answer;
     /// - unit: contact while on the case, an opinion as co-handler, reply as lead, request a
@@ -50,8 +64,11 @@ extension Party {
         case .secretariat:
             return true
         case .deputy(let deputy):
+            // The reply of a merged case answers every deputy who raised a case merged into it:
+            // any of them may give its rating (one per round, the first given; docs/domain.md).
+            if step == .rate { return parties.raised(by: deputy) }
             guard Code.same(parties.deputy, deputy) else { return false }
-            return [.withdraw, .rate, .confirmContact, .disputeContact].contains(step)
+            return [.withdraw, .confirmContact, .disputeContact].contains(step)
         case .unit(let unit):
             let role = parties.activeRole(of: unit)
             switch step {
@@ -59,7 +76,7 @@ extension Party {
             case .opinion: return role == .co
             case .reply, .followUp: return role == .lead
             case .accept, .reject, .withdraw, .assign, .transferApprove, .transferReject, .rate, .supervise,
-                 .confirmContact, .disputeContact: return false
+                 .confirmContact, .disputeContact, .merge: return false
             }
         }
     }

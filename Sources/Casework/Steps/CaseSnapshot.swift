@@ -88,11 +88,16 @@ public struct CaseSnapshot: Sendable, Equatable {
     public let pendingDraft: ReplyDraft?
     /// In the order they were recorded.
     public let contacts: [Contact]
+    /// The case this one was merged into (并案), when it is `merged`.
+    public let mergedInto: String?
+    /// The cases merged into this one, in number order.
+    public let mergedIn: [String]
 
     public init(
         number: String, congress: String, state: CaseState, round: Int = 1, leadUnit: String? = nil, complex: Bool = false,
         outcome: Outcome? = nil, previousStep: StepDate.Previous? = nil, assignments: [Assignment] = [],
-        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil, pendingDraft: ReplyDraft? = nil, contacts: [Contact] = []
+        obligations: [Obligation] = [], pendingTransfer: Transfer? = nil, pendingDraft: ReplyDraft? = nil, contacts: [Contact] = [],
+        mergedInto: String? = nil, mergedIn: [String] = []
     ) {
         self.number = number
         self.congress = congress
@@ -107,6 +112,8 @@ public struct CaseSnapshot: Sendable, Equatable {
         self.pendingTransfer = pendingTransfer
         self.pendingDraft = pendingDraft
         self.contacts = contacts
+        self.mergedInto = mergedInto
+        self.mergedIn = mergedIn
     }
 
     /// The role of a unit now on the case, or nil.

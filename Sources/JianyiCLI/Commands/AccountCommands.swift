@@ -13,7 +13,7 @@ struct AccountCommand: ParsableCommand {
             Passwords are read from standard input (one line; at least \(Account.minimumPasswordLength) characters), never \
             from an argument, and stored only as a bcrypt hash. A unit may have several accounts; each acts as its unit.
             """,
-        subcommands: [Add.self, ListAccounts.self, Disable.self, Password.self, Signer.self])
+        subcommands: [Add.self, ListAccounts.self, Disable.self, Password.self, Signer.self, TOTPEnroll.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,8 +28,8 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The login: 1 to 64 of A-Z, a-z, 0-9, _ . @ -.") var login: String
         @Option(help: "deputy, unit or secretariat.") var role: PartyRole
-        @Option(help: "The deputy's code (with --role deputy).") var deputy: String?
-        @Option(help: "The unit's code (with --role unit).") var unit: String?
+        @Option(help: "The deputy's code (with --role deputy).", completion: CodeCompletion.deputies) var deputy: String?
+        @Option(help: "The unit's code (with --role unit).", completion: CodeCompletion.units) var unit: String?
         @Flag(help: "With --role unit: the account signs (签发) the unit's replies; its other accounts then submit drafts.")
         var signer = false
         @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required).") var passwordStdin = false
@@ -61,14 +61,21 @@ struct AccountCommand: ParsableCommand {
                   jianyi account list --format csv > accounts.csv
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "table, json or csv.") var format: ListFormat = .table
+        @Option(help: "table, json, csv or xlsx (to standard output when it is not a terminal).") var format: ListFormat = .table
 
         func run() throws {
+            if format == .xlsx { try XLSXOutput.refuseTerminal(nil, outputOption: false) }
             let context = try Context(global)
             let congress = try context.congress()
             let clock = try CongressClock(congress)
             let accounts = try context.store.listAccounts(congress)
             switch format {
+            case .xlsx:
+                try Output.write { out in
+                    try XLSXOutput.write(into: &out) { book in
+                        try book.addSheet("账号", SheetLayouts.accounts(clock)) { row in try accounts.forEach(row) }
+                    }
+                }
             case .json:
                 emit(JSONValue.array(accounts.map { a in
                     .object([("login", .string(a.account.login)), ("role", .string(a.account.party.role.rawValue)),

@@ -31,14 +31,25 @@ struct AsOfOption: ParsableArguments {
 extension AsOfStamp {
     /// The report's heading lines: the day, when it was made, and the steps entered late.
     func lines(_ clock: CongressClock, zh: Bool) -> String {
-        var text = zh ? "截至 \(asOf) 日终；制表于 \(clock.shown(madeAt))\n" : "as of the end of \(asOf); made \(clock.shown(madeAt))\n"
-        if lateEntries > 0 {
-            text += zh ? "其中 \(lateEntries) 项办理步骤的日期在 \(asOf) 或之前，但在该日之后才录入。\n"
-                       : "\(lateEntries) steps dated on or before \(asOf) were recorded after it.\n"
-        }
-        return text
+        let text = zh ? "截至 \(asOf) 日终；制表于 \(clock.shown(madeAt))\n" : "as of the end of \(asOf); made \(clock.shown(madeAt))\n"
+        return text + (lateEntriesNote(zh: zh).map { $0 + "\n" } ?? "")
+    }
+
+    /// The steps dated on or before the day but recorded after it, which a figure published
+    /// that day could not count; nil when there are none.
+    func lateEntriesNote(zh: Bool) -> String? {
+        guard lateEntries > 0 else { return nil }
+        return zh ? "其中 \(lateEntries) 项办理步骤的日期在 \(asOf) 或之前，但在该日之后才录入。"
+                  : "\(lateEntries) steps dated on or before \(asOf) were recorded after it."
     }
 }
 
 /// What a report's table says when nothing is in it (a day before the congress's first case).
 func noData(zh: Bool) -> String { zh ? "无数据\n" : "no data\n" }
+
+extension Context {
+    /// The stamp of a report as of `day`, made today (--today's day, when given).
+    func stamp(_ congress: Congress, asOf day: Day) throws -> AsOfStamp {
+        try store.asOfStamp(congress, asOf: day, madeOn: try today(in: congress))
+    }
+}

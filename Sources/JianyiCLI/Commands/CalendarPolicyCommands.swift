@@ -21,7 +21,7 @@ struct CalendarCommand: ParsableCommand {
                 Example: jianyi calendar import holidays-2027.csv
                 """)
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "CSV file with header date,kind,name.") var file: String
+        @Argument(help: "CSV file with header date,kind,name.", completion: FileCompletion.csv) var file: String
         @Flag(name: .customLong("replace-year"), help: "Replace every year the file names: remove the days it does not list.")
         var replaceYear = false
 
@@ -51,6 +51,7 @@ struct CalendarCommand: ParsableCommand {
         @Option(help: "table or json.") var format: ListFormat = .table
 
         func validate() throws {
+            try format.refuseXLSX()
             if let year, !Day.years.contains(year) {
                 throw ValidationError("--year: \(year) is not a year from \(Day.years.lowerBound) to \(Day.years.upperBound)")
             }
@@ -104,6 +105,8 @@ struct PolicyCommand: ParsableCommand {
             discussion: "Example: jianyi policy show --format json")
         @OptionGroup var global: GlobalOptions
         @Option(help: "table or json.") var format: ListFormat = .table
+
+        func validate() throws { try format.refuseXLSX() }
 
         func run() throws {
             let context = try Context(global)

@@ -27,7 +27,7 @@ struct Contact: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var step: StepOptions
         @Argument(help: "The suggestion's number.") var number: String
-        @Option(help: "The unit.") var unit: String
+        @Option(help: "The unit.", completion: CodeCompletion.units) var unit: String
         @Option(help: "face_to_face, phone, visit, written or online.") var mode: ContactMode
         @Option(help: "What was discussed.") var note = ""
 

@@ -43,6 +43,8 @@ struct DB: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "table or json.") var format: ListFormat = .table
 
+        func validate() throws { try format.refuseXLSX() }
+
         func run() throws {
             let context = try Context(global, requireMigrated: false)
             let status = try context.store.migrationStatus()
@@ -52,7 +54,7 @@ struct DB: ParsableCommand {
                     .object([("version", .int($0.version)), ("name", .string($0.name)), ("state", .string($0.state.rawValue)),
                              ("applied_at", .optional($0.appliedAt))])
                 }).serialized() + "\n")
-            case .table, .csv:
+            case .table, .csv, .xlsx:
                 let zh = context.lang == .zh
                 var table = TextTable(header: zh ? ["版本", "名称", "状态", "应用时间"] : ["version", "name", "state", "applied at"])
                 for item in status { table.append([String(item.version), item.name, item.state.label(zh: zh), item.appliedAt ?? ""]) }
@@ -65,5 +67,5 @@ struct DB: ParsableCommand {
 }
 
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, csv, xlsx
 }

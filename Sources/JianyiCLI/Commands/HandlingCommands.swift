@@ -9,7 +9,7 @@ struct Opinion: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var step: StepOptions
     @Argument(help: "The suggestion's number.") var number: String
-    @Option(help: "The co-handler.") var unit: String
+    @Option(help: "The co-handler.", completion: CodeCompletion.units) var unit: String
     @Option(help: "The opinion.") var text: String
 
     func run() throws {
@@ -28,11 +28,12 @@ struct Reply: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var step: StepOptions
     @Argument(help: "The suggestion's number.") var number: String
-    @Option(help: "The lead unit.") var unit: String
+    @Option(help: "The lead unit.", completion: CodeCompletion.units) var unit: String
     @Option(help: "A, B or C.") var outcome: Outcome
     @Option(name: .customLong("plan-by"), help: "For B: the day the plan is to be done.") var planBy: String?
     @Option(help: "The reply.") var text: String?
-    @Option(name: .customLong("text-file"), help: "Read the reply from a file (- for standard input).") var textFile: String?
+    @Option(name: .customLong("text-file"), help: "Read the reply from a file (- for standard input).", completion: FileCompletion.text)
+    var textFile: String?
 
     func run() throws {
         let plan = try planBy.map { try Day.parse($0, for: "--plan-by") }

@@ -25,17 +25,25 @@ struct Overdue: ParsableCommand {
                 other than a letter, digit, '_', '-' or a '.' after the first is written \
                 %XX, and so is the first letter of 'index' (%69ndex). If the run commits \
                 but some files cannot be put in place, it stays recorded and exits 74 \
-                naming them: jianyi overdue digests --run ID --out-dir DIR writes them.
+                naming them: jianyi overdue digests --run ID --out-dir DIR writes them. \
+                --digest-format xlsx writes the same files as spreadsheets (.xlsx). \
+                --format xlsx writes the report as a spreadsheet to standard output, which \
+                must then be a file or a pipe, not a terminal.
 
                 Examples:
                   jianyi overdue
                   jianyi overdue --as-of 2024-06-01 --format json
                   jianyi overdue --out-dir /var/lib/jianyi/digests     # one CSV per unit, and an index
+                  jianyi overdue --out-dir /var/lib/jianyi/digests --digest-format xlsx
+                  jianyi overdue --format xlsx > 督办.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("as-of"), help: "The day to check, YYYY-MM-DD (default today).") var asOf: String?
-        @Option(help: "table, json or csv.") var format: ListFormat = .table
-        @Option(name: .customLong("out-dir"), help: "Write one digest CSV per unit (UTF-8 with BOM) and an index into this existing folder.") var outDir: String?
+        @Option(help: "table, json, csv or xlsx.") var format: ListFormat = .table
+        @Option(name: .customLong("out-dir"), help: "Write one digest per unit and an index into this existing folder: CSV (UTF-8 with BOM), or .xlsx with --digest-format xlsx.",
+                completion: .directory)
+        var outDir: String?
+        @Option(name: .customLong("digest-format"), help: "The digests' files: csv (the default) or xlsx.") var digestFormat: DigestFormat = .csv
         @Option(name: .customLong("warn-days"), help: "Warning window in working days (default: the policy's warn_working_days, \(PolicyDefaults.value(.warnWorkingDays))).") var warnDays: Int?
         @Flag(name: .customLong("no-wait"), help: "Exit 75 instead of waiting when another run is working.") var noWait = false
 
@@ -44,12 +52,13 @@ struct Overdue: ParsableCommand {
         }
 
         func run() throws {
+            if format == .xlsx { try XLSXOutput.refuseTerminal(nil, outputOption: false) }
             if let outDir { try DigestWriter.checkDirectory(outDir) }
             let context = try Context(global)
             let congress = try context.congress()
             let day = try context.day(asOf, flag: "--as-of", in: congress)
             let zh = context.lang == .zh
-            var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day) }
+            var digests = try outDir.map { try DigestWriter(directory: $0, asOf: day, format: digestFormat) }
             // On every path out, no staging folder is left (after a delivery there is none).
             defer { digests?.discard() }
             var recorded: OverdueRun?
@@ -62,15 +71,17 @@ struct Overdue: ParsableCommand {
             // until the run has committed, so a run that fails prints nothing.
             do {
                 try Output.write(holdUntilDone: true) { out in
+                    let draft = format == .xlsx ? try XLSXOutput.Draft() : nil
+                    let sheet = try draft.map { try $0.book.addSheet("督办", SheetLayouts.overdue) }
                     switch format {
                     case .json: out.write("{\"as_of\":\"\(day)\",\"flags\":[")
                     case .csv: out.write(CSV.line(Self.csvHeader))
-                    case .table: break
+                    case .table, .xlsx: break
                     }
                     // The digests are synced, and the report's writes checked, before the run
                     // commits: a disk that is full fails the run, which then records nothing.
                     let run = try context.store.overdueRun(congress, asOf: day, warnDays: warnDays, wait: !noWait,
-                                                           beforeCommit: { try digests?.seal(); try out.check() }) { flag in
+                                                           beforeCommit: { try digests?.seal(); try draft?.finish(into: &out); try out.check() }) { flag in
                         try digests?.add(flag)
                         switch format {
                         case .json:
@@ -81,6 +92,8 @@ struct Overdue: ParsableCommand {
                         case .table:
                             if flag.unit != section.unit { section.flush(to: &out); section.start(flag) }
                             section.append(flag)
+                        case .xlsx:
+                            try sheet?.append(flag)
                         }
                     }
                     recorded = run
@@ -89,7 +102,7 @@ struct Overdue: ParsableCommand {
                     case .json:
                         out.write("],\"run_id\":\(run.id),\"new_flags\":\(run.newFlags),\"warnings\":"
                                   + JSONValue.array(run.warnings.map(JSONValue.string)).serialized() + "}\n")
-                    case .csv:
+                    case .csv, .xlsx:
                         break
                     case .table:
                         section.flush(to: &out)
@@ -121,6 +134,7 @@ struct Overdue: ParsableCommand {
         @Option(help: "How many runs (newest first).") var limit = 20
 
         func validate() throws {
+            try format.refuseXLSX()
             guard (1...1000).contains(limit) else { throw ValidationError("--limit: \(limit) is not between 1 and 1000") }
         }
 
@@ -160,14 +174,16 @@ struct Overdue: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("run"), help: "The run's id (jianyi overdue runs).") var runID: Int
-        @Option(name: .customLong("out-dir"), help: "The existing folder to write the digests into.") var outDir: String
+        @Option(name: .customLong("out-dir"), help: "The existing folder to write the digests into.", completion: .directory)
+        var outDir: String
+        @Option(name: .customLong("digest-format"), help: "csv (the default) or xlsx.") var digestFormat: DigestFormat = .csv
 
         func run() throws {
             try DigestWriter.checkDirectory(outDir)
             let context = try Context(global)
             let congress = try context.congress()
             let past = try context.store.overdueRun(congress, id: runID)
-            var digests = try DigestWriter(directory: outDir, asOf: past.asOf)
+            var digests = try DigestWriter(directory: outDir, asOf: past.asOf, format: digestFormat)
             defer { digests.discard() }
             try context.store.overdueFlags(congress, of: past) { try digests.add($0) }
             try digests.seal()

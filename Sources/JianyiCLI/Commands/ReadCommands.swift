@@ -22,11 +22,16 @@ struct Show: ParsableCommand {
         let events = try context.store.history(congress, caseID: view.id)
         let earlier = try context.store.similarEarlier(congress, caseID: view.id)
         let contacts = try context.store.contacts(congress, caseID: view.id)
+        let publication = try context.store.publicationStatus(congress, caseID: view.id)
         let today = try context.today(in: congress)
         if format == .json {
             let clock = try CongressClock(congress)
             var json = caseJSON(view, today: today, contacts: contacts, timeline: events.map { eventJSON($0, clock) })
-            if case .object(let pairs) = json { json = .object(pairs + [("similar_earlier", .array(earlier.map(earlierJSON)))]) }
+            if case .object(let pairs) = json {
+                json = .object(pairs + [("similar_earlier", .array(earlier.map(earlierJSON))),
+                                        ("publish_consent", .optional(publication.consent.map { $0 ? "yes" : "no" })),
+                                        ("publication", .optional(publication.decision?.rawValue))])
+            }
             emit(json.serialized() + "\n")
             return
         }
@@ -37,6 +42,11 @@ struct Show: ParsableCommand {
             (zh ? "状态" : "state", view.state.label(zh: zh)),
             (zh ? "领衔代表" : "deputy", "\(view.deputy) \(view.deputyName)（\(view.delegation)）"),
         ]
+        if let into = view.mergedInto {
+            lines.append((zh ? "已并入" : "merged into", zh ? "\(into)（以该案的办理和答复为准：jianyi show \(into)）"
+                                                        : "\(into) (handled and answered as part of it: jianyi show \(into))"))
+        }
+        if !view.merged.isEmpty { lines.append((zh ? "并入本案" : "merged in", view.merged.joined(separator: ", "))) }
         if !view.cosigners.isEmpty { lines.append((zh ? "附议代表" : "co-signers", view.cosigners.joined(separator: ", "))) }
         let sessionText = view.session.flatMap { SessionCode($0) }.map { zh ? "\($0.label)（\($0)）" : $0.description }
         lines.append((zh ? "届次" : "session", sessionText ?? (zh ? "闭会期间" : "recess")))
@@ -60,6 +70,12 @@ struct Show: ParsableCommand {
             let attitude = view.ratingAttitude.map { zh ? "，态度\($0.zh)" : ", attitude \($0.rawValue)" } ?? ""
             lines.append((zh ? "评价" : "rating", (zh ? "结果\(result.zh)" : "result \(result.rawValue)") + attitude
                           + (view.round == 2 ? (zh ? "（第二轮）" : " (round 2)") : "")))
+        }
+        if publication.consent != nil || publication.decision != nil {
+            let consent = publication.consent.map { zh ? ($0 ? "代表同意" : "代表不同意") : ($0 ? "deputy consents" : "deputy declines") }
+                ?? (zh ? "代表未表态" : "deputy not asked")
+            let decision = publication.decision.map { $0.label(zh: zh) } ?? (zh ? "未审定" : "not decided")
+            lines.append((zh ? "答复公开" : "publication", "\(consent) · \(decision)"))
         }
         let labelWidth = lines.map { displayWidth($0.0) }.max() ?? 0
         // A value on its label's line only: a title holding a line break cannot fake another field.
@@ -97,6 +113,7 @@ struct List: ParsableCommand {
               jianyi list --session 5-4
               jianyi list --state submitted --format csv > submitted.csv
               jianyi list --deputy D001 --format json
+              jianyi list --session 5-4 --format xlsx --output 建议.xlsx
               jianyi list --state assigned --unit SJJ --as-of 2024-06-30
 
             With --as-of, each case is shown as it stood at the end of that day by the dates its steps \
@@ -106,25 +123,36 @@ struct List: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases in this state (submitted, accepted, rejected, withdrawn, assigned, replied, rehandling, following, closed).")
     var state: CaseState?
-    @Option(help: "Only cases led by this deputy.") var deputy: String?
-    @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+    @Option(help: "Only cases led by this deputy.", completion: CodeCompletion.deputies) var deputy: String?
+    @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
-    @Option(help: "Only cases this unit is currently assigned to (with --as-of: was assigned to then).") var unit: String?
+    @Option(help: "Only cases this unit is currently assigned to (with --as-of: was assigned to then).",
+            completion: CodeCompletion.units) var unit: String?
     @Flag(help: "Only cases with a reply, opinion, rehandle or plan deadline already passed (as of today, or --as-of).") var overdue = false
     @OptionGroup var asOf: AsOfOption
-    @Option(help: "table, json or csv.") var format: ListFormat = .table
+    @Option(help: "table, json, csv or xlsx (a spreadsheet: --output FILE, or standard output when it is not a terminal).")
+    var format: ListFormat = .table
+    @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"),
+            completion: .file())
+    var output: String?
 
     func run() throws {
         let given = try asOf.given()
+        let file = try output.map { try OutputFile($0, flag: "--output") }
+        if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
         let context = try Context(global)
         let congress = try context.congress()
         let today = try asOf.day(context, congress)
         let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key, unit: unit,
                                 overdueOn: overdue ? today : nil, asOf: given == nil ? nil : today)
-        let stamp = try given.map { try context.store.asOfStamp(congress, asOf: $0) }
+        let stamp = try given.map { try context.stamp(congress, asOf: $0) }
         let zh = context.lang == .zh
-        try Output.write { out in
+        try Output.write(to: file) { out in
             switch format {
+            case .xlsx:
+                try XLSXOutput.write(into: &out) { book in
+                    try book.addSheet("建议", SheetLayouts.cases) { row in try context.store.listCases(congress, filter) { try row($0) } }
+                }
             case .json:
                 out.write("[")
                 try context.store.listCases(congress, filter) { let view = $0; out.writeElement { caseJSON(view, today: today).write(to: &$0) } }

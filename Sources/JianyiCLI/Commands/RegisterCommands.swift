@@ -4,6 +4,7 @@ import Casework
 import Foundation
 
 extension Channel: ExpressibleByArgument {}
+extension PublishConsent: ExpressibleByArgument {}
 
 struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,16 +20,20 @@ struct Register: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Title (required, at most 200 characters).") var title: String
-    @Option(help: "The lead deputy's code (领衔代表).") var deputy: String
-    @Option(help: "A co-signing deputy's code (附议); repeat for several.") var cosigner: [String] = []
-    @Option(help: "Session code, e.g. 5-4.") var session: String?
+    @Option(help: "The lead deputy's code (领衔代表).", completion: CodeCompletion.deputies) var deputy: String
+    @Option(help: "A co-signing deputy's code (附议); repeat for several.", completion: CodeCompletion.deputies)
+    var cosigner: [String] = []
+    @Option(help: "Session code, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Flag(help: "Raised between sessions (闭会期间).") var recess = false
     @Option(help: "session, recess or liaison_station.") var channel: Channel?
     @Option(help: "The liaison station's name (联络站).") var station: String?
     @Option(help: "Category, e.g. 城乡建设, 教育, 医疗卫生 (default 其他).") var category: String?
     @Option(help: "The text of the suggestion.") var body: String?
-    @Option(name: .customLong("body-file"), help: "Read the text from a file (- for standard input).") var bodyFile: String?
+    @Option(name: .customLong("body-file"), help: "Read the text from a file (- for standard input).", completion: FileCompletion.text)
+    var bodyFile: String?
     @Option(help: "Date submitted, YYYY-MM-DD (default today).") var on: String?
+    @Option(help: "yes or no: the deputy consents to publishing the reply (答复公开); changed until the reply with jianyi publish --consent.")
+    var publish: PublishConsent?
     @Option(help: "text (the number) or json.") var format: RegisterFormat = .text
 
     enum RegisterFormat: String, ExpressibleByArgument { case text, json }
@@ -51,7 +56,7 @@ struct Register: ParsableCommand {
         let registration = try Registration(
             title: title, body: text, deputy: deputy, cosigners: cosigner, session: sessionCode,
             channel: channel ?? (recess ? .recess : nil), station: station, category: category,
-            submittedOn: try context.day(on, in: congress))
+            submittedOn: try context.day(on, in: congress), publish: publish?.consents)
         let registered = try context.store.register(congress, registration)
         switch format {
         case .text: emit(registered.number + "\n")
@@ -69,7 +74,7 @@ struct Register: ParsableCommand {
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Bulk imports.", subcommands: [Suggestions.self])
+        commandName: "import", abstract: "Bulk imports.", subcommands: [Suggestions.self, Cases.self])
 
     struct Suggestions: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -83,13 +88,14 @@ struct ImportCommand: ParsableCommand {
                 earlier row is refused; --skip-existing skips it instead, so a file can be imported \
                 again. Every bad row is listed (exit 65; with --format json also on standard \
                 output) and nothing is registered. The file is streamed: any size, in constant \
-                memory; a progress line shows on a terminal.
+                memory; a progress line shows on a terminal. publish (optional) is the deputy's \
+                consent to publishing the reply, yes or no (empty: not said).
 
                 Example: jianyi import suggestions suggestions.csv
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ImportOptions
-        @Argument(help: "CSV file (UTF-8; a BOM is fine; - for standard input).") var file: String
+        @Argument(help: "CSV file (UTF-8; a BOM is fine; - for standard input).", completion: FileCompletion.csv) var file: String
         @Flag(name: .customLong("skip-existing"), help: "Skip rows already registered instead of refusing the file.")
         var skipExisting = false
 

@@ -5,7 +5,7 @@ import Presentation
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Reports for supervision.", subcommands: [Repeated.self])
+        commandName: "report", abstract: "Reports for supervision.", subcommands: [Repeated.self, Supervision.self])
 
     struct Repeated: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -16,28 +16,36 @@ struct ReportCommand: ParsableCommand {
                 same deputy or another. Each earlier case is listed with its reply and rating: a topic \
                 raised again after an A or B reply is what supervision looks at first. With --as-of DATE, \
                 the cases registered by then, the earlier ones' reply and rating as they stood then.
+
                 Examples:
                   jianyi report repeated --session 5-4
                   jianyi report repeated --format json
+                  jianyi report repeated --format xlsx > 反复提.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only the later cases of this session, e.g. 5-4.") var session: String?
+        @Option(help: "Only the later cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
         @OptionGroup var asOf: AsOfOption
-        @Option(help: "table, csv or json.") var format: Format = .table
+        @Option(help: "table, csv, json or xlsx (a spreadsheet, to standard output when it is not a terminal).")
+        var format: Format = .table
 
-        enum Format: String, ExpressibleByArgument { case table, csv, json }
+        enum Format: String, ExpressibleByArgument { case table, csv, json, xlsx }
 
         func run() throws {
             _ = try asOf.given()
+            if format == .xlsx { try XLSXOutput.refuseTerminal(nil, outputOption: false) }
             let context = try Context(global)
             let congress = try context.congress()
             let day = try asOf.day(context, congress)
             let rows = try context.store.repeated(congress, session: session, asOf: day)
-            let stamp = try context.store.asOfStamp(congress, asOf: day)
+            let stamp = try context.stamp(congress, asOf: day)
             let clock = try CongressClock(congress)
             let counts = Counts(rows)
             let zh = context.lang == .zh
             switch format {
+            case .xlsx:
+                try Output.write { out in
+                    try XLSXOutput.write(into: &out) { book in try book.addSheet("反复提", SheetLayouts.repeated) { row in try rows.forEach(row) } }
+                }
             case .json:
                 emit(stamped(JSONValue.object([
                     ("session", .optional(session)), ("repeated_cases", .int(counts.cases)),

@@ -6,12 +6,12 @@ import Presentation
 extension Grouping: ExpressibleByArgument {}
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, json, table, html
+    case csv, json, table, html, xlsx
 }
 
 /// The filters every summary takes.
 struct ScopeOptions: ParsableArguments {
-    @Option(help: "Only cases of this session, e.g. 5-4.") var session: String?
+    @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Option(help: "Only cases first replied on or after this day.") var from: String?
     @Option(help: "Only cases first replied on or before this day.") var to: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
@@ -30,22 +30,28 @@ struct ScopeOptions: ParsableArguments {
         return SummaryScope(asOf: asOf, session: session, from: from, to: to, keyOnly: key)
     }
 
-    var description: String {
+    /// What the report covers, as its heading says it.
+    func description(zh: Bool) -> String {
         var parts: [String] = []
-        if let session { parts.append(SessionCode(session).map { "\($0.label)（\(session)）" } ?? session) }
-        if from != nil || to != nil { parts.append("答复日期 \(from ?? "…") 至 \(to ?? "…")") }
-        if key { parts.append("重点建议") }
-        return parts.isEmpty ? "全部已交办建议" : parts.joined(separator: "，")
+        if let session {
+            parts.append(zh ? SessionCode(session).map { "\($0.label)（\(session)）" } ?? session : "session \(session)")
+        }
+        if from != nil || to != nil {
+            parts.append(zh ? "答复日期 \(from ?? "…") 至 \(to ?? "…")" : "replied \(from ?? "…") to \(to ?? "…")")
+        }
+        if key { parts.append(zh ? "重点建议" : "key suggestions") }
+        return parts.isEmpty ? (zh ? "全部已交办建议" : "all assigned suggestions") : parts.joined(separator: zh ? "，" : ", ")
     }
 }
 
 /// How a report is written.
 struct ReportOptions: ParsableArguments {
-    @Option(help: "table, csv, json or html.") var format: ReportFormat = .table
+    @Option(help: "table, csv, json, html or xlsx (a spreadsheet: --output FILE, or standard output when it is not a terminal).")
+    var format: ReportFormat = .table
     @Flag(help: "Start the CSV with a byte-order mark (for Excel/WPS).") var bom = false
     @Option(help: ArgumentHelp(
         "Write to this file instead of standard output: replaced whole or not at all (a temporary file beside it, renamed over it). A symbolic link is written through to the file it names. A folder, a missing folder, or a file or folder without write permission is refused (exit 73) and left as it is.",
-        valueName: "file"))
+        valueName: "file"), completion: .file())
     var output: String?
 
     /// What a CSV starts with: the byte-order mark when asked for.
@@ -53,12 +59,14 @@ struct ReportOptions: ParsableArguments {
 
     /// The --output file, checked before any work (73 when it cannot be written).
     func outputFile() throws -> OutputFile? {
-        try output.map { try OutputFile($0, flag: "--output") }
+        let file = try output.map { try OutputFile($0, flag: "--output") }
+        if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
+        return file
     }
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reports for publication.", subcommands: [Satisfaction.self])
+    static let configuration = CommandConfiguration(abstract: "Reports for publication, and every case for other systems.", subcommands: [Satisfaction.self, Publication.self, Cases.self])
 
     struct Satisfaction: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -78,6 +86,7 @@ struct Export: ParsableCommand {
                   jianyi export satisfaction --by deputy --from 2024-03-01 --to 2024-12-31 --format json
                   jianyi export satisfaction --key --format html --output report.html
                   jianyi export satisfaction --as-of 2024-06-30 --format html --output 上半年.html
+                  jianyi export satisfaction --by unit --format xlsx --output 满意度.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
@@ -92,7 +101,7 @@ struct Export: ParsableCommand {
             let context = try Context(global)
             let congress = try context.congress()
             let scope = try filters.scope(asOf: try asOf.day(context, congress))
-            let stamp = try context.store.asOfStamp(congress, asOf: scope.asOf)
+            let stamp = try context.stamp(congress, asOf: scope.asOf)
             let clock = try CongressClock(congress)
             try Output.write(to: file) { try render(context, congress, scope, stamp, clock, &$0) }
         }
@@ -104,6 +113,12 @@ struct Export: ParsableCommand {
             case .csv:
                 sink.write(report.csvStart + CSV.line(measureKeys + addedMeasureKeys))
                 try context.store.satisfaction(congress, by: by, scope: scope) { sink.write(CSV.line(measureFields($0) + addedMeasureFields($0))) }
+            case .xlsx:
+                try XLSXOutput.write(into: &sink) { book in
+                    try book.addSheet("满意度测评", SheetLayouts.measures(grouping: by.rawValue)) { row in
+                        try context.store.satisfaction(congress, by: by, scope: scope) { try row($0) }
+                    }
+                }
             case .json:
                 sink.write("[")
                 try context.store.satisfaction(congress, by: by, scope: scope) { let measures = $0; sink.writeElement { measureJSON(measures).write(to: &$0) } }
@@ -117,8 +132,9 @@ struct Export: ParsableCommand {
             case .html:
                 var rows: [Measures] = []
                 try context.store.satisfaction(congress, by: by, scope: scope) { rows.append($0) }
-                sink.write(HTMLReport(title: "\(congress.name)代表建议办理满意度测评", subtitle: filters.description + " · 按\(groupingLabel(by.rawValue, zh: true))",
-                                      grouping: by.rawValue, stamp: stamp, clock: clock, rows: rows, scores: nil, policy: nil).render())
+                let covers = filters.description(zh: zh) + (zh ? "，按\(groupingLabel(by.rawValue, zh: true))" : ", by \(by.rawValue)")
+                sink.write(HTMLReport(zh: zh, congress: congress.name, title: zh ? "代表建议办理满意度测评" : "Satisfaction with the handling of suggestions",
+                                      covers: covers, grouping: by, stamp: stamp, rows: rows, scores: nil, policy: nil).render())
             }
         }
     }

@@ -24,6 +24,7 @@ struct Score: ParsableCommand {
 
                 Examples:
                   jianyi score units --session 5-4 --format csv --output 评分.csv
+                  jianyi score units --session 5-4 --format xlsx --output 评分.xlsx
                   jianyi score units --explain ZJJ --format json
                   jianyi score units --as-of 2024-06-30
                 """)
@@ -32,7 +33,7 @@ struct Score: ParsableCommand {
         @OptionGroup var asOf: AsOfOption
         @OptionGroup var report: ReportOptions
         @Option(help: ArgumentHelp("Explain this unit's score term by term, with the cases behind each count (table or json).",
-                                   valueName: "unit"))
+                                   valueName: "unit"), completion: CodeCompletion.units)
         var explain: String?
 
         /// In the order of the score's terms.
@@ -42,7 +43,7 @@ struct Score: ParsableCommand {
         }
 
         func validate() throws {
-            if explain != nil, report.format == .csv || report.format == .html {
+            if explain != nil, [.csv, .html, .xlsx].contains(report.format) {
                 throw ValidationError("--explain: the explanation is a table or json, not \(report.format.rawValue)")
             }
         }
@@ -54,7 +55,7 @@ struct Score: ParsableCommand {
             let context = try Context(global)
             let congress = try context.congress()
             let scope = try filters.scope(asOf: try asOf.day(context, congress))
-            let stamp = try context.store.asOfStamp(congress, asOf: scope.asOf)
+            let stamp = try context.stamp(congress, asOf: scope.asOf)
             let clock = try CongressClock(congress)
             let policy = try context.store.currentPolicy(congress)
             let (weights, minRated) = (policy.scoreWeights, policy.count(.minRatedCases))
@@ -68,7 +69,7 @@ struct Score: ParsableCommand {
                     if report.format == .json {
                         sink.write(stamped(explanationJSON(explanation, asOf: scope.asOf, minRated: minRated), stamp, clock).serialized() + "\n")
                     } else {
-                        sink.write(explanationText(explanation, stamp: stamp, clock: clock, scope: filters.description, minRated: minRated, zh: zh))
+                        sink.write(explanationText(explanation, stamp: stamp, clock: clock, scope: filters.description(zh: zh), minRated: minRated, zh: zh))
                     }
                 }
                 return
@@ -82,6 +83,10 @@ struct Score: ParsableCommand {
                         sink.write(CSV.line(measureFields(s.measures) + [FormattedNumber(s.formattedScore)] + addedMeasureFields(s.measures)
                                             + [s.rank.map(String.init) ?? "", s.insufficientSample ? "true" : "false"]))
                     }
+                case .xlsx:
+                    try XLSXOutput.write(into: &sink) { book in
+                        try book.addSheet("评分通报", SheetLayouts.scores) { row in try scores.forEach(row) }
+                    }
                 case .json:
                     sink.write(stamped(JSONValue.object([
                         ("as_of", .string(scope.asOf.description)), ("weights", scoreWeightsJSON(weights)),
@@ -92,13 +97,12 @@ struct Score: ParsableCommand {
                     for s in scores { table.append([rankText(s, zh: zh)] + measureRow(s.measures) + [s.formattedScore]) }
                     sink.write(stamp.lines(clock, zh: zh))
                     sink.write(table.rows.isEmpty ? noData(zh: zh) : table.render())
-                    sink.write(zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。\n"
-                                  : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0.\n")
+                    sink.write(weightsNote(weights, zh: zh) + "\n")
                     sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n" + sampleNote(minRated: minRated, zh: zh) + "\n")
                 case .html:
-                    sink.write(HTMLReport(title: "\(congress.name)承办单位办理代表建议评分通报", subtitle: filters.description,
-                                          grouping: "unit", stamp: stamp, clock: clock, rows: units, scores: scores,
-                                          policy: (weights, minRated)).render())
+                    sink.write(HTMLReport(zh: zh, congress: congress.name, title: zh ? "承办单位办理代表建议评分通报" : "Handling units' scores",
+                                          covers: filters.description(zh: zh), grouping: .unit, stamp: stamp,
+                                          rows: units, scores: scores, policy: (weights, minRated)).render())
                 }
             }
         }

@@ -114,7 +114,8 @@ struct DeputyCommand: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ImportOptions
-        @Argument(help: "CSV file with header code,name,delegation (UTF-8; a BOM is fine).") var file: String
+        @Argument(help: "CSV file with header code,name,delegation (UTF-8; a BOM is fine).", completion: FileCompletion.csv)
+        var file: String
 
         func run() throws {
             let bytes = try readBytes(file)
@@ -169,7 +170,7 @@ struct UnitCommand: ParsableCommand {
             discussion: "Example: jianyi unit import units.csv")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ImportOptions
-        @Argument(help: "CSV file with header code,name,kind (UTF-8).") var file: String
+        @Argument(help: "CSV file with header code,name,kind (UTF-8).", completion: FileCompletion.csv) var file: String
 
         func run() throws {
             let bytes = try readBytes(file)

@@ -95,10 +95,11 @@ struct Assign: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var step: StepOptions
     @Argument(help: "The suggestion's number (or use --file).") var number: String?
-    @Option(help: "The lead unit (主办).") var lead: String?
-    @Option(help: "A co-handler (协办); repeat for several.") var co: [String] = []
+    @Option(help: "The lead unit (主办).", completion: CodeCompletion.units) var lead: String?
+    @Option(help: "A co-handler (协办); repeat for several.", completion: CodeCompletion.units) var co: [String] = []
     @Flag(help: "涉及面广、处理难度大: the longer reply period.") var complex = false
-    @Option(help: "Assign many at once (集中交办): CSV number,lead,co,complex; all rows or none.") var file: String?
+    @Option(help: "Assign many at once (集中交办): CSV number,lead,co,complex; all rows or none.", completion: FileCompletion.csv)
+    var file: String?
     @OptionGroup var options: ImportOptions
 
     private static var reply: String { PolicyDefaults.period(.reply) }
@@ -150,7 +151,7 @@ struct Transfer: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var step: StepOptions
         @Argument(help: "The suggestion's number.") var number: String
-        @Option(help: "The unit asking.") var unit: String
+        @Option(help: "The unit asking.", completion: CodeCompletion.units) var unit: String
         @Option(help: "Why.") var reason: String
 
         func run() throws {
@@ -167,7 +168,7 @@ struct Transfer: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var step: StepOptions
         @Argument(help: "The suggestion's number.") var number: String
-        @Option(help: "The unit that takes over.") var to: String
+        @Option(help: "The unit that takes over.", completion: CodeCompletion.units) var to: String
 
         func run() throws {
             try runStep(global, step) { store, congress, day in try store.approveTransfer(congress, number, to: to, on: day) }

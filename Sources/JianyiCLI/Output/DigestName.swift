@@ -1,8 +1,15 @@
+import ArgumentParser
 import Casework
+
+/// What the digests are written as: CSV (UTF-8 with a BOM) or spreadsheets.
+enum DigestFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, xlsx
+}
 
 /// The names of an overdue run's digest files.
 ///
-/// The index is `<as-of>-index.csv`; a unit's digest is `<as-of>-<code>.csv`, its code written
+/// The index is `<as-of>-index.csv`; a unit's digest is `<as-of>-<code>.csv` (`.xlsx` for
+/// spreadsheets), its code written
 /// safely: ASCII letters, digits, `_`, `-` and a `.` that does not begin the code stay as they
 /// are, every other byte of its UTF-8 becomes `%XX` (so `.`, `..`, `.hidden`, `a/b` or `x y`
 /// cannot name a folder, a hidden file or another place), and a code spelled `index` in any
@@ -10,9 +17,9 @@ import Casework
 /// even on a file system that ignores case. Distinct codes give distinct names; the code is
 /// also inside each file (the digest's `单位代码` column, the index's first column).
 enum DigestName {
-    static func index(asOf: Day) -> String { "\(asOf)-index.csv" }
+    static func index(asOf: Day, _ format: DigestFormat = .csv) -> String { "\(asOf)-index.\(format.rawValue)" }
 
-    static func unit(_ code: String, asOf: Day) -> String { "\(asOf)-\(safe(code)).csv" }
+    static func unit(_ code: String, asOf: Day, _ format: DigestFormat = .csv) -> String { "\(asOf)-\(safe(code)).\(format.rawValue)" }
 
     static func safe(_ code: String) -> String {
         var name = ""

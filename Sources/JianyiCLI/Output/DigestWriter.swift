@@ -1,13 +1,14 @@
 import CaseStore
 import Casework
+import Spreadsheet
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Writes the per-unit digests of an overdue run, one CSV per unit with something due and an
-/// index (names in `DigestName`), into `--out-dir`.
+/// Writes the per-unit digests of an overdue run, one CSV (or .xlsx, `--digest-format`) per
+/// unit with something due and an index (names in `DigestName`), into `--out-dir`.
 ///
 /// The files are written into a hidden staging folder inside it, `.jianyi-<as-of>-<pid>.tmp`,
 /// and synced before the run commits; after the commit each is renamed into place. A run that
@@ -19,13 +20,16 @@ import Darwin
 struct DigestWriter {
     let directory: String
     let asOf: Day
+    let format: DigestFormat
     private let staging: String
     /// The descriptor that holds the staging folder's lock; -1 once the folder is removed.
     private var stagingLock: Int32
     private var current: (unit: String, unitName: String, fileName: String, file: AtomicFile, counts: [OverdueTier: Int])?
+    /// The open file's workbook (`xlsx`), written into its temporary file when it is closed.
+    private var workbook: (book: Workbook, sheet: Sheet)?
     /// Bytes for the open file, written in large pieces.
     private var pending: [UInt8] = []
-    private var index: [[any CSVCell]] = []
+    private var index: [DigestIndexRow] = []
     /// Sealed files awaiting their rename, in the order they are put in place: the index last,
     /// so that a reader who finds it finds the files it lists.
     private var sealed: [AtomicFile] = []
@@ -49,9 +53,10 @@ struct DigestWriter {
     }
 
     /// Removes the staging folders of killed runs and makes this run's (73 when it cannot).
-    init(directory: String, asOf: Day) throws {
+    init(directory: String, asOf: Day, format: DigestFormat = .csv) throws {
         self.directory = directory
         self.asOf = asOf
+        self.format = format
         Leftovers.removeAbandoned(in: directory, prefix: Self.stagingPrefix)
         do {
             (staging, stagingLock) = try Leftovers.createFolder(in: directory, prefix: Self.stagingPrefix + "\(asOf)-")
@@ -64,8 +69,8 @@ struct DigestWriter {
 
     /// A row past due gives its 超期天数, a row due soon its 剩余天数 (0 when due on the day),
     /// each leaving the other empty: a unit reads how long it has left, not a negative delay.
-    static let header = ["编号", "标题", "事项", "期限", "超期天数", "剩余天数", "督办级别", "本次新发现", "单位代码"]
-    static let indexHeader = ["单位代码", "单位名称", "临期", "超期", "严重超期", "文件"]
+    static var header: [String] { SheetLayouts.digest.headers() }
+    static var indexHeader: [String] { SheetLayouts.digestIndex.headers() }
 
     /// Flags arrive ordered by unit, so one file is open at a time. A failure here comes before
     /// the run commits (74: nothing is recorded).
@@ -73,19 +78,34 @@ struct DigestWriter {
         do {
             if current?.unit != flag.unit {
                 try closeCurrent()
-                let name = DigestName.unit(flag.unit, asOf: asOf)
-                current = (flag.unit, flag.unitName, name, try stage(name), [:])
-                pending = Array((CSV.byteOrderMark + CSV.line(Self.header)).utf8)
+                let name = DigestName.unit(flag.unit, asOf: asOf, format)
+                let file = try stage(name)
+                current = (flag.unit, flag.unitName, name, file, [:])
+                switch format {
+                case .csv: pending = Array((CSV.byteOrderMark + CSV.line(Self.header)).utf8)
+                case .xlsx: workbook = try Self.startWorkbook(file, header: SheetLayouts.digest.headers())
+                }
             }
-            let (late, left): (any CSVCell, any CSVCell) = flag.tier == .dueSoon ? ("", -flag.daysOverdue) : (flag.daysOverdue, "")
-            let line = CSV.line([flag.number, flag.title, flag.obligation.zh, flag.due,
-                                 late, left, flag.tier.label(zh: true), flag.isNew ? "是" : "否", flag.unit])
-            pending.append(contentsOf: line.utf8)
+            switch format {
+            case .csv:
+                let (late, left): (any CSVCell, any CSVCell) = flag.tier == .dueSoon ? ("", -flag.daysOverdue) : (flag.daysOverdue, "")
+                let line = CSV.line([flag.number, flag.title, flag.obligation.zh, flag.due,
+                                     late, left, flag.tier.label(zh: true), flag.isNew ? "是" : "否", flag.unit])
+                pending.append(contentsOf: line.utf8)
+                if pending.count >= 1 << 16 { try flush() }
+            case .xlsx:
+                try workbook!.sheet.append(SheetLayouts.digest.cells(flag))
+            }
             current!.counts[flag.tier, default: 0] += 1
-            if pending.count >= 1 << 16 { try flush() }
         } catch {
             throw stagingFailure(error)
         }
+    }
+
+    /// A workbook that writes into the staged file `file` (its temporary name) when closed.
+    private static func startWorkbook(_ file: AtomicFile, header: [String]) throws -> (Workbook, Sheet) {
+        let book = try Workbook(path: file.temporary)
+        return (book, try book.addSheet("督办", header: header))
     }
 
     /// Closes the last unit's file, writes the index, and syncs them all: called inside the
@@ -93,10 +113,19 @@ struct DigestWriter {
     mutating func seal() throws {
         do {
             try closeCurrent()
-            var file = try stage(DigestName.index(asOf: asOf))
-            var text = CSV.byteOrderMark + CSV.line(Self.indexHeader)
-            for row in index { text += CSV.line(row) }
-            try file.write(Array(text.utf8))
+            var file = try stage(DigestName.index(asOf: asOf, format))
+            switch format {
+            case .csv:
+                var text = CSV.byteOrderMark + CSV.line(Self.indexHeader)
+                for row in index {
+                    text += CSV.line([row.unit, row.unitName, row.dueSoon, row.overdue, row.severelyOverdue, row.fileName])
+                }
+                try file.write(Array(text.utf8))
+            case .xlsx:
+                let (book, sheet) = try Self.startWorkbook(file, header: SheetLayouts.digestIndex.headers())
+                for row in index { try sheet.append(SheetLayouts.digestIndex.cells(row)) }
+                try book.close()
+            }
             try file.seal()
             sealed.append(file)
         } catch {
@@ -138,6 +167,7 @@ struct DigestWriter {
 
     /// Removes what was staged: the run did not commit.
     mutating func discard() {
+        workbook = nil
         current?.file.remove()
         current = nil
         removeStaging()
@@ -161,18 +191,24 @@ struct DigestWriter {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private mutating func closeCurrent() throws(SystemError) {
+    private mutating func closeCurrent() throws {
         guard current != nil else { return }
         try flush()
+        if let (book, _) = workbook {
+            workbook = nil
+            try book.close()
+        }
         try current!.file.seal()
         let open = current!
         sealed.append(open.file)
-        index.append([open.unit, open.unitName, open.counts[.dueSoon, default: 0], open.counts[.overdue, default: 0],
-                      open.counts[.severelyOverdue, default: 0], open.fileName])
+        index.append(DigestIndexRow(unit: open.unit, unitName: open.unitName, dueSoon: open.counts[.dueSoon, default: 0],
+                                    overdue: open.counts[.overdue, default: 0], severelyOverdue: open.counts[.severelyOverdue, default: 0],
+                                    fileName: open.fileName))
         current = nil
     }
 
-    private func stagingFailure(_ error: SystemError) -> Failure {
-        Failure(.ioError, "--out-dir \(shownPath(directory)): writing the digests failed (\(error.reason)); nothing was recorded")
+    private func stagingFailure(_ error: any Error) -> Failure {
+        let reason = (error as? SystemError)?.reason ?? "\(error)"
+        return Failure(.ioError, "--out-dir \(shownPath(directory)): writing the digests failed (\(reason)); nothing was recorded")
     }
 }

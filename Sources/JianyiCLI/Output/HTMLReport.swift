@@ -1,17 +1,18 @@
 import CaseStore
 import Casework
-import Presentation
 
-/// One self-contained page (no network, no scripts): the table and two bar charts (inline
-/// SVG) of satisfaction and on-time rates per group, laid out to print on A4.
+/// The measures per group as one page (HTMLPage): the table, then bar charts ranked by the
+/// figure each shows — the score (score report), satisfaction and on time — laid out to print
+/// on A4 landscape.
 struct HTMLReport {
+    let zh: Bool
+    let congress: String
     let title: String
-    let subtitle: String
-    let grouping: String
+    let covers: String
+    let grouping: Grouping
     /// The report's day (an unreplied case counts against the on-time rate once its reply was
     /// due before it), when it was made, and the steps entered after it.
     let stamp: AsOfStamp
-    let clock: CongressClock
     let rows: [Measures]
     let scores: [UnitScore]?
     /// The score's weights and the rated cases a unit needs to be ranked.
@@ -20,98 +21,79 @@ struct HTMLReport {
     var asOf: Day { stamp.asOf }
 
     func render() -> String {
-        var page = """
-            <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>
-            body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 24px; color: #1a1a1a; }
-            h1 { font-size: 22px; margin: 0 0 4px; } .sub { color: #555; margin: 0 0 16px; font-size: 13px; }
-            table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 12px 0 20px; }
-            th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: right; white-space: nowrap; }
-            th { background: #eef2f7; text-align: center; } td.l { text-align: left; }
-            .charts { display: flex; flex-wrap: wrap; gap: 24px; } .chart { flex: 1 1 420px; }
-            h2 { font-size: 15px; margin: 8px 0; } .note { font-size: 12px; color: #555; }
-            @media print { body { margin: 10mm; } .chart { break-inside: avoid; } table { font-size: 10px; } }
-            @page { size: A4 landscape; margin: 10mm; }
-            </style></head><body>
-            <h1>\(escape(title))</h1><p class="sub">\(escape(subtitle))</p>
-
-            """
-        page += stamp.lines(clock, zh: true).split(separator: "\n").map { "<p class=\"sub as-of\">\(escape(String($0)))</p>\n" }.joined()
-        page += table()
-        if let (weights, minRated) = policy {
-            page += "<p class=\"note\">权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)。无分母的比率按 0 计入，并在表中以“—”标示。"
-                + escape(sampleNote(minRated: minRated, zh: true)) + "</p>\n"
+        var content = ""
+        if rows.isEmpty {
+            content = emptyNote(zh: zh)
+        } else {
+            content += table()
+            if let (weights, minRated) = policy {
+                content += "<p class=\"note\">" + escape(weightsNote(weights, zh: zh) + (zh ? "" : " ") + sampleNote(minRated: minRated, zh: zh)) + "</p>\n"
+            }
+            content += "<p class=\"note\">\(escape(onTimeNote(asOf: asOf, zh: zh)))</p>\n<div class=\"charts\">\n"
+            if let scores { content += scoreChart(scores) }
+            content += rateChart(zh ? "满意率（满意＋基本满意）" : "satisfaction (satisfied + basic)", \.satisfactionRate, color: 0)
+            content += rateChart(zh ? "按期答复率" : "on time", \.onTimeRate, color: 1)
+            content += "</div>\n"
         }
-        page += "<p class=\"note\">\(escape(onTimeNote(asOf: asOf, zh: true)))</p>\n"
-        page += "<div class=\"charts\">\n"
-        page += chart("满意率（满意＋基本满意）", rows.map { ($0.group, $0.groupName, $0.satisfactionRate) }, color: "#2f6db5")
-        page += chart("按期答复率", rows.map { ($0.group, $0.groupName, $0.onTimeRate) }, color: "#3a9a5b")
-        page += "</div>\n<p class=\"note\">由 jianyi 生成。比率保留四位小数；括号内为分子/分母。</p>\n</body></html>\n"
-        return page
+        let footer = zh ? "比率为百分数，保留一位小数，括号内为分子/分母；“—”表示没有可计算的件数。" + (scores != nil ? "得分保留两位小数。" : "") + "图中按所示数值从高到低排列。由 jianyi 生成。"
+                        : "Rates are percentages with one decimal, numerator/denominator in brackets; “—” where there is nothing to count." + (scores != nil ? " Scores have two decimals." : "") + " Charts are ranked by the figure shown, highest first. Made by jianyi."
+        return HTMLPage(zh: zh, congress: congress, title: title, covers: covers, stamp: stamp, paper: .landscape,
+                        content: content, footer: footer).render()
     }
+
+    /// Units and deputies have names besides their codes; categories, sessions and delegations are their own names.
+    private var named: Bool { grouping == .unit || grouping == .deputy }
 
     private func table() -> String {
-        var html = "<table><thead><tr>"
-        let head = (scores != nil ? ["名次"] : []) + [groupingLabel(grouping, zh: true), "名称", "件数", "已答复", "超期未答复", "按期答复率", "沟通率",
-                                                   "已评价", "满意率", "态度满意率", "首轮不满意", "A/B/C", "解决率"]
-            + (scores != nil ? ["得分"] : [])
-        html += head.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        let nameHeader = grouping == .deputy ? (zh ? "姓名" : "name") : (zh ? "名称" : "name")
+        let header = (scores != nil ? [zh ? "名次" : "rank"] : []) + [groupingLabel(grouping.rawValue, zh: zh)] + (named ? [nameHeader] : [])
+            + measureValueHeader(zh: zh) + (scores != nil ? [zh ? "得分" : "score"] : [])
+        let first = scores != nil ? 1 : 0
+        var table = HTMLTable(header: header, left: Set(first..<(first + (named ? 2 : 1))), names: named ? [first + 1] : [first], zh: zh)
         let ordered: [(Measures, UnitScore?)] = scores.map { $0.map { ($0.measures, $0) } } ?? rows.map { ($0, nil) }
         for (m, score) in ordered {
-            var cells = measureRow(m).enumerated().map { index, text in index < 2 ? "<td class=\"l\">\(escape(text))</td>" : "<td>\(escape(text))</td>" }
-            if let score {
-                cells.insert("<td>\(escape(rankText(score, zh: true)))</td>", at: 0)
-                cells.append("<td>\(score.formattedScore)</td>")
-            }
-            html += "<tr>" + cells.joined() + "</tr>\n"
+            var cells = measureRow(m)
+            if !named { cells.remove(at: 1) }
+            if let score { cells = [rankText(score, zh: zh)] + cells + [score.formattedScore] }
+            table.rows.append(cells)
         }
-        return html + "</tbody></table>\n"
+        return table.render()
     }
 
-    /// Horizontal bars, one per group, with the value and the fraction beside each.
-    private func chart(_ title: String, _ bars: [(String, String, Rate)], color: String) -> String {
-        let rowHeight = 22, labelWidth = 170, barWidth = 300, top = 8
-        let height = top + bars.count * rowHeight + 24
-        var svg = "<div class=\"chart\"><h2>\(escape(title))</h2>\n"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 150)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(title))\" font-size=\"12\">\n"
-        for tick in stride(from: 0, through: 100, by: 25) {
-            let x = labelWidth + barWidth * tick / 100
-            svg += "<line x1=\"\(x)\" y1=\"\(top - 4)\" x2=\"\(x)\" y2=\"\(height - 20)\" stroke=\"#ddd\"/>"
-            svg += "<text x=\"\(x)\" y=\"\(height - 6)\" text-anchor=\"middle\" fill=\"#666\">\(tick)%</text>\n"
-        }
-        for (index, (group, name, rate)) in bars.enumerated() {
-            let y = top + index * rowHeight
-            let label = name.isEmpty ? group : "\(group) \(name)"
-            svg += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(label.count > 14 ? String(label.prefix(13)) + "…" : label))</text>"
-            if let value = rate.value {
-                let width = Int((Double(barWidth) * value).rounded())
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"14\" fill=\"\(color)\"/>"
-                svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\" fill=\"#333\">\(escape(percent(rate)))</text>\n"
-            } else {
-                svg += "<text x=\"\(labelWidth + 6)\" y=\"\(y + 15)\" fill=\"#999\">— 无数据</text>\n"
+    private func label(_ m: Measures) -> String {
+        named && !m.groupName.isEmpty ? "\(m.group) \(m.groupName)" : m.group
+    }
+
+    /// Best first; a group with nothing to count last; equal rates by the larger count, then by code.
+    private func rateChart(_ title: String, _ rate: (Measures) -> Rate, color: Int) -> String {
+        let ranked = rows.sorted { a, b in
+            let (x, y) = (rate(a), rate(b))
+            switch (x.value, y.value) {
+            case let (p?, q?) where p != q: return p > q
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return x.denominator != y.denominator ? x.denominator > y.denominator : a.group < b.group
             }
         }
-        return svg + "</svg></div>\n"
+        return BarChart(title: title, bars: ranked.map { m in
+            let r = rate(m)
+            return BarChart.Bar(label: label(m), fraction: r.value, shown: percent(r), value: r.value)
+        }, color: color, zh: zh).render()
+    }
+
+    /// The ranked units in their ranking order; those with too few rated cases are not ranked
+    /// and not charted. The track is 100 points, or the top score when weights sum above 1.
+    private func scoreChart(_ scores: [UnitScore]) -> String {
+        let ranked = scores.filter { $0.rank != nil }
+        let top = max(100, ranked.map(\.score).max() ?? 0)
+        return BarChart(title: zh ? "得分（不含样本不足的单位）" : "score (units with enough ratings)", bars: ranked.map {
+            BarChart.Bar(label: "\($0.rank!). " + label($0.measures), fraction: $0.score / top, shown: $0.formattedScore, value: $0.score)
+        }, color: 2, zh: zh).render()
     }
 }
 
-/// Text for an element or a double- or single-quoted attribute. Control characters and bidi
-/// overrides are shown as signs (see `terminalLine`), as a page printed or pasted elsewhere
-/// should not carry them either.
-func escape(_ text: String) -> String {
-    var out = ""
-    for scalar in text.terminalLine.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
+/// The score's weights, as a report's footnote says them.
+func weightsNote(_ weights: ScoreWeights, zh: Bool) -> String {
+    zh ? "权重：按期答复率 \(weights.onTime)，沟通率 \(weights.contact)，满意率 \(weights.satisfaction)，解决率 \(weights.resolution)；无分母的比率（—）按 0 计。"
+       : "weights: on time \(weights.onTime), contact \(weights.contact), satisfaction \(weights.satisfaction), resolution \(weights.resolution); an empty rate (—) counts as 0."
 }

@@ -28,9 +28,14 @@ func percent(_ r: Rate) -> String {
     return "\(tenths / 10).\(tenths % 10)% (\(r.numerator)/\(r.denominator))"
 }
 
+/// The measures' columns after the group's code and name, as people read them.
+func measureValueHeader(zh: Bool) -> [String] {
+    zh ? ["件数", "已答复", "超期未答复", "按期答复率", "沟通率", "已评价", "满意率", "态度满意率", "首轮不满意", "A/B/C", "解决率"]
+       : ["cases", "replied", "unreplied past due", "on time", "contact", "rated", "satisfaction", "attitude", "1st-round dissat.", "A/B/C", "resolution"]
+}
+
 func measureTable(zh: Bool, grouping: String, score: Bool) -> TextTable {
-    var header = zh ? [grouping, "名称", "件数", "已答复", "超期未答复", "按期答复率", "沟通率", "已评价", "满意率", "态度满意率", "首轮不满意", "A/B/C", "解决率"]
-                    : [grouping, "name", "cases", "replied", "unreplied past due", "on time", "contact", "rated", "satisfaction", "attitude", "1st-round dissat.", "A/B/C", "resolution"]
+    var header = [grouping, zh ? "名称" : "name"] + measureValueHeader(zh: zh)
     if score { header = [zh ? "名次" : "rank"] + header + [zh ? "得分" : "score"] }
     return TextTable(header: header, maxWidths: score ? [nil, nil, 20] : [nil, 20])
 }

@@ -1,3 +1,4 @@
+import Casework
 /// A table for people: a header row, aligned columns (CJK-width aware), two spaces apart.
 /// Every cell is shown on one line with its control characters visible (`terminalLine`):
 /// whatever a cell holds, it cannot break the layout or reach the terminal as a command.

@@ -37,6 +37,8 @@ struct Steps {
                 $0.congress, $0.number, progress: $1.requiredText("progress"), done: $1.bool("done") ?? false, on: $0.day) }),
             ("supervision", ["leader", "committee", "on"], { try $0.store.supervise(
                 $0.congress, $0.number, leader: $1.text("leader"), committee: $1.text("committee"), on: $0.day) }),
+            ("merge", ["into", "note", "on"], { try $0.store.merge(
+                $0.congress, $0.number, into: $1.requiredText("into"), note: $1.text("note"), on: $0.day) }),
     ]
 
     func addRoutes(to group: RouterGroup<WebContext>) {

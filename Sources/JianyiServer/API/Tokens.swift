@@ -9,11 +9,13 @@ struct Tokens {
     struct SignIn: Decodable {
         let login: String
         let password: String
+        /// The second factor's code (or a recovery code), for an account that has one.
+        let totp: String?
     }
 
     func signIn(_ request: Request, context: WebContext) async throws -> Response {
         let body = try await JSONBody.decode(SignIn.self, from: request, context: context)
-        let (account, issued) = try await site.signIn(login: body.login, password: body.password, kind: .api,
+        let (account, issued) = try await site.signIn(login: body.login, password: body.password, secondFactor: body.totp, kind: .api,
                                                       request: request, context: context)
         return JSONBody.response(.object([
             ("token", .string(issued.token)), ("role", .string(account.party.role.rawValue)),

@@ -8,6 +8,10 @@ struct CaseForm: Sendable {
     let step: CaseStep
     let kinds: [String: FormState.Kind]
     let done: String
+    /// What the form does; nil: the API's step at `path` (`Steps.perform`).
+    var run: Run? = nil
+
+    typealias Run = @Sendable (Site, String, StrictBody, WebContext) async throws -> Void
 
     /// The form's state with its element ids prefixed by its path.
     func state() -> FormState {
@@ -25,7 +29,7 @@ enum CaseForms {
     static let opinion = CaseForm(path: "opinions", step: .opinion, kinds: ["text": .text, "on": .word], done: "协办意见已提交。")
     static let reply = CaseForm(path: "reply", step: .reply, kinds: ["outcome": .word, "plan_by": .word, "text": .text, "on": .word],
                                 done: "答复已提交。")
-    static let all = [rating, contact, opinion, reply]
+    static let all = [rating, contact, opinion, reply] + unitSide
 
     static func named(_ path: String) -> CaseForm? { all.first { $0.path == path } }
 

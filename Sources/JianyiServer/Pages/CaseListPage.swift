@@ -2,8 +2,8 @@ import CaseStore
 import Casework
 import Hummingbird
 
-/// `/` for a deputy (我的建议: the suggestions it raised or co-signed) and, until its overview
-/// comes, for the secretariat (every case): each case with its state, lead unit, next deadline
+/// `/` for a deputy (我的建议: the suggestions it raised or co-signed) and `/cases` for the
+/// secretariat (every case): each case with its state, lead unit, next deadline
 /// and whether a reply awaits the deputy's rating. What the list shows is what
 /// `GET /api/v1/cases` answers the same account.
 enum CaseListPage {
@@ -23,6 +23,8 @@ enum CaseListPage {
         let total: Int
         let awaiting: Int?
         let notice: String?
+        /// A deputy's list offers 提交建议; the secretariat's does not (the form is a deputy's).
+        let deputy: Bool
     }
 
     /// At most this many, newest first is not the list's order (numbers are): enough for a
@@ -46,10 +48,11 @@ enum CaseListPage {
             let total = try store.countCases(congress, filter)
             let awaiting = items.filter(\.awaitsRating).count
             return View(cases: items, hasCases: !items.isEmpty, total: total, awaiting: awaiting > 0 ? awaiting : nil,
-                        notice: Self.notice(request))
+                        notice: Self.notice(request), deputy: account.party.role == .deputy)
         }
         let title = context.account?.party.role == .deputy ? "我的建议" : "全部建议"
-        return try site.page("my-cases", title: title, page: view, context: context, path: "/")
+        let path = context.account?.party.role == .secretariat ? "/cases" : "/"
+        return try site.page("my-cases", title: title, page: view, context: context, path: path)
     }
 
     /// `?submitted=NUMBER`, said after a submission succeeded.

@@ -35,6 +35,7 @@ enum CasePage {
         let opinionForm: OpinionForm?
         let replyForm: ReplyForm?
         let notice: String?
+        let more: CaseMore.View
     }
 
     struct DeadlineItem {
@@ -104,6 +105,7 @@ enum CasePage {
         let deputies: [String: String]
         let party: Party
         let parties: CaseParties
+        let more: CaseMore.Loaded
     }
 
     static func show(site: Site, _ request: Request, context: WebContext) async throws -> Response {
@@ -124,9 +126,10 @@ enum CasePage {
         let congress = site.congress
         return try await site.act(context) { store, account in
             let view = try store.caseView(congress, number: number)
+            let parties = try store.caseParties(congress, number)
             return Loaded(view: view, events: try store.history(congress, caseID: view.id), replies: try store.replies(congress, caseID: view.id),
                           units: try store.unitNames(congress), deputies: try store.deputyNames(congress), party: account.party,
-                          parties: try store.caseParties(congress, number))
+                          parties: parties, more: try CaseMore.Loaded.load(store, congress, number: number, parties: parties, account: account))
         }
     }
 
@@ -154,7 +157,9 @@ enum CasePage {
             hasReplies: !loaded.replies.isEmpty,
             timeline: loaded.events.map { EventItem(on: $0.on.description, kind: $0.kind.zh, actor: $0.actor, details: details($0.data, unit: unit)) },
             rateForm: state(CaseForms.rating).map(rateForm), contactForm: state(CaseForms.contact).map(contactForm),
-            opinionForm: state(CaseForms.opinion).map(opinionForm), replyForm: state(CaseForms.reply).map(replyForm), notice: notice)
+            opinionForm: state(CaseForms.opinion).map(opinionForm),
+            replyForm: CaseMore.repliesDirectly(loaded.more) ? state(CaseForms.reply).map(replyForm) : nil, notice: notice,
+            more: CaseMore.build(loaded, refused: refused, unitName: unit))
     }
 
     static func rateForm(_ form: FormState) -> RateForm {
@@ -197,7 +202,11 @@ enum CasePage {
         var state = form.state()
         state.merge(FormState(fields, form.kinds))
         do {
-            _ = try await Steps(site: site).perform(form.path, on: number, state.body(form.kinds), context)
+            if let run = form.run {
+                try await run(site, number, state.body(form.kinds), context)
+            } else {
+                _ = try await Steps(site: site).perform(form.path, on: number, state.body(form.kinds), context)
+            }
             return seeOther("/cases/\(number)?done=\(form.path)")
         } catch {
             let status = try state.refuse(error, fields: Array(form.kinds.keys))

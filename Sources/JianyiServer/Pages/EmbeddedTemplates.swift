@@ -3,6 +3,88 @@
 enum EmbeddedTemplates {
     /// Every file of Templates/ by its name.
     static let files: [String: String] = [
+        "case-more.mustache": #####"""
+{{#more}}
+{{#hasRatings}}
+<section class="card" aria-labelledby="ratings-heading">
+<h2 id="ratings-heading">代表评价</h2>
+<ul class="ratings">
+{{#ratings}}<li><p><strong>{{round}}</strong> <time datetime="{{on}}">{{on}}</time>：{{words}}</p>{{#comment}}<p class="text">意见：{{.}}</p>{{/comment}}</li>
+{{/ratings}}
+</ul>
+</section>
+{{/hasRatings}}
+{{#unit}}
+{{#hasDrafts}}
+<section class="card" aria-labelledby="drafts-heading">
+<h2 id="drafts-heading">答复草稿</h2>
+{{#drafts}}
+<article class="draft draft-{{tone}}">
+<p class="meta"><strong>{{title}}</strong> <span class="tag">{{status}}</span></p>
+<p class="meta">{{meta}}{{#planBy}} · 计划 {{.}} 前解决{{/planBy}}</p>
+{{#note}}<p class="notice error">退回意见：{{.}}</p>{{/note}}
+<div class="text">{{text}}</div>
+</article>
+{{/drafts}}
+</section>
+{{/hasDrafts}}
+{{#signForm}}
+<section class="card" aria-labelledby="sign-heading">
+<h2 id="sign-heading">签发</h2>
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+<form method="post" action="/cases/{{number}}/reply-drafts/current/approve" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+<p class="buttons"><button type="submit">签发（答复送达代表，答复日期为今天）</button></p>
+</form>
+<form method="post" action="/cases/{{number}}/reply-drafts/current/return" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#comment}}{{>field}}{{/comment}}
+<p class="buttons"><button type="submit" class="secondary">退回拟稿人</button></p>
+</form>
+</section>
+{{/signForm}}
+{{#draftForm}}
+<section class="card" aria-labelledby="draft-form-heading">
+<h2 id="draft-form-heading">拟写答复（提交本单位签发）</h2>
+<form method="post" action="/cases/{{number}}/reply-drafts" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#outcome}}{{>choice}}{{/outcome}}
+{{#planBy}}{{>field}}{{/planBy}}
+{{#text}}{{>field}}{{/text}}
+{{#on}}{{>field}}{{/on}}
+<p class="buttons"><button type="submit">提交签发</button></p>
+</form>
+</section>
+{{/draftForm}}
+{{#followUpForm}}
+<section class="card" aria-labelledby="follow-up-heading">
+<h2 id="follow-up-heading">跟踪落实</h2>
+<form method="post" action="/cases/{{number}}/follow-ups" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#progress}}{{>field}}{{/progress}}
+{{#done}}{{>choice}}{{/done}}
+<p class="buttons"><button type="submit">记录落实情况</button></p>
+</form>
+</section>
+{{/followUpForm}}
+{{#transferForm}}
+<section class="card" aria-labelledby="transfer-heading">
+<h2 id="transfer-heading">申请调整交办</h2>
+<form method="post" action="/cases/{{number}}/transfer-requests" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#reason}}{{>field}}{{/reason}}
+{{#on}}{{>field}}{{/on}}
+<p class="buttons"><button type="submit" class="secondary">提交申请</button></p>
+</form>
+</section>
+{{/transferForm}}
+{{/unit}}
+{{/more}}
+
+"""#####,
         "case.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}
@@ -97,6 +179,7 @@ enum EmbeddedTemplates {
 </form>
 </section>
 {{/replyForm}}
+{{>case-more}}
 <section class="card" aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">办理过程</h2>
 <ol class="timeline">
@@ -119,6 +202,26 @@ enum EmbeddedTemplates {
 </fieldset>
 
 """#####,
+        "drafts.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<p class="counts">{{#signer}}等待签发的答复草稿{{/signer}}{{^signer}}本单位等待签发的答复草稿（由签发人签发或退回）{{/signer}}：<strong>{{total}}</strong> 件</p>
+<ul class="cases">
+{{#items}}
+<li class="case">
+<p class="case-head"><a href="/cases/{{number}}"><span class="number">{{number}}</span> {{title}}</a></p>
+<p class="meta">{{meta}}</p>
+<div class="text excerpt">{{text}}</div>
+{{#signer}}<p><a href="/cases/{{number}}#sign-heading">审核并签发或退回</a></p>{{/signer}}
+</li>
+{{/items}}
+</ul>
+{{^items}}<p class="empty">没有等待签发的草稿。被退回的草稿及退回意见见各建议页面。</p>{{/items}}
+{{#more}}<p class="hint">只列出最早的一部分。</p>{{/more}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
         "error.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}<p class="notice error" role="alert">{{message}}</p>{{/page}}
@@ -134,6 +237,24 @@ enum EmbeddedTemplates {
 {{#.multiline}}<textarea id="{{id}}" name="{{name}}" rows="{{rows}}"{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{value}}</textarea>{{/.multiline}}
 {{^.multiline}}<input id="{{.id}}" name="{{.name}}" type="{{.type}}" value="{{.value}}"{{#.autocomplete}} autocomplete="{{.}}"{{/.autocomplete}}{{#.error}} aria-invalid="true"{{/.error}}{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>{{/.multiline}}
 </div>
+
+"""#####,
+        "figures.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<p class="counts">{{unit}}主办的建议，截至 {{asOf}}。按期答复率的分母含已过答复期限仍未答复的件数；满意率含基本满意。</p>
+<div class="table-wrap">
+<table class="figures">
+<caption>按期答复与代表满意情况</caption>
+<thead><tr><th scope="col">范围</th><th scope="col">主办件数</th><th scope="col">已答复</th><th scope="col">按期答复率</th><th scope="col">已评价</th><th scope="col">满意率（含基本满意）</th><th scope="col">满意</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{scope}}</th><td>{{cases}}</td><td>{{replied}}</td><td>{{onTime}}</td><td>{{rated}}</td><td>{{satisfaction}}</td><td>{{satisfied}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/page}}
+{{/content}}{{/layout}}
 
 """#####,
         "layout.mustache": #####"""
@@ -174,7 +295,7 @@ enum EmbeddedTemplates {
         "my-cases.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}
-<p class="actions"><a class="button" href="/submit">提交建议</a></p>
+{{#deputy}}<p class="actions"><a class="button" href="/submit">提交建议</a></p>{{/deputy}}
 {{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
 {{#hasCases}}
 <p class="counts">共 {{total}} 件{{#awaiting}}，其中 <strong>{{.}}</strong> 件答复待您评价{{/awaiting}}</p>
@@ -192,7 +313,7 @@ enum EmbeddedTemplates {
 </li>
 {{/cases}}
 </ul>
-{{^cases}}<p class="empty">您还没有提出或附议的建议。</p>{{/cases}}
+{{^cases}}<p class="empty">{{#deputy}}您还没有提出或附议的建议。{{/deputy}}{{^deputy}}还没有建议。{{/deputy}}</p>{{/cases}}
 {{/page}}
 {{/content}}{{/layout}}
 
@@ -238,10 +359,295 @@ enum EmbeddedTemplates {
 {{/content}}{{/layout}}
 
 """#####,
+        "sec-accounts.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+{{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
+<section class="card" aria-labelledby="add-heading">
+<h2 id="add-heading">添加账户</h2>
+<form method="post" action="/accounts" novalidate autocomplete="off">
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#login}}{{>field}}{{/login}}
+{{#role}}{{>choice}}{{/role}}
+{{#unit}}{{>choice}}{{/unit}}
+{{#deputy}}{{>choice}}{{/deputy}}
+{{#signer}}{{>choice}}{{/signer}}
+{{#password}}{{>field}}{{/password}}
+<p class="buttons"><button type="submit">添加账户</button></p>
+</form>
+</section>
+<section class="card" aria-labelledby="list-heading">
+<h2 id="list-heading">全部账户</h2>
+<ul class="cases accounts">
+{{#items}}
+<li class="case{{#disabled}} disabled{{/disabled}}" id="account-{{login}}">
+<p class="case-head"><span class="login">{{login}}</span> {{role}}{{#signer}} <span class="tag">签发</span>{{/signer}}{{#disabled}} <strong class="tag">已停用</strong>{{/disabled}}</p>
+<dl class="facts">
+<div><dt>单位/代表</dt><dd>{{party}}</dd></div>
+<div><dt>添加于</dt><dd>{{created}}</dd></div>
+<div><dt>密码修改于</dt><dd>{{passwordChanged}}</dd></div>
+</dl>
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{^disabled}}
+<form method="post" action="/accounts/{{login}}/password" novalidate autocomplete="off" aria-label="重设 {{login}} 的密码">
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#password}}{{>field}}{{/password}}
+<p class="buttons"><button type="submit" class="secondary">重设密码</button></p>
+</form>
+<form method="post" action="/accounts/{{login}}/disable" aria-label="停用 {{login}}">
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+<p class="buttons"><button type="submit" class="secondary">停用账户</button></p>
+</form>
+{{/disabled}}
+</li>
+{{/items}}
+</ul>
+</section>
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "sec-assign.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+{{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
+{{^hasItems}}<p class="empty">没有待交办的建议。</p>{{/hasItems}}
+{{#hasItems}}
+<form method="post" action="/assign" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+<div class="card">
+<fieldset class="field{{#casesError}} invalid{{/casesError}}"{{#casesError}} aria-describedby="cases-error"{{/casesError}}>
+<legend>待交办的建议（共 {{total}} 件{{#more}}，只列出编号最前的 {{shown}} 件{{/more}}）<span class="req">（勾选一件或多件）</span></legend>
+{{#casesError}}<p class="error-text" id="cases-error">{{.}}</p>{{/casesError}}
+<ul class="cases">
+{{#items}}
+<li class="case">
+<p class="case-head">{{#option}}<label class="option" for="{{id}}"><input id="{{id}}" type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> <span class="number">{{text}}</span></label>{{/option}} <a href="/cases/{{number}}">{{title}}</a></p>
+<p class="meta">{{deputy}} · {{submittedOn}} · {{category}}</p>
+</li>
+{{/items}}
+</ul>
+</fieldset>
+</div>
+<div class="card">
+{{#lead}}{{>choice}}{{/lead}}
+{{#co}}{{>choice}}{{/co}}
+{{#complex}}{{>choice}}{{/complex}}
+<p class="buttons"><button type="submit">交办所选建议</button></p>
+<p class="hint">勾选多件时一并交办给同一主办、协办单位：任何一件不能交办，则全部不交办，并说明原因。</p>
+</div>
+</form>
+{{/hasItems}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "sec-key.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+{{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
+<section class="card" aria-labelledby="mark-heading">
+<h2 id="mark-heading">列为重点督办</h2>
+<form method="post" action="/key" novalidate>
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#number}}<div class="field{{#.error}} invalid{{/.error}}">
+<label for="{{id}}">{{label}} <span class="req">（必填）</span></label>
+<p class="hint" id="{{id}}-hint">{{hint}}</p>
+{{#.error}}<p class="error-text" id="{{id}}-error">{{.}}</p>{{/.error}}
+<input id="{{id}}" name="{{name}}" type="text" value="{{value}}" list="key-candidates"{{#.error}} aria-invalid="true"{{/.error}} aria-describedby="{{describedBy}}">
+</div>{{/number}}
+<datalist id="key-candidates">
+{{#candidates}}<option value="{{number}}">{{title}}</option>
+{{/candidates}}
+</datalist>
+{{#leader}}{{>field}}{{/leader}}
+{{#committee}}{{>field}}{{/committee}}
+<p class="buttons"><button type="submit">列为重点</button></p>
+</form>
+</section>
+<section class="card" aria-labelledby="key-heading">
+<h2 id="key-heading">重点督办建议</h2>
+<ul class="cases">
+{{#items}}
+<li class="case attention">
+<p class="case-head"><a href="/cases/{{number}}"><span class="number">{{number}}</span> {{title}}</a></p>
+<dl class="facts">
+<div><dt>状态</dt><dd>{{state}}</dd></div>
+<div><dt>主办单位</dt><dd>{{lead}}</dd></div>
+<div><dt>督办领导</dt><dd>{{leader}}</dd></div>
+<div><dt>督办工委</dt><dd>{{committee}}</dd></div>
+</dl>
+</li>
+{{/items}}
+</ul>
+{{^items}}<p class="empty">还没有重点督办建议。</p>{{/items}}
+</section>
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "sec-overview.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<section class="card" aria-labelledby="states-heading">
+<h2 id="states-heading">建议按状态（共 {{total}} 件）</h2>
+<table class="figures">
+<thead><tr><th scope="col">状态</th><th scope="col" class="num">件数</th></tr></thead>
+<tbody>
+{{#states}}<tr class="state-{{state}}"><th scope="row">{{#href}}<a href="{{.}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th><td class="num">{{count}}</td></tr>
+{{/states}}
+</tbody>
+</table>
+</section>
+<section class="card" aria-labelledby="overdue-heading">
+<h2 id="overdue-heading">超期未完成，按单位（截至 {{asOf}}）</h2>
+{{#hasOverdue}}
+<table class="figures">
+<thead><tr><th scope="col">单位</th><th scope="col" class="num">超期事项</th></tr></thead>
+<tbody>
+{{#overdueUnits}}<tr><th scope="row">{{unit}}</th><td class="num">{{count}}</td></tr>
+{{/overdueUnits}}
+</tbody>
+</table>
+{{/hasOverdue}}
+{{^hasOverdue}}<p class="empty">没有超期未完成的事项。</p>{{/hasOverdue}}
+</section>
+<section class="card" aria-labelledby="run-heading">
+<h2 id="run-heading">最近一次逾期检查</h2>
+{{#run}}
+<p>检查日 {{asOf}}，开始于 {{startedAt}}{{^finished}}（未完成）{{/finished}}：共 {{flags}} 项，其中新出现 {{newFlags}} 项。</p>
+<ul class="tiers" aria-label="按紧急程度统计">
+<li class="tier-due_soon">临期 <strong>{{dueSoon}}</strong></li>
+<li class="tier-overdue">超期 <strong>{{overdue}}</strong></li>
+<li class="tier-severely_overdue">严重超期 <strong>{{severelyOverdue}}</strong></li>
+</ul>
+{{#hasDigests}}
+<table class="figures">
+<caption>各单位督办提醒</caption>
+<thead><tr><th scope="col">单位</th><th scope="col" class="num">临期</th><th scope="col" class="num">超期</th><th scope="col" class="num">严重超期</th><th scope="col" class="num">新出现</th></tr></thead>
+<tbody>
+{{#digests}}<tr><th scope="row">{{unit}}</th><td class="num">{{dueSoon}}</td><td class="num">{{overdue}}</td><td class="num">{{severelyOverdue}}</td><td class="num">{{new}}</td></tr>
+{{/digests}}
+</tbody>
+</table>
+{{/hasDigests}}
+{{/run}}
+{{^run}}<p class="empty">还没有运行过逾期检查（jianyi overdue run）。</p>{{/run}}
+</section>
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "sec-review.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+{{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
+<p class="counts">待审查 {{total}} 件{{#more}}（只列出编号最前的 {{shown}} 件）{{/more}}</p>
+<ul class="cases">
+{{#items}}
+<li class="case" id="case-{{number}}">
+<p class="case-head"><a href="/cases/{{number}}"><span class="number">{{number}}</span> {{title}}</a></p>
+<dl class="facts">
+<div><dt>领衔代表</dt><dd>{{deputy}}</dd></div>
+<div><dt>提出</dt><dd>{{occasion}}，{{submittedOn}}</dd></div>
+<div><dt>类别</dt><dd>{{category}}</dd></div>
+</dl>
+<form method="post" action="/review/{{number}}" novalidate aria-label="审查 {{number}}">
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#reason}}{{>field}}{{/reason}}
+<p class="buttons"><button type="submit" name="decision" value="accept">立案</button>
+<button type="submit" name="decision" value="reject" class="secondary">不予立案</button></p>
+</form>
+</li>
+{{/items}}
+</ul>
+{{^items}}<p class="empty">没有待审查的建议。</p>{{/items}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "sec-satisfaction.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+<p class="counts">截至 {{asOf}}，按主办单位统计已交办的建议。</p>
+{{#hasRows}}
+<section class="card" aria-labelledby="satisfaction-heading">
+<h2 id="satisfaction-heading">满意度（满意与基本满意）</h2>
+<ul class="bars" aria-label="各单位满意度">
+{{#satisfactionBars}}<li><span class="bar-label">{{label}}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="{{width}}" height="10"></rect></svg><span class="bar-value">{{value}}</span></li>
+{{/satisfactionBars}}
+</ul>
+<div class="scroll">
+<table class="figures">
+<thead><tr><th scope="col">单位</th><th scope="col" class="num">件数</th><th scope="col" class="num">已答复</th><th scope="col" class="num">按期答复率</th><th scope="col" class="num">沟通率</th><th scope="col" class="num">已评价</th><th scope="col" class="num">满意度</th><th scope="col" class="num">满意率</th><th scope="col" class="num">解决率</th></tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row">{{unit}}</th><td class="num">{{cases}}</td><td class="num">{{replied}}</td><td class="num">{{onTime}}</td><td class="num">{{contact}}</td><td class="num">{{rated}}</td><td class="num">{{satisfaction}}</td><td class="num">{{satisfied}}</td><td class="num">{{resolution}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
+<section class="card" aria-labelledby="score-heading">
+<h2 id="score-heading">单位评分（0–100）</h2>
+<ul class="bars" aria-label="各单位评分">
+{{#scoreBars}}<li><span class="bar-label">{{label}}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="{{width}}" height="10"></rect></svg><span class="bar-value">{{value}}</span></li>
+{{/scoreBars}}
+</ul>
+<div class="scroll">
+<table class="figures">
+<thead><tr><th scope="col" class="num">名次</th><th scope="col">单位</th><th scope="col" class="num">评分</th><th scope="col" class="num">件数</th><th scope="col" class="num">已评价</th></tr></thead>
+<tbody>
+{{#scores}}<tr><td class="num">{{rank}}</td><th scope="row">{{unit}}{{#insufficient}} <span class="tag">样本不足</span>{{/insufficient}}</th><td class="num">{{score}}</td><td class="num">{{cases}}</td><td class="num">{{rated}}</td></tr>
+{{/scores}}
+</tbody>
+</table>
+</div>
+<p class="hint">已评价少于 {{minRated}} 件的单位为“样本不足”，不参加排名。</p>
+</section>
+{{/hasRows}}
+{{^hasRows}}<p class="empty">还没有已交办的建议。</p>{{/hasRows}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
+        "sec-transfers.mustache": #####"""
+{{<layout}}{{$content}}
+{{#page}}
+{{#notice}}<p class="notice ok" role="status">{{.}}</p>{{/notice}}
+<ul class="cases">
+{{#items}}
+<li class="case attention" id="transfer-{{number}}">
+<p class="case-head"><a href="/cases/{{number}}"><span class="number">{{number}}</span> {{title}}</a></p>
+<dl class="facts">
+<div><dt>申请单位</dt><dd>{{unit}}</dd></div>
+<div><dt>申请日期</dt><dd>{{requestedOn}}</dd></div>
+</dl>
+<p class="text">理由：{{reason}}</p>
+<form method="post" action="/transfers/{{number}}" novalidate aria-label="调整交办 {{number}}">
+<input type="hidden" name="csrf" value="{{user.csrf}}">
+{{#problem}}<p class="notice error" role="alert">{{.}}</p>{{/problem}}
+{{#to}}{{>choice}}{{/to}}
+<p class="buttons"><button type="submit" name="decision" value="approve">同意并改交</button></p>
+{{#refusal}}{{>field}}{{/refusal}}
+<p class="buttons"><button type="submit" name="decision" value="reject" class="secondary">不同意</button></p>
+</form>
+</li>
+{{/items}}
+</ul>
+{{^items}}<p class="empty">没有待决定的调整交办申请。</p>{{/items}}
+{{/page}}
+{{/content}}{{/layout}}
+
+"""#####,
         "sign-in.mustache": #####"""
 {{<layout}}{{$content}}
 {{#page}}
 <form method="post" action="/sign-in" class="card narrow">
+<input type="hidden" name="csrf" value="{{csrf}}">
 {{#form.problem}}<p class="notice error" role="alert" id="sign-in-error">{{.}}</p>{{/form.problem}}
 <p class="field">
 <label for="login">登录名</label>
@@ -250,6 +656,11 @@ enum EmbeddedTemplates {
 <p class="field">
 <label for="password">密码</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
+</p>
+<p class="field">
+<label for="totp">动态验证码</label>
+<input id="totp" name="totp" inputmode="numeric" autocomplete="one-time-code" aria-describedby="totp-hint">
+<span class="hint" id="totp-hint">启用了两步验证的账户填写验证器上的 6 位数字，或一张一次性恢复码；其他账户留空</span>
 </p>
 <p><button type="submit">登录</button></p>
 </form>
@@ -335,18 +746,63 @@ button.link { background: none; border: 0; padding: 0; min-height: 0; text-decor
 .tier-due_soon { border-left: 5px solid #f0a000 !important; }
 .tier-overdue { border-left: 5px solid #d9480f !important; }
 .tier-severely_overdue { border-left: 5px solid #7a1a14 !important; background: #fdecea !important; }
+.ratings { list-style: none; padding: 0; margin: 0; }
+.ratings li { border-top: 1px solid #eee; padding: 6px 0; }
+.ratings p { margin: 0; }
+.draft { border-top: 1px solid #eee; padding-top: 8px; }
+.draft-returned .tag { background: #fdecea; border-color: #b3261e; }
+.draft-signed .tag { background: #e8f5e9; border-color: #2e7d32; }
+.excerpt { max-height: 6.4em; overflow: hidden; }
+.table-wrap { overflow-x: auto; }
+table.figures { border-collapse: collapse; width: 100%; background: #fff; font-size: 15px; }
+table.figures caption { text-align: left; font-weight: bold; padding: 4px 0; }
+table.figures th, table.figures td { border: 1px solid #d8dce1; padding: 6px 8px; text-align: right; white-space: nowrap; }
+table.figures th[scope=row], table.figures thead th { text-align: left; }
 @media (min-width: 720px) {
   .facts { grid-template-columns: 1fr 1fr; }
   main { padding: 16px 24px; }
 }
 @media print {
+  @page { margin: 15mm 12mm; }
   header.site nav, .who, .skip, form, .actions, .buttons { display: none !important; }
+  /* A card that only holds a form (评价, 答复, 签发 …) would print as an empty heading. */
+  section.card:has(form):not(:has(article, dl, ol, ul, table)) { display: none !important; }
   header.site { background: none; color: #000; border-bottom: 2px solid #000; }
   header.site a { color: #000; }
   body { background: #fff; font-size: 12pt; }
   .card, .case { border: 1px solid #999; break-inside: avoid; }
   a { color: #000; text-decoration: none; }
   main { max-width: none; padding: 0; }
+  footer.site { max-width: none; padding: 8px 0 0; border-top: 1px solid #999; color: #000; }
+  h1, h2 { break-after: avoid; }
+  .text, .timeline > li, .ratings li, tr { break-inside: avoid; }
+  .excerpt { max-height: none; }
+  .notice.ok { display: none; }
+  .notice, .tag, .tiers li, table.figures th, table.figures td { border-color: #000 !important; background: none !important; color: #000 !important; }
+  .tier-due_soon, .tier-overdue, .tier-severely_overdue { border-left-color: #000 !important; }
+  .case.tier-overdue, .case.tier-severely_overdue { border-left-width: 8px !important; }
+  .table-wrap { overflow: visible; }
+}
+/* The secretariat's pages: tables of figures, bar charts (SVG, coloured here), accounts. */
+.figures { border-collapse: collapse; width: 100%; font-size: 15px; }
+.figures caption { text-align: left; font-weight: bold; padding: 8px 0 4px; }
+.figures th, .figures td { border-bottom: 1px solid #e3e6ea; padding: 4px 8px; text-align: left; vertical-align: top; }
+.figures thead th { border-bottom: 2px solid #8a9099; white-space: nowrap; }
+.figures .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.bars { list-style: none; padding: 0; margin: 0 0 12px; }
+.bars li { display: grid; grid-template-columns: minmax(5em, 9em) 1fr 4.5em; align-items: center; gap: 8px; margin-bottom: 4px; }
+.bar { width: 100%; height: 14px; background: #eef0f3; display: block; }
+.bar rect { fill: #8b1a1a; }
+.bar-value { text-align: right; font-variant-numeric: tabular-nums; font-size: 14px; }
+.case.disabled { opacity: 0.7; }
+.login { font-family: ui-monospace, monospace; }
+.case form { margin-top: 8px; }
+@media print {
+  .bar { background: #fff; border: 1px solid #999; }
+  .bar rect { fill: #000; }
+  .figures th, .figures td { border-bottom: 1px solid #999; }
+  .scroll { overflow: visible; }
 }
 
 """#####,

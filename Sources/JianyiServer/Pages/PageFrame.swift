@@ -31,8 +31,8 @@ struct PageFrame {
     static func nav(for party: Party, current: String) -> [NavItem] {
         let items: [(String, String)] = switch party {
         case .deputy: [("/", "我的建议"), ("/submit", "提交建议"), ("/password", "修改密码")]
-        case .unit: [("/", "待办"), ("/password", "修改密码")]
-        case .secretariat: [("/", "全部建议"), ("/password", "修改密码")]
+        case .unit: [("/", "待办"), ("/drafts", "待签发"), ("/figures", "本单位统计"), ("/password", "修改密码")]
+        case .secretariat: SecretariatPages.nav
         }
         return items.map { NavItem(href: $0.0, label: $0.1, current: $0.0 == current) }
     }

@@ -39,7 +39,7 @@ struct PageErrorMiddleware: RouterMiddleware {
                 logger.error("\(request.method.rawValue) \(request.uri.path) failed: \(String(describing: error))")
             }
             if answer.status == .unauthorized, request.method == .get || request.method == .head {
-                return try SignInPages.form(site: site, context: context, form: FormState(),
+                return try SignInPages.form(site: site, request, context: context, form: FormState(),
                                             status: request.uri.path == "/" ? .ok : .unauthorized)
             }
             var response = try site.page("error", title: Self.title(answer.status), page: ["message": answer.zh], context: context,

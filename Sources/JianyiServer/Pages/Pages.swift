@@ -31,14 +31,17 @@ struct Pages {
         signedIn.get("submit") { try await SubmitPage.show(site: site, $0, context: $1) }
         signedIn.post("submit") { try await SubmitPage.post(site: site, $0, context: $1) }
         signedIn.get("cases/:number") { try await CasePage.show(site: site, $0, context: $1) }
+        UnitPages.addRoutes(to: signedIn, site: site)
         for step in CaseForms.all {
             signedIn.post("cases/:number/\(step.path)") { try await CasePage.perform(step, site: site, $0, context: $1) }
         }
+        SecretariatPages.addRoutes(to: signedIn, site: site)
     }
 
-    /// Each party's home: 我的建议 for a deputy, 待办 for a unit, every case for the secretariat.
+    /// Each party's home: 我的建议 for a deputy, 待办 for a unit, 概况 for the secretariat.
     static func home(_ site: Site, _ request: Request, _ context: WebContext) async throws -> Response {
         if case .unit = context.account?.party { return try await ObligationsPage.show(site: site, request, context: context) }
+        if case .secretariat = context.account?.party { return try await OverviewPage.show(site: site, request, context: context) }
         return try await CaseListPage.show(site: site, request, context: context)
     }
 }

@@ -20,7 +20,7 @@ struct Sessions {
     func signIn(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await FormFields.read(request, context: context)
         let (login, password) = (try form.required("login"), try form.required("password"))
-        let (account, issued) = try await site.signIn(login: login, password: password, kind: .session,
+        let (account, issued) = try await site.signIn(login: login, password: password, secondFactor: form["totp"], kind: .session,
                                                       request: request, context: context)
         guard let csrf = issued.csrf else { throw ServiceError.internal }
         var response = describe(account, csrf: csrf)

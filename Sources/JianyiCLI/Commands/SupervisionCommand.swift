@@ -1,0 +1,52 @@
+import ArgumentParser
+import CaseStore
+import Casework
+import Presentation
+
+extension ReportCommand {
+    struct Supervision: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The monthly supervision report (督办通报) for the 主任会议.",
+            discussion: """
+                Cases by state at the end of the month and the change since the end of the month \
+                before; replies dated in the month, on time or late, by unit; what is overdue at the end \
+                of the month and for how long, by unit, the longest first; key suggestions (重点建议) \
+                with their leader and progress; suggestions raised again; and the units that replied \
+                to none of the replies due. Every figure is counted by the dates the steps carry, as the \
+                cases stood at the end of the month (or of today, while the month runs).
+
+                Examples:
+                  jianyi report supervision --month 2026-06
+                  jianyi report supervision --month 2026-06 --format html --output 督办通报-2026-06.html
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
+        @Option(help: "text, html or json.") var format: Format = .text
+        @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"))
+        var output: String?
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
+
+        func run() throws {
+            let month = try Month.parse(self.month, for: "--month")
+            let file = try output.map { try OutputFile($0, flag: "--output") }
+            let context = try Context(global)
+            let congress = try context.congress()
+            let today = try context.today(in: congress)
+            guard month.first <= today else {
+                throw Failure.badValue("--month: \(month) has not begun (today is \(today))")
+            }
+            let report = try context.store.supervision(congress, month: month, asOf: min(month.last, today))
+            let stamp = try context.stamp(congress, asOf: report.asOf)
+            let clock = try CongressClock(congress)
+            let sections = SupervisionSections(report: report, stamp: stamp, zh: context.lang == .zh)
+            try Output.write(to: file) { sink in
+                switch format {
+                case .text: sink.write(sections.text())
+                case .html: sink.write(sections.html(congress: congress.name))
+                case .json: sink.write(stamped(supervisionJSON(report, made: stamp.madeOn), stamp, clock).serialized() + "\n")
+                }
+            }
+        }
+    }
+}
