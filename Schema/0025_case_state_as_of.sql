@@ -9,6 +9,12 @@
 -- compared in "C") followed by the value, with the prefix cut off again; two values of one
 -- event ride together, split at '|' (outcomes, dates and rating words hold none). A step is
 -- never dated before the case's previous one, so event order is date order.
+-- The state is the one the latest event that says one left (every step's event does; a
+-- registration imported from a file says none and leaves 'submitted'); the events that leave
+-- the state as it is and say none (publication's consent and mark, migration 19) are passed
+-- over. 并案 (migration 18) needs nothing of its own: the case merged gets its state 'merged'
+-- from its 'merged' event, the case it joins keeps the one its 'merge_received' event repeats,
+-- and a merged case takes no later step, so its merged_into holds for every day from the merge.
 --
 -- Both functions are SECURITY INVOKER (the default, said aloud): under the web role the
 -- events and rows of the cases the caller may not see are not read, as with every other read
@@ -35,7 +41,8 @@ RETURNS TABLE (
 LANGUAGE sql STABLE PARALLEL SAFE SECURITY INVOKER AS $$
     WITH latest AS (
         SELECT e.suggestion_id,
-               max(lpad(e.event_no::text, 10, '0') || coalesce(e.data ->> 'state', 'submitted') COLLATE "C") AS state,
+               max(lpad(e.event_no::text, 10, '0') || coalesce(e.data ->> 'state', 'submitted') COLLATE "C")
+                   FILTER (WHERE e.data ? 'state' OR e.kind = 'registered') AS state,
                max(lpad(e.event_no::text, 10, '0') || (e.data ->> 'lead') COLLATE "C") FILTER (WHERE e.kind = 'assigned')
                    AS assigned_lead,
                max(lpad(e.event_no::text, 10, '0') || (e.data ->> 'to') COLLATE "C")

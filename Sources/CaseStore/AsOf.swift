@@ -37,6 +37,22 @@ func obligationInForce(_ o: StaticString, on day: Day) -> PostgresQuery {
     """
 }
 
+/// `mergeLinks(s)` as of the end of `day` (now when nil), beside `joinCaseState`'s `st`: a
+/// merge is for good (a merged case takes no step of its own), so the case was merged then
+/// when its state then was `merged`, and a case had been merged into it when that one's
+/// `merged` step is dated by then.
+func mergeLinks(_ s: StaticString, asOf day: Day?) -> PostgresQuery {
+    guard let day else { return mergeLinks(s) }
+    return """
+    CASE WHEN st.state = \(CaseState.merged) THEN
+        (SELECT t.number FROM suggestion t WHERE t.congress_id = \(unsafeRaw: s).congress_id AND t.suggestion_id = \(unsafeRaw: s).merged_into)
+    END AS merged_into_number,
+    ARRAY(SELECT m.number FROM suggestion m WHERE m.congress_id = \(unsafeRaw: s).congress_id AND m.merged_into = \(unsafeRaw: s).suggestion_id
+            AND EXISTS (SELECT 1 FROM case_event e WHERE \(sameCase("e", "m")) AND e.kind = \(EventKind.merged) AND e.on_date <= \(day))
+          ORDER BY m.series, m.seq) AS merged_in
+    """
+}
+
 extension Store {
     /// The stamp of a report as of `day`, made now: `madeAt` on the database's clock (as
     /// `recorded_at`, which the late entries are told apart by), `madeOn` the day the command

@@ -148,7 +148,7 @@ extension Store {
                    coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
                                                                 'status', \(status), 'met_on', \(metOn)) ORDER BY o.obligation_no)
                              FROM obligation o WHERE \(sameCase("o", "s")) AND \(obligationSeen)), '[]') AS deadlines,
-                   \(mergeLinks("s"))
+                   \(mergeLinks("s", asOf: day))
             FROM suggestion s
             \(joinCaseState(congress, asOf: day))
             \(joinDeputy)

@@ -15,8 +15,10 @@ import Testing
     /// The satisfaction scenario (replies A/B/C, a rehandling, a plan done, a key case, a final
     /// round-2 rating), and besides: a lead transferred twice and a co-handler transferred, a
     /// case rejected, one withdrawn, one submitted only, a key case supervised twice (the
-    /// leader kept, the committee replaced), a B reply followed up but not done, and a
-    /// disputed contact.
+    /// leader kept, the committee replaced), a B reply followed up but not done, a disputed
+    /// contact, and 并案 and publication: a case merged into another, which consented to
+    /// publication before its assignment and was approved after its reply (events that say no
+    /// state).
     static func richWorld() throws -> Scenario {
         let w = try Scenario()
         let (s, c) = (w.f.store, w.f.congress)
@@ -39,6 +41,14 @@ import Testing
         let withdrawn = try s.register(c, w.f.registration("关于绿化的建议", deputy: "D006")).number
         _ = try s.withdraw(c, withdrawn, reason: "代表撤回", on: d("2024-01-23"))
         _ = try s.register(c, w.f.registration("关于停车的建议", deputy: "D007", session: nil, on: "2024-07-01"))
+        let kept = try s.register(c, w.f.registration("关于公交线路的建议", deputy: "D008")).number
+        let joined = try s.register(c, w.f.registration("关于公交站点的建议", deputy: "D009")).number
+        _ = try s.accept(c, kept, on: d("2024-01-24"))
+        _ = try s.merge(c, joined, into: kept, note: "同一事项", on: d("2024-01-26"))
+        try s.consentToPublish(c, kept, consent: true, on: d("2024-01-27"))
+        _ = try s.assign(c, kept, lead: "SJJ", co: [], complex: false, on: d("2024-02-01"))
+        _ = try s.reply(c, kept, unit: "SJJ", outcome: .a, planBy: nil, text: "已解决", on: d("2024-04-03"))
+        try s.decidePublication(c, kept, .approved, on: d("2024-04-05"))
         return w
     }
 
@@ -63,7 +73,7 @@ import Testing
         for allFromEvents in [true, false] {
             let result = try Self.differences(w.f, asOf: Day("2024-12-31")!, allFromEvents: allFromEvents)
             #expect(result.differ == [], "rebuilt from the history, these cases differ from their rows")
-            #expect(result.cases == 12)
+            #expect(result.cases == 14)
         }
     }
 
@@ -75,7 +85,7 @@ import Testing
         var now: [CaseView] = [], rebuilt: [CaseView] = []
         try s.listCases(c, CaseFilter()) { now.append($0) }
         try s.listCases(c, CaseFilter(asOf: today)) { rebuilt.append($0) }
-        #expect(now.count == 12 && rebuilt == now)
+        #expect(now.count == 14 && rebuilt == now)
         for filter in [CaseFilter(state: .closed), CaseFilter(keyOnly: true), CaseFilter(unit: "CGJ"), CaseFilter(unit: "SJJ"),
                        CaseFilter(overdueOn: today)] {
             var a: [String] = [], b: [String] = []
@@ -135,6 +145,40 @@ import Testing
         #expect(try zjj("2026-06-02").map { [$0.cases, $0.replied, $0.rated] } == [1, 0, 0])
         #expect(try zjj("2026-06-03").map { [$0.cases, $0.replied, $0.rated] } == [1, 1, 0])
         #expect(try zjj("2026-06-10").map { [$0.cases, $0.replied, $0.rated, $0.satisfied, $0.closed] } == [1, 1, 1, 1, 1])
+    }
+
+    /// 并案: the case merged stands as it was up to the day before its merge and merged into its
+    /// target from that day on; the target lists it from then, and keeps its own state. A
+    /// consent to publish says no state and leaves the target's as it was.
+    @Test func aMergedCaseAsOfTheDaysAroundItsMerge() throws {
+        let f = try Fixture()
+        let (s, c) = (f.store, f.congress)
+        let d = { (text: String) in Day(text)! }
+        let target = try f.acceptedCase(on: "2024-01-21")
+        let merged = try s.register(c, f.registration("关于公交站点的建议", deputy: "D002")).number
+        _ = try s.accept(c, merged, on: d("2024-01-22"))
+        try s.consentToPublish(c, target, consent: true, on: d("2024-01-23"))
+        _ = try s.merge(c, merged, into: target, note: "同一事项", on: d("2024-01-25"))
+        _ = try s.assign(c, target, lead: "ZJJ", co: [], complex: false, on: d("2024-02-01"))
+        func seen(_ day: String) throws -> [String: CaseView] {
+            var views: [String: CaseView] = [:]
+            try s.listCases(c, CaseFilter(asOf: d(day))) { views[$0.number] = $0 }
+            return views
+        }
+        let before = try seen("2024-01-24")
+        #expect(before[merged]?.state == .accepted && before[merged]?.mergedInto == nil)
+        #expect(before[target]?.state == .accepted && before[target]?.merged == [])
+        let after = try seen("2024-01-25")
+        #expect(after[merged]?.state == .merged && after[merged]?.mergedInto == target)
+        #expect(after[target]?.state == .accepted && after[target]?.merged == [merged])
+        #expect(try seen("2024-02-01")[target]?.state == .assigned)
+        #expect(try s.countCases(c, CaseFilter(state: .merged, asOf: d("2024-01-24"))) == 0)
+        #expect(try s.countCases(c, CaseFilter(state: .merged, asOf: d("2024-01-25"))) == 1)
+        #expect(try s.countCases(c, CaseFilter(state: .accepted, asOf: d("2024-01-24"))) == 2)
+        // The monthly report's state counts read the same reconstruction.
+        let counts = try s.connection.query(Store.stateCounts(c, d("2024-01-25"), d("2024-01-24"))).rows
+            .map { "\(try $0.decode(String.self, "state")) \(try $0.decode(Int.self, "before_count")) \(try $0.decode(Int.self, "now_count"))" }
+        #expect(counts.sorted() == ["accepted 2 1", "merged 0 1"])
     }
 
     /// Steps dated on or before the day but recorded after its end, on the congress's clock.

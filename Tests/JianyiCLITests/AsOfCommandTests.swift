@@ -63,6 +63,38 @@ import Testing
         #expect(english.hasPrefix("as of the end of 2026-06-02; made "), "\(english)")
     }
 
+    /// 并案: R2026-0002 (registered 02-27) is merged into R2026-0001 (accepted 02-28) on 03-01;
+    /// R2026-0001 is assigned to SJJ 03-02 and replied 06-03.
+    func aMerge() throws -> Jianyi {
+        let jianyi = try Jianyi()
+        try jianyi.setUp()
+        try jianyi.ok("register", "--title", "关于加快老旧小区改造的建议", "--deputy", "D001", "--recess", "--on", "2026-02-27")
+        try jianyi.ok("register", "--title", "关于老旧小区加装电梯的建议", "--deputy", "D002", "--recess", "--on", "2026-02-27")
+        try jianyi.ok("review", "R2026-0001", "--accept", "--on", "2026-02-28")
+        try jianyi.ok("merge", "R2026-0002", "--into", "R2026-0001", "--note", "同一事项", "--on", "2026-03-01")
+        try jianyi.ok("assign", "R2026-0001", "--lead", "SJJ", "--on", "2026-03-02")
+        try jianyi.ok("reply", "R2026-0001", "--unit", "SJJ", "--outcome", "A", "--text", "已解决", "--on", "2026-06-03")
+        return jianyi
+    }
+
+    @Test func listShowsAMergeFromItsDayOn() throws {
+        let jianyi = try aMerge()
+        func cases(_ day: String, _ more: String...) throws -> [String: [String: Any]] {
+            let list = try #require(try json(jianyi.ok(["list", "--as-of", day, "--format", "json"] + more).stdout) as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: list.map { ($0["number"] as? String ?? "", $0) })
+        }
+        let before = try cases("2026-02-28")
+        #expect(before["R2026-0002"]?["state"] as? String == "submitted" && before["R2026-0002"]?["merged_into"] is NSNull)
+        #expect(before["R2026-0001"]?["state"] as? String == "accepted" && before["R2026-0001"]?["merged"] as? [String] == [])
+        let after = try cases("2026-03-01")
+        #expect(after["R2026-0002"]?["state"] as? String == "merged" && after["R2026-0002"]?["merged_into"] as? String == "R2026-0001")
+        #expect(after["R2026-0001"]?["state"] as? String == "accepted" && after["R2026-0001"]?["merged"] as? [String] == ["R2026-0002"])
+        #expect(try cases("2026-02-28", "--state", "merged").isEmpty)
+        #expect(try cases("2026-03-01", "--state", "merged").keys.sorted() == ["R2026-0002"])
+        let table = try jianyi.ok("list", "--as-of", "2026-03-01").stdout
+        #expect(table.contains("已并案"), "\(table)")
+    }
+
     @Test func beforeTheFirstCaseThereIsNoData() throws {
         let jianyi = try oneCase()
         let table = try jianyi.ok("export", "satisfaction", "--as-of", "2026-02-26").stdout
