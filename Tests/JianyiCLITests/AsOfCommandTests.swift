@@ -95,6 +95,34 @@ import Testing
         #expect(table.contains("已并案"), "\(table)")
     }
 
+    /// `report supervision` takes --as-of like every report: the month as it stood that day
+    /// (when before the month's end), with the day, when made, and the steps entered late.
+    @Test func theSupervisionReportTakesAsOf() throws {
+        let jianyi = try aMerge()
+        let march = try #require(try json(jianyi.ok("report", "supervision", "--month", "2026-03", "--as-of", "2026-03-01",
+                                                    "--format", "json", "--today", "2026-11-23").stdout) as? [String: Any])
+        #expect(march["as_of"] as? String == "2026-03-01" && march["made"] as? String == "2026-11-23")
+        #expect(march["late_entries"] as? Int == 5 && (march["made_at"] as? String)?.hasSuffix("+08:00") == true)
+        let states = try #require(march["states"] as? [[String: Any]])
+        #expect(states.map { "\($0["state"]!) \($0["previous"]!) \($0["current"]!)" } == ["submitted 1 0", "accepted 1 1", "merged 0 1"])
+        // June as of 06-02 has no reply yet; the whole month (--as-of after its end) has SJJ's.
+        let early = try #require(try json(jianyi.ok("report", "supervision", "--month", "2026-06", "--as-of", "2026-06-02",
+                                                    "--format", "json", "--today", "2026-11-23").stdout) as? [String: Any])
+        #expect(early["as_of"] as? String == "2026-06-02" && (early["replies"] as? [Any])?.isEmpty == true)
+        let june = try #require(try json(jianyi.ok("report", "supervision", "--month", "2026-06", "--as-of", "2026-07-15",
+                                                   "--format", "json", "--today", "2026-11-23").stdout) as? [String: Any])
+        #expect(june["as_of"] as? String == "2026-06-30" && june["late_entries"] as? Int == 7)
+        #expect((june["replies"] as? [[String: Any]])?.map { $0["unit"] as? String } == ["SJJ"])
+        let text = try jianyi.ok("report", "supervision", "--month", "2026-06", "--as-of", "2026-06-02", "--today", "2026-11-23").stdout
+        #expect(text.contains("数据截至 2026年6月2日 · 制表 2026年11月23日\n其中 6 项办理步骤的日期在 2026-06-02 或之前，但在该日之后才录入。\n\n"), "\(text)")
+        let html = try jianyi.ok("report", "supervision", "--month", "2026-06", "--as-of", "2026-06-02", "--format", "html", "--lang", "en",
+                                 "--today", "2026-11-23").stdout
+        #expect(html.contains("Figures as of <time datetime=\"2026-06-02\">2026-06-02</time> · made <time datetime=\"2026-11-23\">2026-11-23</time>"))
+        #expect(html.contains("<p class=\"late\">6 steps dated on or before 2026-06-02 were recorded after it.</p>"))
+        try jianyi.expectRefusal(["report", "supervision", "--month", "2026-06", "--as-of", "2026-05-31"], 64,
+                                 mentioning: "--month: 2026-06 had not begun by --as-of 2026-05-31")
+    }
+
     @Test func beforeTheFirstCaseThereIsNoData() throws {
         let jianyi = try oneCase()
         let table = try jianyi.ok("export", "satisfaction", "--as-of", "2026-02-26").stdout
@@ -121,7 +149,8 @@ import Testing
 
     @Test func daysAfterTodayAndBadDatesAreRefused() throws {
         let jianyi = try oneCase()
-        for command in [["list"], ["export", "satisfaction"], ["score", "units"], ["score", "units", "--explain", "SJJ"], ["report", "repeated"]] {
+        for command in [["list"], ["export", "satisfaction"], ["score", "units"], ["score", "units", "--explain", "SJJ"], ["report", "repeated"],
+                        ["report", "supervision", "--month", "2026-06"]] {
             try jianyi.expectRefusal(command + ["--as-of", "9999-12-31"], 64, mentioning: "--as-of: 9999-12-31 is after today")
             try jianyi.expectRefusal(command + ["--as-of", "2026-02-30"], 64, mentioning: "--as-of")
             try jianyi.expectRefusal(command + ["--as-of", "yesterday"], 64, mentioning: "--as-of")
