@@ -196,6 +196,14 @@ struct SecretariatPageTests {
             #expect(page.text.contains(#"<span class="bar-label">市司法局</span><svg class="bar""#))
             #expect(page.text.contains(#"<rect x="0" y="0" width="100.0" height="10"></rect></svg><span class="bar-value">100.0%</span>"#))
             #expect(page.text.contains("<td class=\"num\">\(try #require(score).formattedScore)</td>"))
+            // The report's three charts, titled and ranked as `report score --format html` draws them.
+            let titles = page.text.components(separatedBy: "<figcaption>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            #expect(titles == ["满意率（满意＋基本满意）", "按期答复率", "得分（不含样本不足的单位）"])
+            let onTime = try #require(page.text.components(separatedBy: "<figcaption>").dropFirst(2).first)
+            let values = onTime.components(separatedBy: #"<span class="bar-value">"#).dropFirst().map { String($0.prefix { $0 != "<" }) }
+            let percents = values.compactMap { Double($0.dropLast()) }
+            #expect(values.count == measures.count && percents == percents.sorted(by: >))
+            #expect(values.dropFirst(percents.count).allSatisfy { $0 == "— 无数据" })
         }
     }
 
@@ -246,7 +254,7 @@ struct SecretariatPageTests {
             #expect(added.status == .seeOther && added.headers[.location] == "/accounts?done=added")
             let account = try #require(try f.owner().listAccounts(f.served.congress).first { $0.account.login == "new.clerk" }).account
             #expect(account.party == .unit("JTJ") && account.signer)
-            let clerk = try await f.server.call(.post, "/sign-in", form: "login=new.clerk&password=a+long+enough+one")
+            let clerk = try await f.server.signInForm("login=new.clerk&password=a+long+enough+one")
             #expect(clerk.status == .seeOther)
 
             let d1 = try await signIn(f, "d1")
@@ -255,11 +263,11 @@ struct SecretariatPageTests {
             let reset = try await post(f, sec, "/accounts/d1/password", "password=another+good+one")
             #expect(reset.status == .seeOther)
             #expect(try await f.server.get("/", headers: d1.headers()).text.contains(#"action="/sign-in""#))
-            #expect(try await f.server.call(.post, "/sign-in", form: "login=d1&password=another+good+one").status == .seeOther)
+            #expect(try await f.server.signInForm("login=d1&password=another+good+one").status == .seeOther)
 
             let disabled = try await post(f, sec, "/accounts/new.clerk/disable", "")
             #expect(disabled.status == .seeOther)
-            #expect(try await f.server.call(.post, "/sign-in", form: "login=new.clerk&password=a+long+enough+one").status == .unauthorized)
+            #expect(try await f.server.signInForm("login=new.clerk&password=a+long+enough+one").status == .unauthorized)
             let gone = try await post(f, sec, "/accounts/nobody/disable", "")
             #expect(gone.status == .notFound && gone.text.contains("账户 &#39;nobody&#39; 在 LL 中不存在"))
         }

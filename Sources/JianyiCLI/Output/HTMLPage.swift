@@ -1,5 +1,6 @@
 import CaseStore
 import Casework
+import Presentation
 
 /// The frame every HTML report shares: one self-contained page (no script, nothing fetched)
 /// whose heading always says the congress, what the report covers, the day its figures are
@@ -108,18 +109,8 @@ func emptyNote(zh: Bool) -> String {
 /// Horizontal bars in HTML and CSS, in the order given (the caller ranks them by the figure
 /// shown); labels are whole names that wrap, never cut.
 struct BarChart {
-    struct Bar {
-        let label: String
-        /// 0…1 of the track; nil when there is nothing to show.
-        let fraction: Double?
-        /// The figure as the table shows it.
-        let shown: String
-        /// The figure the bars are ranked by, for a reader (or a check) to compare.
-        let value: Double?
-    }
-
     let title: String
-    let bars: [Bar]
+    let bars: [ChartBar]
     let color: Int
     let zh: Bool
 

@@ -1,5 +1,6 @@
 import CaseStore
 import Casework
+import Presentation
 
 /// The measures per group as one page (HTMLPage): the table, then bar charts ranked by the
 /// figure each shows — the score (score report), satisfaction and on time — laid out to print
@@ -31,8 +32,8 @@ struct HTMLReport {
             }
             content += "<p class=\"note\">\(escape(onTimeNote(asOf: asOf, zh: zh)))</p>\n<div class=\"charts\">\n"
             if let scores { content += scoreChart(scores) }
-            content += rateChart(zh ? "满意率（满意＋基本满意）" : "satisfaction (satisfied + basic)", \.satisfactionRate, color: 0)
-            content += rateChart(zh ? "按期答复率" : "on time", \.onTimeRate, color: 1)
+            content += rateChart(.satisfaction, color: 0)
+            content += rateChart(.onTime, color: 1)
             content += "</div>\n"
         }
         let footer = zh ? "比率为百分数，保留一位小数，括号内为分子/分母；“—”表示没有可计算的件数。" + (scores != nil ? "得分保留两位小数。" : "") + "图中按所示数值从高到低排列。由 jianyi 生成。"
@@ -64,31 +65,12 @@ struct HTMLReport {
         named && !m.groupName.isEmpty ? "\(m.group) \(m.groupName)" : m.group
     }
 
-    /// Best first; a group with nothing to count last; equal rates by the larger count, then by code.
-    private func rateChart(_ title: String, _ rate: (Measures) -> Rate, color: Int) -> String {
-        let ranked = rows.sorted { a, b in
-            let (x, y) = (rate(a), rate(b))
-            switch (x.value, y.value) {
-            case let (p?, q?) where p != q: return p > q
-            case (nil, _?): return false
-            case (_?, nil): return true
-            default: return x.denominator != y.denominator ? x.denominator > y.denominator : a.group < b.group
-            }
-        }
-        return BarChart(title: title, bars: ranked.map { m in
-            let r = rate(m)
-            return BarChart.Bar(label: label(m), fraction: r.value, shown: percent(r), value: r.value)
-        }, color: color, zh: zh).render()
+    private func rateChart(_ chart: RankedChart, color: Int) -> String {
+        BarChart(title: chart.title(zh: zh), bars: RankedChart.rate(rows, chart.rate!, label: label, shown: percent), color: color, zh: zh).render()
     }
 
-    /// The ranked units in their ranking order; those with too few rated cases are not ranked
-    /// and not charted. The track is 100 points, or the top score when weights sum above 1.
     private func scoreChart(_ scores: [UnitScore]) -> String {
-        let ranked = scores.filter { $0.rank != nil }
-        let top = max(100, ranked.map(\.score).max() ?? 0)
-        return BarChart(title: zh ? "得分（不含样本不足的单位）" : "score (units with enough ratings)", bars: ranked.map {
-            BarChart.Bar(label: "\($0.rank!). " + label($0.measures), fraction: $0.score / top, shown: $0.formattedScore, value: $0.score)
-        }, color: 2, zh: zh).render()
+        BarChart(title: RankedChart.score.title(zh: zh), bars: RankedChart.scores(scores, label: label), color: 2, zh: zh).render()
     }
 }
 

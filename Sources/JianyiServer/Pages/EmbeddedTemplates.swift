@@ -191,6 +191,16 @@ enum EmbeddedTemplates {
 {{/content}}{{/layout}}
 
 """#####,
+        "chart.mustache": #####"""
+<figure class="chart"><figcaption>{{title}}</figcaption>
+{{#hasBars}}<ul class="bars" aria-label="{{title}}">
+{{#bars}}<li><span class="bar-label">{{label}}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="{{width}}" height="10"></rect></svg><span class="bar-value">{{value}}</span></li>
+{{/bars}}
+</ul>{{/hasBars}}
+{{^hasBars}}<p class="empty">无数据</p>{{/hasBars}}
+</figure>
+
+"""#####,
         "choice.mustache": #####"""
 <fieldset class="field{{#.error}} invalid{{/.error}}"{{#.describedBy}} aria-describedby="{{.}}"{{/.describedBy}}>
 <legend>{{.label}}{{#.required}} <span class="req">（必填）</span>{{/.required}}</legend>
@@ -577,10 +587,9 @@ enum EmbeddedTemplates {
 {{#hasRows}}
 <section class="card" aria-labelledby="satisfaction-heading">
 <h2 id="satisfaction-heading">满意度（满意与基本满意）</h2>
-<ul class="bars" aria-label="各单位满意度">
-{{#satisfactionBars}}<li><span class="bar-label">{{label}}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="{{width}}" height="10"></rect></svg><span class="bar-value">{{value}}</span></li>
-{{/satisfactionBars}}
-</ul>
+<div class="charts">
+{{#satisfactionCharts}}{{>chart}}{{/satisfactionCharts}}
+</div>
 <div class="scroll">
 <table class="figures">
 <thead><tr><th scope="col">单位</th><th scope="col" class="num">件数</th><th scope="col" class="num">已答复</th><th scope="col" class="num">按期答复率</th><th scope="col" class="num">沟通率</th><th scope="col" class="num">已评价</th><th scope="col" class="num">满意度</th><th scope="col" class="num">满意率</th><th scope="col" class="num">解决率</th></tr></thead>
@@ -593,10 +602,7 @@ enum EmbeddedTemplates {
 </section>
 <section class="card" aria-labelledby="score-heading">
 <h2 id="score-heading">单位评分（0–100）</h2>
-<ul class="bars" aria-label="各单位评分">
-{{#scoreBars}}<li><span class="bar-label">{{label}}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="{{width}}" height="10"></rect></svg><span class="bar-value">{{value}}</span></li>
-{{/scoreBars}}
-</ul>
+{{#scoreChart}}{{>chart}}{{/scoreChart}}
 <div class="scroll">
 <table class="figures">
 <thead><tr><th scope="col" class="num">名次</th><th scope="col">单位</th><th scope="col" class="num">评分</th><th scope="col" class="num">件数</th><th scope="col" class="num">已评价</th></tr></thead>
@@ -804,6 +810,11 @@ table.figures th[scope=row], table.figures thead th { text-align: left; }
   .figures th, .figures td { border-bottom: 1px solid #999; }
   .scroll { overflow: visible; }
 }
+/* Charts as the HTML reports draw them (RankedChart): side by side where there is room. */
+.charts { display: flex; flex-wrap: wrap; gap: 12px 32px; }
+.chart { flex: 1 1 360px; min-width: 0; margin: 0 0 12px; break-inside: avoid; }
+.chart figcaption { font-weight: bold; margin: 8px 0; }
+.bars .bar-label { overflow-wrap: anywhere; }
 
 """#####,
         "submit.mustache": #####"""

@@ -2,16 +2,31 @@ import CaseStore
 import Casework
 import Foundation
 import Hummingbird
+import Presentation
 
 /// 满意度 (`/satisfaction`): the satisfaction summary by lead unit (`export satisfaction`) and
-/// the units' scores (`score units`), from the same store functions and ranking, each with a
-/// bar chart drawn in SVG (no script; the stylesheet colours it).
+/// the units' scores (`score units`), from the same store functions and ranking, with the HTML
+/// report's charts (RankedChart: the same bars in the same order) drawn in SVG (no script; the
+/// stylesheet colours them).
 enum SatisfactionPage {
     /// One bar: its length in percent of the chart's width, and the value written beside it.
     struct Bar {
         let label: String
         let width: String
         let value: String
+    }
+
+    struct Chart {
+        let title: String
+        let bars: [Bar]
+        /// Stored: the templates see stored properties only.
+        let hasBars: Bool
+
+        init(_ chart: RankedChart, _ bars: [ChartBar]) {
+            title = chart.title(zh: true)
+            self.bars = bars.map { Bar(label: $0.label, width: SatisfactionPage.width($0.fraction), value: $0.fraction == nil ? "— 无数据" : $0.shown) }
+            hasBars = !bars.isEmpty
+        }
     }
 
     struct Row {
@@ -39,9 +54,9 @@ enum SatisfactionPage {
         let asOf: String
         let rows: [Row]
         let hasRows: Bool
-        let satisfactionBars: [Bar]
+        let satisfactionCharts: [Chart]
         let scores: [ScoreRow]
-        let scoreBars: [Bar]
+        let scoreChart: Chart
         let minRated: Int
     }
 
@@ -64,12 +79,14 @@ enum SatisfactionPage {
                         resolution: percent(m.resolutionRate))
                 },
                 hasRows: !units.isEmpty,
-                satisfactionBars: units.map { Bar(label: name($0), width: width($0.satisfactionRate.value), value: percent($0.satisfactionRate)) },
+                satisfactionCharts: [RankedChart.satisfaction, .onTime].map {
+                    Chart($0, RankedChart.rate(units, $0.rate!, label: name, shown: percent))
+                },
                 scores: scores.map { s in
                     ScoreRow(rank: s.rank.map(String.init) ?? "—", unit: name(s.measures), score: s.formattedScore, cases: s.measures.cases,
                              rated: s.measures.rated, insufficient: s.insufficientSample)
                 },
-                scoreBars: scores.map { Bar(label: name($0.measures), width: width($0.score / 100), value: $0.formattedScore) },
+                scoreChart: Chart(.score, RankedChart.scores(scores, label: name)),
                 minRated: minRated)
         }
         return try site.page("sec-satisfaction", title: "满意度与单位评分", page: view, context: context, path: "/satisfaction")
