@@ -86,13 +86,16 @@ public struct CaseFilter: Sendable {
     public var unit: String?
     /// Only cases with a reply, opinion, rehandle or plan obligation past due on this day.
     public var overdueOn: Day?
+    /// The cases as they stood at the end of this day (`case_state_as_of`): their state,
+    /// units and deadlines then, the filters applied to that; nil: as they stand now.
+    public var asOf: Day?
     /// Only cases this party sees (issue 13's table, as `Party.sees` and the row policies
     /// say). Under row security the policies alone would hide the rest, but only by testing
     /// every case of the congress; this lets the database start from the party's own rows.
     public var seenBy: Party?
 
     public init(state: CaseState? = nil, deputy: String? = nil, session: String? = nil, keyOnly: Bool = false,
-                unit: String? = nil, overdueOn: Day? = nil, seenBy: Party? = nil) {
+                unit: String? = nil, overdueOn: Day? = nil, seenBy: Party? = nil, asOf: Day? = nil) {
         self.state = state
         self.deputy = deputy
         self.session = session
@@ -100,6 +103,7 @@ public struct CaseFilter: Sendable {
         self.unit = unit
         self.overdueOn = overdueOn
         self.seenBy = seenBy
+        self.asOf = asOf
     }
 }
 
@@ -115,30 +119,45 @@ public struct CaseEvent: Sendable, Equatable {
 }
 
 extension Store {
-    private static let caseSelect: PostgresQuery = """
-        SELECT s.suggestion_id, s.number, s.title, s.body, s.state, s.deputy_code, d.name AS deputy_name,
-               d.delegation, s.session_code, s.channel, s.station, s.category, s.submitted_on, s.is_key,
-               s.key_leader, s.key_committee, s.lead_unit, s.complex, s.assigned_on, s.round, s.replied_on, s.outcome,
-               s.plan_by, s.plan_done_on, s.rating_result, s.rating_attitude, s.closed_on,
-               coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
-                         WHERE \(sameCase("c", "s"))), '{}') AS cosigners,
-               coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
-                         WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.co) AND a.ended_on IS NULL), '{}') AS co_units,
-               (SELECT o.due_on FROM obligation o
-                 WHERE \(sameCase("o", "s")) AND o.kind = ANY(\([ObligationKind.reply, .rehandle])::text[])
-                   AND o.status <> \(ObligationStatus.cancelled)
-                 ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
-               coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
-                                                            'status', o.status, 'met_on', o.met_on) ORDER BY o.obligation_no)
-                         FROM obligation o WHERE \(sameCase("o", "s"))), '[]') AS deadlines,
-               \(mergeLinks("s"))
-        FROM suggestion s
-        \(joinDeputy)
-        """
+    /// The cases with their units and deadlines as they stand now, or, `asOf` a day, as they
+    /// stood at its end: the state columns from `case_state_as_of`, the assignments and
+    /// obligations by their dates.
+    private static func caseSelect(_ congress: Congress, asOf day: Day?) -> PostgresQuery {
+        let st: PostgresQuery = day == nil ? "s" : "st"
+        let coActive: PostgresQuery = day.map { assignmentActive("a", on: $0) } ?? "a.ended_on IS NULL"
+        let obligationSeen: PostgresQuery = day.map { "o.start_on <= \($0)" } ?? "true"
+        let replyInForce: PostgresQuery = day.map { obligationInForce("o", on: $0) } ?? "o.status <> \(ObligationStatus.cancelled)"
+        let status: PostgresQuery = day.map {
+            "CASE WHEN o.met_on <= \($0) THEN \(ObligationStatus.met) WHEN o.cancelled_on <= \($0) THEN \(ObligationStatus.cancelled) ELSE \(ObligationStatus.open) END"
+        } ?? "o.status"
+        let metOn: PostgresQuery = day.map { "CASE WHEN o.met_on <= \($0) THEN o.met_on END" } ?? "o.met_on"
+        return """
+            SELECT s.suggestion_id, s.number, s.title, s.body, \(st).state, s.deputy_code, d.name AS deputy_name,
+                   d.delegation, s.session_code, s.channel, s.station, s.category, s.submitted_on, \(st).is_key,
+                   \(st).key_leader, \(st).key_committee, \(st).lead_unit, \(st).complex, \(st).assigned_on, \(st).round,
+                   \(st).replied_on, \(st).outcome, \(st).plan_by, \(st).plan_done_on, \(st).rating_result, \(st).rating_attitude,
+                   \(st).closed_on,
+                   coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
+                             WHERE \(sameCase("c", "s"))), '{}') AS cosigners,
+                   coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
+                             WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.co) AND \(coActive)), '{}') AS co_units,
+                   (SELECT o.due_on FROM obligation o
+                     WHERE \(sameCase("o", "s")) AND o.kind = ANY(\([ObligationKind.reply, .rehandle])::text[])
+                       AND \(replyInForce)
+                     ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
+                   coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
+                                                                'status', \(status), 'met_on', \(metOn)) ORDER BY o.obligation_no)
+                             FROM obligation o WHERE \(sameCase("o", "s")) AND \(obligationSeen)), '[]') AS deadlines,
+                   \(mergeLinks("s", asOf: day))
+            FROM suggestion s
+            \(joinCaseState(congress, asOf: day))
+            \(joinDeputy)
+            """
+    }
 
     /// The case with this number, or a rule failure naming it.
     public func caseView(_ congress: Congress, number: String) throws -> CaseView {
-        let rows = try connection.query(Self.caseSelect + " WHERE \(congress.scope("s")) AND s.number = \(number)").rows
+        let rows = try connection.query(Self.caseSelect(congress, asOf: nil) + " WHERE \(congress.scope("s")) AND s.number = \(number)").rows
         guard let row = rows.first else { throw LookupError.noSuchCase(number: number, congress: congress.code) }
         return try CaseView(row: row)
     }
@@ -146,27 +165,31 @@ extension Store {
     /// Cases in number order, streamed to `body` so a long list never sits in memory whole;
     /// with a page, only the cases of that page.
     public func listCases(_ congress: Congress, _ filter: CaseFilter, page: Page? = nil, _ body: (CaseView) throws -> Void) throws {
-        var query = Self.caseSelect + " WHERE " + Self.conditions(congress, filter).joined(separator: " AND ") + " ORDER BY s.series, s.seq"
+        var query = Self.caseSelect(congress, asOf: filter.asOf) + " WHERE " + Self.conditions(congress, filter).joined(separator: " AND ") + " ORDER BY s.series, s.seq"
         if let page { query = query + page.clause }
         try connection.forEachRow(query) { try body(CaseView(row: $0)) }
     }
 
     /// How many cases `listCases` lists with this filter (all pages).
     public func countCases(_ congress: Congress, _ filter: CaseFilter) throws -> Int {
-        try connection.query("SELECT count(*) AS n FROM suggestion s WHERE " + Self.conditions(congress, filter).joined(separator: " AND "))
+        try connection.query("SELECT count(*) AS n FROM suggestion s " + joinCaseState(congress, asOf: filter.asOf) + " WHERE "
+                                    + Self.conditions(congress, filter).joined(separator: " AND "))
             .rows[0].decode(Int.self, "n")
     }
 
     /// The tenant filter and one condition per filter that is set.
     private static func conditions(_ congress: Congress, _ filter: CaseFilter) -> [PostgresQuery] {
         var conditions = [congress.scope("s")]
-        if let state = filter.state { conditions.append("s.state = \(state)") }
+        // As of a day, what changes is read from the case as it stood then (`caseSelect`).
+        let st: PostgresQuery = filter.asOf == nil ? "s" : "st"
+        if let state = filter.state { conditions.append("\(st).state = \(state)") }
         if let deputy = filter.deputy { conditions.append("s.deputy_code = \(deputy)") }
         if let session = filter.session { conditions.append("s.session_code = \(session)") }
-        if filter.keyOnly { conditions.append("s.is_key") }
+        if filter.keyOnly { conditions.append("\(st).is_key") }
         if let unit = filter.unit {
+            let active: PostgresQuery = filter.asOf.map { assignmentActive("a", on: $0) } ?? "a.ended_on IS NULL"
             conditions.append("""
-                EXISTS (SELECT 1 FROM assignment a WHERE \(sameCase("a", "s")) AND a.unit_code = \(unit) AND a.ended_on IS NULL)
+                EXISTS (SELECT 1 FROM assignment a WHERE \(sameCase("a", "s")) AND a.unit_code = \(unit) AND \(active))
                 """)
         }
         if let day = filter.overdueOn {

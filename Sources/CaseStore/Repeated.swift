@@ -33,24 +33,26 @@ extension Store {
     /// closest first.
     public func similarEarlier(_ congress: Congress, caseID: Int) throws -> [EarlierCase] {
         try connection.query("""
-            SELECT \(Self.earlierColumns) FROM similar_earlier(\(congress.id)::integer, \(caseID)::bigint) m
+            SELECT \(Self.earlierColumns("e")) FROM similar_earlier(\(congress.id)::integer, \(caseID)::bigint) m
             JOIN suggestion e ON \(congress.scope("e")) AND e.suggestion_id = m.suggestion_id
             ORDER BY m.rank
             """).rows.map(Self.earlier)
     }
 
-    /// Every case (of `session`, or of all; registered on or before `through`, when given) that
-    /// repeats an earlier one, with each earlier case it repeats: in number order, the closest
-    /// earlier case first.
-    public func repeated(_ congress: Congress, session: String?, through: Day? = nil) throws -> [RepeatedCase] {
+    /// Every case (of `session`, or of all) that repeats an earlier one, with each earlier case
+    /// it repeats: in number order, the closest earlier case first. As of a day: the cases
+    /// registered by then, the earlier ones' reply and rating as they stood then.
+    public func repeated(_ congress: Congress, session: String?, asOf day: Day) throws -> [RepeatedCase] {
         try connection.query("""
+            WITH st AS MATERIALIZED (SELECT * FROM \(caseStateAsOf(congress, day)))
             SELECT s.number AS later_number, s.title AS later_title, s.deputy_code AS later_deputy,
-                   s.session_code AS later_session, \(Self.earlierColumns)
+                   s.session_code AS later_session, \(Self.earlierColumns("est"))
             FROM suggestion s
+            JOIN st ON st.suggestion_id = s.suggestion_id
             CROSS JOIN LATERAL similar_earlier(s.congress_id, s.suggestion_id) m
             JOIN suggestion e ON e.congress_id = s.congress_id AND e.suggestion_id = m.suggestion_id
+            JOIN st est ON est.suggestion_id = e.suggestion_id
             WHERE \(congress.scope("s")) AND (\(session)::text IS NULL OR s.session_code = \(session))
-              AND (\(through)::date IS NULL OR s.submitted_on <= \(through))
             ORDER BY s.series, s.seq, m.rank
             """).rows.map { row in
             RepeatedCase(number: try row.decode(String.self, "later_number"), title: try row.decode(String.self, "later_title"),
@@ -59,10 +61,14 @@ extension Store {
         }
     }
 
-    private static let earlierColumns: PostgresQuery = """
-        e.number, e.title, e.deputy_code, e.session_code, e.submitted_on, e.state, m.score, e.outcome, e.lead_unit,
-        e.replied_on, e.rating_result, e.rating_attitude
+    /// The earlier case `e` with what became of it, read from `state` (`e` itself, or the case
+    /// as of a day).
+    private static func earlierColumns(_ state: StaticString) -> PostgresQuery {
         """
+        e.number, e.title, e.deputy_code, e.session_code, e.submitted_on, \(unsafeRaw: state).state, m.score, \(unsafeRaw: state).outcome,
+        \(unsafeRaw: state).lead_unit, \(unsafeRaw: state).replied_on, \(unsafeRaw: state).rating_result, \(unsafeRaw: state).rating_attitude
+        """
+    }
 
     private static func earlier(_ row: Row) throws -> EarlierCase {
         EarlierCase(number: try row.decode(String.self, "number"), title: try row.decode(String.self, "title"),

@@ -81,23 +81,26 @@ extension Store {
         }
     }
 
-    /// The cases in scope, one row each, all joins set-based: per case, its first reply
-    /// against the due day of its reply obligation (the one in force after any transfer),
-    /// whether that reply is unmade though due before the report's day, its first contact on or
-    /// before that reply (a contact counts until the deputy disputes it), the final and round-1 ratings and the latest outcome.
+    /// The cases in scope, one row each, all joins set-based, as they stood at the end of the
+    /// report's day (`case_state_as_of`, Schema/0025: steps dated after it are not seen): per
+    /// case, its first reply against the due day of its reply obligation (the one in force after
+    /// any transfer), whether that reply is unmade though due before the report's day, its first
+    /// contact on or before that reply (a contact counts until the deputy disputes it), the final
+    /// and round-1 ratings and the latest outcome.
     static func perCase(_ congress: Congress, _ grouping: Grouping, _ scope: SummaryScope) -> PostgresQuery {
         """
         WITH reply_due AS (
             SELECT DISTINCT ON (o.suggestion_id) o.suggestion_id, o.due_on FROM obligation o
-            WHERE \(congress.scope("o")) AND o.kind = \(ObligationKind.reply) AND o.status <> \(ObligationStatus.cancelled)
+            WHERE \(congress.scope("o")) AND o.kind = \(ObligationKind.reply) AND \(obligationInForce("o", on: scope.asOf))
             ORDER BY o.suggestion_id, o.obligation_no DESC
         ), first_contact AS (
             SELECT c.suggestion_id, min(c.on_date) AS on_date FROM contact c \(joinContactAnswer)
-            WHERE \(congress.scope("c")) AND cc.answer IS DISTINCT FROM \(ContactConfirmation.disputed)
+            WHERE \(congress.scope("c")) AND c.on_date <= \(scope.asOf)
+              AND (cc.answer IS DISTINCT FROM \(ContactConfirmation.disputed) OR cc.on_date > \(scope.asOf))
             GROUP BY c.suggestion_id
         ), per_case AS (
             SELECT CASE \(grouping.rawValue)
-                        WHEN 'unit' THEN s.lead_unit
+                        WHEN 'unit' THEN st.lead_unit
                         WHEN 'category' THEN s.category
                         WHEN 'session' THEN coalesce(s.session_code, 'recess')
                         WHEN 'delegation' THEN d.delegation
@@ -108,19 +111,20 @@ extension Store {
                    fr.on_date <= rd.due_on AS on_time,
                    fr.on_date IS NULL AND coalesce(rd.due_on < \(scope.asOf), false) AS unreplied_past_due,
                    fc.on_date <= fr.on_date AS contacted,
-                   s.rating_result, s.rating_attitude,
+                   st.rating_result, st.rating_attitude,
                    r1.result = 'dissatisfied' AS first_round_dissatisfied,
-                   s.outcome, s.plan_done_on, s.state,
-                   fr.on_date IS NOT NULL AND (s.outcome = 'A' OR (s.outcome = 'B' AND s.plan_done_on IS NOT NULL)) AS resolved
+                   st.outcome, st.plan_done_on, st.state,
+                   fr.on_date IS NOT NULL AND (st.outcome = 'A' OR (st.outcome = 'B' AND st.plan_done_on IS NOT NULL)) AS resolved
             FROM suggestion s
+            \(joinCaseState(congress, asOf: scope.asOf))
             \(joinDeputy)
-            LEFT JOIN reply fr ON \(sameCase("fr", "s")) AND fr.round = 1
-            LEFT JOIN rating r1 ON \(sameCase("r1", "s")) AND r1.round = 1
+            LEFT JOIN reply fr ON \(sameCase("fr", "s")) AND fr.round = 1 AND fr.on_date <= \(scope.asOf)
+            LEFT JOIN rating r1 ON \(sameCase("r1", "s")) AND r1.round = 1 AND r1.on_date <= \(scope.asOf)
             LEFT JOIN reply_due rd ON rd.suggestion_id = s.suggestion_id
             LEFT JOIN first_contact fc ON fc.suggestion_id = s.suggestion_id
-            WHERE \(congress.scope("s")) AND s.assigned_on IS NOT NULL
+            WHERE \(congress.scope("s")) AND st.assigned_on IS NOT NULL
               AND (\(scope.session)::text IS NULL OR s.session_code = \(scope.session))
-              AND (NOT \(scope.keyOnly) OR s.is_key)
+              AND (NOT \(scope.keyOnly) OR st.is_key)
               AND (\(scope.from)::date IS NULL OR fr.on_date >= \(scope.from))
               AND (\(scope.to)::date IS NULL OR fr.on_date <= \(scope.to))
         )

@@ -114,26 +114,14 @@ extension Store {
             }
             return SupervisionReport(month: month, asOf: asOf, previousEnd: previousEnd, severeDays: severe, states: states,
                                      replies: replies, overdue: overdue, key: key,
-                                     repeated: try repeated(congress, session: nil, through: asOf), silent: silent)
+                                     repeated: try repeated(congress, session: nil, asOf: asOf), silent: silent)
         }
     }
 
-    /// The state each case stood in at the end of `day`, by the dates its steps carry: the
-    /// state its last event dated on or before that day left it in (a step is never dated
-    /// before the one it follows, so the latest event number is the latest day). Cases
-    /// registered after `day` have no row.
-    ///
-    /// The one place the monthly report reconstructs a past state: swap it for the general
-    /// `--as-of` reconstruction when that lands (it must keep these two columns).
+    /// The state each case stood in at the end of `day`, by the dates its steps carry (the
+    /// `--as-of` reconstruction, `case_state_as_of`). Cases registered after `day` have no row.
     static func caseStatesAt(_ congress: Congress, _ day: Day) -> PostgresQuery {
-        """
-        SELECT DISTINCT ON (e.suggestion_id) e.suggestion_id,
-               coalesce(e.data->>'state', CASE WHEN e.kind = \(EventKind.registered) THEN \(CaseState.submitted) END) AS state
-        FROM case_event e
-        WHERE \(congress.scope("e")) AND e.on_date <= \(day)
-          AND (e.data ? 'state' OR e.kind = \(EventKind.registered))
-        ORDER BY e.suggestion_id, e.event_no DESC
-        """
+        "SELECT st.suggestion_id, st.state FROM \(caseStateAsOf(congress, day)) st"
     }
 
     static func stateCounts(_ congress: Congress, _ day: Day, _ previous: Day) -> PostgresQuery {

@@ -54,7 +54,12 @@ import Testing
     @Test func theTableNamesTheCasesThatLowerEachRate() throws {
         let jianyi = try zjj()
         let text = try jianyi.ok("score", "units", "--explain", "ZJJ", "--today", "2024-12-31").stdout
-        #expect(text.hasPrefix("承办单位：ZJJ 市住房和城乡建设局\n截至 2024-12-31；全部已交办建议\n得分：45.83；样本不足：已评价 2 件，少于 5 件，不排名\n"), "\(text)")
+        // The heading: the unit, the day (and when the report was made, and the steps recorded
+        // after that day: all of them, entered now), the scope, the score.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "承办单位：ZJJ 市住房和城乡建设局" && lines[1].hasPrefix("截至 2024-12-31 日终；制表于 "), "\(text)")
+        #expect(lines[2].hasPrefix("其中 ") && lines[2].hasSuffix(" 项办理步骤的日期在 2024-12-31 或之前，但在该日之后才录入。"), "\(text)")
+        #expect(lines[3...4] == ["全部已交办建议", "得分：45.83；样本不足：已评价 2 件，少于 5 件，不排名"], "\(text)")
         #expect(text.contains("按期答复率  0.25  33.3% (1/3)  8.33"), "\(text)")
         #expect(text.contains("合计                           45.83"), "\(text)")
         #expect(text.contains("""
@@ -65,9 +70,14 @@ import Testing
         #expect(text.contains("  不满意（1 件）：5-4-0002\n"), "\(text)")
         let english = try jianyi.ok("score", "units", "--explain", "ZJJ", "--today", "2024-12-31", "--lang", "en").stdout
         #expect(english.contains("  replied late or unreplied past due (2): 5-4-0002, 5-4-0003\n"), "\(english)")
-        // As of the due day 5-4-0003 is not yet owed; 5-4-0002's late reply, recorded, counts.
+        // As of the due day neither 5-4-0002 nor 5-4-0003 is owed yet: 5-4-0002's reply, dated
+        // 05-22, is not seen as of 05-20 (issue 16: the cases as they stood that day). As of
+        // 05-21 both are past due, unreplied then; as of 05-22 the late reply is there.
         let early = try jianyi.ok("score", "units", "--explain", "ZJJ", "--today", "2024-05-20").stdout
-        #expect(early.contains("  逾期答复或超期未答复（1 件）：5-4-0002\n"), "\(early)")
+        #expect(early.contains("  逾期答复或超期未答复（0 件）：无\n"), "\(early)")
+        let dueNow = try jianyi.ok("score", "units", "--explain", "ZJJ", "--as-of", "2024-05-21").stdout
+        #expect(dueNow.contains("  逾期答复或超期未答复（2 件）：5-4-0002、5-4-0003\n"), "\(dueNow)")
+        #expect(dueNow.contains("  按期答复（1 件）：5-4-0001\n"), "\(dueNow)")
     }
 
     @Test func anUnknownUnitOrAFileFormatIsRefused() throws {

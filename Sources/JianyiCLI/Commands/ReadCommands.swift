@@ -114,6 +114,11 @@ struct List: ParsableCommand {
               jianyi list --state submitted --format csv > submitted.csv
               jianyi list --deputy D001 --format json
               jianyi list --session 5-4 --format xlsx --output 建议.xlsx
+              jianyi list --state assigned --unit SJJ --as-of 2024-06-30
+
+            With --as-of, each case is shown as it stood at the end of that day by the dates its steps \
+            carry (a reply dated later is not seen; a case registered later is not listed), and \
+            --state, --unit, --key and --overdue apply to the case as it stood then.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases in this state (submitted, accepted, rejected, withdrawn, assigned, replied, rehandling, following, closed).")
@@ -121,8 +126,10 @@ struct List: ParsableCommand {
     @Option(help: "Only cases led by this deputy.", completion: CodeCompletion.deputies) var deputy: String?
     @Option(help: "Only cases of this session, e.g. 5-4.", completion: CodeCompletion.sessions) var session: String?
     @Flag(help: "Only key suggestions (重点建议).") var key = false
-    @Option(help: "Only cases this unit is currently assigned to.", completion: CodeCompletion.units) var unit: String?
-    @Flag(help: "Only cases with a reply, opinion, rehandle or plan deadline already passed (as of today).") var overdue = false
+    @Option(help: "Only cases this unit is currently assigned to (with --as-of: was assigned to then).",
+            completion: CodeCompletion.units) var unit: String?
+    @Flag(help: "Only cases with a reply, opinion, rehandle or plan deadline already passed (as of today, or --as-of).") var overdue = false
+    @OptionGroup var asOf: AsOfOption
     @Option(help: "table, json, csv or xlsx (a spreadsheet: --output FILE, or standard output when it is not a terminal).")
     var format: ListFormat = .table
     @Option(help: ArgumentHelp("Write to this file instead of standard output, replaced whole or not at all.", valueName: "file"),
@@ -130,13 +137,15 @@ struct List: ParsableCommand {
     var output: String?
 
     func run() throws {
+        let given = try asOf.given()
         let file = try output.map { try OutputFile($0, flag: "--output") }
         if format == .xlsx { try XLSXOutput.refuseTerminal(file) }
         let context = try Context(global)
         let congress = try context.congress()
-        let today = try context.today(in: congress)
+        let today = try asOf.day(context, congress)
         let filter = CaseFilter(state: state, deputy: deputy, session: session, keyOnly: key, unit: unit,
-                                overdueOn: overdue ? today : nil)
+                                overdueOn: overdue ? today : nil, asOf: given == nil ? nil : today)
+        let stamp = try given.map { try context.stamp(congress, asOf: $0) }
         let zh = context.lang == .zh
         try Output.write(to: file) { out in
             switch format {
@@ -159,6 +168,7 @@ struct List: ParsableCommand {
                     table.append([view.number, view.title, view.state.label(zh: zh),
                                   "\(view.deputy) \(view.deputyName)", view.category, view.submittedOn.description])
                 }
+                if let stamp { out.write(stamp.lines(try CongressClock(congress), zh: zh)) }
                 out.write(table.render())
                 out.write(zh ? "共 \(table.rows.count) 件\n" : "\(table.rows.count) cases\n")
             }

@@ -77,30 +77,37 @@ struct Export: ParsableCommand {
                 done. on_time_rate (按期答复率) is replied on time over replied plus unreplied past due \
                 as of today (--today), so a unit that never replies is not on time; \
                 replied_on_time_rate is the share of the replied cases alone. Rates are decimals with 4 \
-                places, empty when nothing is there to divide by.
+                places, empty when nothing is there to divide by. With --as-of DATE the cases count as \
+                they stood at the end of that day, by the dates their steps carry; the table and the page \
+                say the day, when they were made, and how many steps dated by then were recorded later.
 
                 Examples:
                   jianyi export satisfaction --by unit --session 5-4 --format csv --bom --output 满意度.csv
                   jianyi export satisfaction --by deputy --from 2024-03-01 --to 2024-12-31 --format json
                   jianyi export satisfaction --key --format html --output report.html
+                  jianyi export satisfaction --as-of 2024-06-30 --format html --output 上半年.html
                   jianyi export satisfaction --by unit --format xlsx --output 满意度.xlsx
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
+        @OptionGroup var asOf: AsOfOption
         @Option(help: "unit (the lead unit), category, session, delegation or deputy.") var by: Grouping = .unit
         @OptionGroup var report: ReportOptions
 
         func run() throws {
             _ = try filters.dates()
+            _ = try asOf.given()
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            let made = try context.today(in: congress)
-            let scope = try filters.scope(asOf: made)
-            try Output.write(to: file) { try render(context, congress, scope, made: made, &$0) }
+            let scope = try filters.scope(asOf: try asOf.day(context, congress))
+            let stamp = try context.stamp(congress, asOf: scope.asOf)
+            let clock = try CongressClock(congress)
+            try Output.write(to: file) { try render(context, congress, scope, stamp, clock, &$0) }
         }
 
-        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, made: Day, _ sink: inout Output) throws {
+        private func render(_ context: Context, _ congress: Congress, _ scope: SummaryScope, _ stamp: AsOfStamp, _ clock: CongressClock,
+                            _ sink: inout Output) throws {
             let zh = context.lang == .zh
             switch report.format {
             case .csv:
@@ -119,14 +126,15 @@ struct Export: ParsableCommand {
             case .table:
                 var table = measureTable(zh: zh, by: by, score: false)
                 try context.store.satisfaction(congress, by: by, scope: scope) { table.append(measureRow($0, by: by)) }
-                sink.write(table.render())
+                sink.write(stamp.lines(clock, zh: zh))
+                sink.write(table.rows.isEmpty ? noData(zh: zh) : table.render())
                 sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n")
             case .html:
                 var rows: [Measures] = []
                 try context.store.satisfaction(congress, by: by, scope: scope) { rows.append($0) }
                 let covers = filters.description(zh: zh) + (zh ? "，按\(groupingLabel(by.rawValue, zh: true))" : ", by \(by.rawValue)")
                 sink.write(HTMLReport(zh: zh, congress: congress.name, title: zh ? "代表建议办理满意度测评" : "Satisfaction with the handling of suggestions",
-                                      covers: covers, grouping: by, asOf: scope.asOf, made: made, rows: rows, scores: nil, policy: nil).render())
+                                      covers: covers, grouping: by, stamp: stamp, rows: rows, scores: nil, policy: nil).render())
             }
         }
     }

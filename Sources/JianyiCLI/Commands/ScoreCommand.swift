@@ -18,15 +18,19 @@ struct Score: ParsableCommand {
                 score, then cases, then code; a unit with fewer rated cases than min_rated_cases \
                 (\(PolicyDefaults.value(.minRatedCases)) unless the congress sets its own) is listed as \
                 样本不足 (insufficient sample) after the others and not ranked. --explain UNIT shows each \
-                term of one unit's score, its weight, and the case numbers behind each count.
+                term of one unit's score, its weight, and the case numbers behind each count. --as-of DATE \
+                scores the cases as they stood at the end of that day (JSON adds as_of, made_at and \
+                late_entries).
 
                 Examples:
                   jianyi score units --session 5-4 --format csv --output 评分.csv
                   jianyi score units --session 5-4 --format xlsx --output 评分.xlsx
                   jianyi score units --explain ZJJ --format json
+                  jianyi score units --as-of 2024-06-30
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ScopeOptions
+        @OptionGroup var asOf: AsOfOption
         @OptionGroup var report: ReportOptions
         @Option(help: ArgumentHelp("Explain this unit's score term by term, with the cases behind each count (table or json).",
                                    valueName: "unit"), completion: CodeCompletion.units)
@@ -46,11 +50,13 @@ struct Score: ParsableCommand {
 
         func run() throws {
             _ = try filters.dates()
+            _ = try asOf.given()
             let file = try report.outputFile()
             let context = try Context(global)
             let congress = try context.congress()
-            let made = try context.today(in: congress)
-            let scope = try filters.scope(asOf: made)
+            let scope = try filters.scope(asOf: try asOf.day(context, congress))
+            let stamp = try context.stamp(congress, asOf: scope.asOf)
+            let clock = try CongressClock(congress)
             let policy = try context.store.currentPolicy(congress)
             let (weights, minRated) = (policy.scoreWeights, policy.count(.minRatedCases))
             var units: [Measures] = []
@@ -61,9 +67,9 @@ struct Score: ParsableCommand {
                 let zh = context.lang == .zh
                 try Output.write(to: file) { sink in
                     if report.format == .json {
-                        sink.write(explanationJSON(explanation, asOf: scope.asOf, minRated: minRated).serialized() + "\n")
+                        sink.write(stamped(explanationJSON(explanation, asOf: scope.asOf, minRated: minRated), stamp, clock).serialized() + "\n")
                     } else {
-                        sink.write(explanationText(explanation, asOf: scope.asOf, scope: filters.description(zh: zh), minRated: minRated, zh: zh))
+                        sink.write(explanationText(explanation, stamp: stamp, clock: clock, scope: filters.description(zh: zh), minRated: minRated, zh: zh))
                     }
                 }
                 return
@@ -82,19 +88,20 @@ struct Score: ParsableCommand {
                         try book.addSheet("评分通报", SheetLayouts.scores) { row in try scores.forEach(row) }
                     }
                 case .json:
-                    sink.write(JSONValue.object([
+                    sink.write(stamped(JSONValue.object([
                         ("as_of", .string(scope.asOf.description)), ("weights", scoreWeightsJSON(weights)),
                         ("min_rated_cases", .int(minRated)), ("units", .array(scores.map(unitScoreJSON))),
-                    ]).serialized() + "\n")
+                    ]), stamp, clock).serialized() + "\n")
                 case .table:
                     var table = measureTable(zh: zh, by: .unit, score: true)
                     for s in scores { table.append([rankText(s, zh: zh)] + measureRow(s.measures) + [s.formattedScore]) }
-                    sink.write(table.render())
+                    sink.write(stamp.lines(clock, zh: zh))
+                    sink.write(table.rows.isEmpty ? noData(zh: zh) : table.render())
                     sink.write(weightsNote(weights, zh: zh) + "\n")
                     sink.write(onTimeNote(asOf: scope.asOf, zh: zh) + "\n" + sampleNote(minRated: minRated, zh: zh) + "\n")
                 case .html:
                     sink.write(HTMLReport(zh: zh, congress: congress.name, title: zh ? "承办单位办理代表建议评分通报" : "Handling units' scores",
-                                          covers: filters.description(zh: zh), grouping: .unit, asOf: scope.asOf, made: made,
+                                          covers: filters.description(zh: zh), grouping: .unit, stamp: stamp,
                                           rows: units, scores: scores, policy: (weights, minRated)).render())
                 }
             }

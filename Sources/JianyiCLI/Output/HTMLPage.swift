@@ -1,10 +1,12 @@
+import CaseStore
 import Casework
 import Presentation
 
 /// The frame every HTML report shares: one self-contained page (no script, nothing fetched)
 /// whose heading always says the congress, what the report covers, the day its figures are
-/// as of and the day it was made; tables scroll inside the page on a narrow screen, and
-/// print with their header row repeated on every sheet.
+/// as of and the day it was made, and how many steps dated by then were entered after it;
+/// tables scroll inside the page on a narrow screen, and print with their header row repeated
+/// on every sheet.
 struct HTMLPage {
     enum Paper: String { case portrait, landscape }
 
@@ -13,8 +15,7 @@ struct HTMLPage {
     let title: String
     /// What the figures count (a session, a date range, a grouping).
     let covers: String
-    let asOf: Day
-    let made: Day
+    let stamp: AsOfStamp
     let paper: Paper
     /// The page's content, already HTML.
     let content: String
@@ -35,7 +36,8 @@ struct HTMLPage {
         <p class="congress">\(escape(congress))</p>
         <h1>\(escape(title))</h1>
         <p class="covers">\(escape((zh ? "范围：" : "Covers: ") + covers))</p>
-        <p class="dates">\(zh ? "数据截至" : "Figures as of") <time datetime="\(asOf)">\(longDate(asOf, zh: zh))</time> · \(zh ? "制表" : "made") <time datetime="\(made)">\(longDate(made, zh: zh))</time></p>
+        <p class="dates">\(zh ? "数据截至" : "Figures as of") <time datetime="\(stamp.asOf)">\(longDate(stamp.asOf, zh: zh))</time> · \(zh ? "制表" : "made") <time datetime="\(stamp.madeOn)">\(longDate(stamp.madeOn, zh: zh))</time></p>
+        \(stamp.lateEntriesNote(zh: zh).map { "<p class=\"late\">\(escape($0))</p>" } ?? "")
         </header>
         <main>
         \(content)</main>
@@ -50,7 +52,7 @@ struct HTMLPage {
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; margin: 24px; color: #1a1a1a; }
         header { margin-bottom: 12px; } .congress { margin: 0; font-size: 14px; color: #333; }
         h1 { font-size: 22px; margin: 2px 0 6px; } h2 { font-size: 16px; margin: 18px 0 6px; }
-        .covers, .dates { color: #444; margin: 0 0 2px; font-size: 13px; }
+        .covers, .dates, .late { color: #444; margin: 0 0 2px; font-size: 13px; }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; font-size: 12px; margin: 6px 0 14px; width: 100%; }
         th, td { border: 1px solid #bbb; padding: 4px 6px; text-align: right; vertical-align: top; white-space: nowrap; }

@@ -11,13 +11,15 @@ struct HTMLReport {
     let title: String
     let covers: String
     let grouping: Grouping
-    /// The report's day: an unreplied case counts against the on-time rate once its reply was due before it.
-    let asOf: Day
-    let made: Day
+    /// The report's day (an unreplied case counts against the on-time rate once its reply was
+    /// due before it), when it was made, and the steps entered after it.
+    let stamp: AsOfStamp
     let rows: [Measures]
     let scores: [UnitScore]?
     /// The score's weights and the rated cases a unit needs to be ranked.
     let policy: (weights: ScoreWeights, minRated: Int)?
+
+    var asOf: Day { stamp.asOf }
 
     func render() -> String {
         var content = ""
@@ -36,7 +38,7 @@ struct HTMLReport {
         }
         let footer = zh ? "比率为百分数，保留一位小数，括号内为分子/分母；“—”表示没有可计算的件数。" + (scores != nil ? "得分保留两位小数。" : "") + "图中按所示数值从高到低排列。由 jianyi 生成。"
                         : "Rates are percentages with one decimal, numerator/denominator in brackets; “—” where there is nothing to count." + (scores != nil ? " Scores have two decimals." : "") + " Charts are ranked by the figure shown, highest first. Made by jianyi."
-        return HTMLPage(zh: zh, congress: congress, title: title, covers: covers, asOf: asOf, made: made, paper: .landscape,
+        return HTMLPage(zh: zh, congress: congress, title: title, covers: covers, stamp: stamp, paper: .landscape,
                         content: content, footer: footer).render()
     }
 

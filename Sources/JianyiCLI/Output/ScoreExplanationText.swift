@@ -1,12 +1,14 @@
+import CaseStore
 import Casework
+import Presentation
 
 /// `score units --explain UNIT` for people: the score's terms as a table, then, term by term,
 /// the cases in its numerator and those of its denominator that it misses.
-func explanationText(_ e: ScoreExplanation, asOf: Day, scope: String, minRated: Int, zh: Bool) -> String {
+func explanationText(_ e: ScoreExplanation, stamp: AsOfStamp, clock: CongressClock, scope: String, minRated: Int, zh: Bool) -> String {
     let s = e.score, m = e.score.measures
     let unit = "\(m.group) \(m.groupName)".terminalLine
     var out = zh ? "承办单位：\(unit)\n" : "unit: \(unit)\n"
-    out += (zh ? "截至 \(asOf)；\(scope)" : "as of \(asOf); \(scope)").terminalLine + "\n"
+    out += stamp.lines(clock, zh: zh) + scope.terminalLine + "\n"
     let place = s.insufficientSample
         ? (zh ? "样本不足：已评价 \(m.rated) 件，少于 \(minRated) 件，不排名" : "insufficient sample: \(m.rated) rated, fewer than \(minRated), not ranked")
         : s.rank.map { zh ? "第 \($0) 名" : "rank \($0)" } ?? (zh ? "范围内无已交办建议" : "no assigned case in scope")

@@ -31,6 +31,8 @@ struct ReportSection {
 /// The monthly supervision report (`report supervision`) in the order the 主任会议 reads it.
 struct SupervisionSections {
     let report: SupervisionReport
+    /// `report.asOf`'s stamp: when the report was made and the steps recorded after its day.
+    let stamp: AsOfStamp
     let zh: Bool
 
     var title: String { zh ? "\(report.month.year)年\(report.month.month)月代表建议办理督办通报" : "Supervision report, \(report.month)" }
@@ -124,14 +126,16 @@ struct SupervisionSections {
 
     private func change(_ n: Int) -> String { n > 0 ? "+\(n)" : String(n) }
 
-    func text(made: Day) -> String {
+    func text() -> String {
+        let made = stamp.madeOn
         var out = title + "\n" + (zh ? "范围：" : "Covers: ") + covers + "\n"
-        out += (zh ? "数据截至 \(longDate(report.asOf, zh: true)) · 制表 \(longDate(made, zh: true))" : "Figures as of \(report.asOf) · made \(made)") + "\n\n"
+        out += (zh ? "数据截至 \(longDate(report.asOf, zh: true)) · 制表 \(longDate(made, zh: true))" : "Figures as of \(report.asOf) · made \(made)") + "\n"
+        out += (stamp.lateEntriesNote(zh: zh).map { $0 + "\n" } ?? "") + "\n"
         return out + all.map { $0.text(zh: zh) }.joined() + footer + "\n"
     }
 
-    func html(congress: String, made: Day) -> String {
-        HTMLPage(zh: zh, congress: congress, title: title, covers: covers, asOf: report.asOf, made: made, paper: .portrait,
+    func html(congress: String) -> String {
+        HTMLPage(zh: zh, congress: congress, title: title, covers: covers, stamp: stamp, paper: .portrait,
                  content: all.map { $0.html(zh: zh) }.joined(), footer: footer).render()
     }
 }
