@@ -6,9 +6,14 @@ import Testing
 /// read — a deputy has a 姓名, a category (session, delegation) is its own name and gets no
 /// empty 名称 column — in the terminal table, the HTML page and the spreadsheet alike.
 @Suite struct GroupingHeaderTests {
-    /// The first line of a terminal table, its columns split on runs of spaces.
-    func headerWords(_ table: String) -> [String] {
-        String(table.prefix { $0 != "\n" }).split(separator: " ").map(String.init)
+    /// The first line of a terminal table after the report's as-of heading (and its late-entries
+    /// line), its columns split on runs of spaces.
+    func headerWords(_ report: String) -> [String] {
+        let heading = ["截至 ", "as of the end of ", "其中 "]
+        let lines = report.split(separator: "\n").drop { line in
+            heading.contains { line.hasPrefix($0) } || line.hasSuffix("were recorded after it.")
+        }
+        return (lines.first ?? "").split(separator: " ").map(String.init)
     }
 
     @Test func theTerminalTableHasANameColumnOnlyForNamedGroups() throws {
