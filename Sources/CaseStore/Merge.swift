@@ -39,9 +39,9 @@ extension Store {
         // it but may not merge is refused (403), before the second case is looked up.
         if let account { try account.party.requirePermission(.merge, on: try caseParties(congress, number)) }
         return try connection.retryingTransaction { _ in
-            var locked: [String: LockedCase] = [:]
-            for each in Set([number, target]).sorted() { locked[each] = try lockCase(congress, each) }
-            let source = locked[number]!, into = locked[target]!
+            let first = try lockCase(congress, min(number, target))
+            let second = number == target ? first : try lockCase(congress, max(number, target))
+            let (source, into) = number <= target ? (first, second) : (second, first)
             try account?.party.requirePermission(.merge, on: source.parties)
             let planned = try source.snapshot.merge(into: into.snapshot, note: note, on: day, by: actor)
             // State and pointer in one statement: the schema holds them together.
