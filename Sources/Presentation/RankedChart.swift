@@ -17,31 +17,29 @@ public struct ChartBar: Sendable, Equatable {
 
 /// The charts of the satisfaction summary and the unit scores, ranked by the figure shown.
 /// The HTML reports (`report satisfaction|score --format html`) and the secretariat's
-/// 满意度 page draw them from here, so a figure ranks the same wherever it is read.
+/// 满意度 page draw them from here, so a figure ranks the same wherever it is read. The cases
+/// are the rate charts; the score chart is `scores(_:label:)`.
 public enum RankedChart: Sendable, CaseIterable {
-    case score, satisfaction, onTime
+    case satisfaction, onTime
 
     public func title(zh: Bool) -> String {
         switch self {
-        case .score: zh ? "得分（不含样本不足的单位）" : "score (units with enough ratings)"
         case .satisfaction: zh ? "满意率（满意＋基本满意）" : "satisfaction (satisfied + basic)"
         case .onTime: zh ? "按期答复率" : "on time"
         }
     }
 
-    /// The rate a rate chart draws; nil for the score chart.
-    public var rate: ((Measures) -> Rate)? {
+    /// The rate the chart draws.
+    public var rate: (Measures) -> Rate {
         switch self {
-        case .score: nil
         case .satisfaction: { $0.satisfactionRate }
         case .onTime: { $0.onTimeRate }
         }
     }
 
-    /// The groups by `rate`, best first; a group with nothing to count last; equal rates by
-    /// the larger count, then by code.
-    public static func rate(_ rows: [Measures], _ rate: (Measures) -> Rate, label: (Measures) -> String,
-                            shown: (Rate) -> String) -> [ChartBar] {
+    /// The groups by the chart's rate, best first; a group with nothing to count last; equal
+    /// rates by the larger count, then by code.
+    public func bars(_ rows: [Measures], label: (Measures) -> String, shown: (Rate) -> String) -> [ChartBar] {
         rows.sorted { a, b in
             let (x, y) = (rate(a), rate(b))
             switch (x.value, y.value) {
@@ -56,14 +54,18 @@ public enum RankedChart: Sendable, CaseIterable {
         }
     }
 
+    public static func scoreTitle(zh: Bool) -> String {
+        zh ? "得分（不含样本不足的单位）" : "score (units with enough ratings)"
+    }
+
     /// The ranked units in their ranking order, each label led by its rank; those with too few
     /// rated cases are not ranked and not charted. The track is 100 points, or the top score
     /// when weights sum above 1.
     public static func scores(_ scores: [UnitScore], label: (Measures) -> String) -> [ChartBar] {
-        let ranked = scores.filter { $0.rank != nil }
-        let top = max(100, ranked.map(\.score).max() ?? 0)
-        return ranked.map {
-            ChartBar(label: "\($0.rank!). " + label($0.measures), fraction: $0.score / top, shown: $0.formattedScore, value: $0.score)
+        let ranked = scores.compactMap { score in score.rank.map { (rank: $0, score: score) } }
+        let top = max(100, ranked.map(\.score.score).max() ?? 0)
+        return ranked.map { rank, s in
+            ChartBar(label: "\(rank). " + label(s.measures), fraction: s.score / top, shown: s.formattedScore, value: s.score)
         }
     }
 }

@@ -19,7 +19,7 @@ struct RankedChartTests {
             unit("DDD", replied: 2, onTime: 1, rated: 2, satisfied: 2),  // 100 %
             unit("EEE", replied: 4, onTime: 2, rated: 2, satisfied: 1),  // 50 %, 2 rated: after BBB by code
         ]
-        let bars = RankedChart.rate(rows, RankedChart.satisfaction.rate!, label: \.group, shown: { "\($0.numerator)/\($0.denominator)" })
+        let bars = RankedChart.satisfaction.bars(rows, label: \.group, shown: { "\($0.numerator)/\($0.denominator)" })
         #expect(bars.map(\.label) == ["DDD", "CCC", "BBB", "EEE", "AAA"])
         #expect(bars.map(\.shown) == ["2/2", "2/4", "1/2", "1/2", "0/0"])
         #expect(bars.last?.fraction == nil && bars.first?.fraction == 1)

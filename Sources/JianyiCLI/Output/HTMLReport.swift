@@ -63,11 +63,11 @@ struct HTMLReport {
     }
 
     private func rateChart(_ chart: RankedChart, color: Int) -> String {
-        BarChart(title: chart.title(zh: zh), bars: RankedChart.rate(rows, chart.rate!, label: label, shown: percent), color: color, zh: zh).render()
+        BarChart(title: chart.title(zh: zh), bars: chart.bars(rows, label: label, shown: percent), color: color, zh: zh).render()
     }
 
     private func scoreChart(_ scores: [UnitScore]) -> String {
-        BarChart(title: RankedChart.score.title(zh: zh), bars: RankedChart.scores(scores, label: label), color: 2, zh: zh).render()
+        BarChart(title: RankedChart.scoreTitle(zh: zh), bars: RankedChart.scores(scores, label: label), color: 2, zh: zh).render()
     }
 }
 

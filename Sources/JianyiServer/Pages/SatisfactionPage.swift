@@ -22,8 +22,8 @@ enum SatisfactionPage {
         /// Stored: the templates see stored properties only.
         let hasBars: Bool
 
-        init(_ chart: RankedChart, _ bars: [ChartBar]) {
-            title = chart.title(zh: true)
+        init(_ title: String, _ bars: [ChartBar]) {
+            self.title = title
             self.bars = bars.map { Bar(label: $0.label, width: SatisfactionPage.width($0.fraction), value: $0.fraction == nil ? "— 无数据" : $0.shown) }
             hasBars = !bars.isEmpty
         }
@@ -79,14 +79,12 @@ enum SatisfactionPage {
                         resolution: percent(m.resolutionRate))
                 },
                 hasRows: !units.isEmpty,
-                satisfactionCharts: [RankedChart.satisfaction, .onTime].map {
-                    Chart($0, RankedChart.rate(units, $0.rate!, label: name, shown: percent))
-                },
+                satisfactionCharts: RankedChart.allCases.map { Chart($0.title(zh: true), $0.bars(units, label: name, shown: percent)) },
                 scores: scores.map { s in
                     ScoreRow(rank: s.rank.map(String.init) ?? "—", unit: name(s.measures), score: s.formattedScore, cases: s.measures.cases,
                              rated: s.measures.rated, insufficient: s.insufficientSample)
                 },
-                scoreChart: Chart(.score, RankedChart.scores(scores, label: name)),
+                scoreChart: Chart(RankedChart.scoreTitle(zh: true), RankedChart.scores(scores, label: name)),
                 minRated: minRated)
         }
         return try site.page("sec-satisfaction", title: "满意度与单位评分", page: view, context: context, path: "/satisfaction")
