@@ -39,7 +39,10 @@ struct HealthTests {
             #expect(busy.status == .serviceUnavailable)
             #expect(busy.headers[.retryAfter] == "1")
             #expect(busy.text == #"{"error":{"code":"unavailable","message":"the service is busy; try again later"}}"#)
-            #expect(waited >= .milliseconds(400) && waited < .seconds(5), "answered after the pool's wait, not at once nor never: \(waited)")
+            // The store is held until after this answer, so a 503 at all proves the wait gave up
+            // rather than waiting for the store; the upper bound only says "not never" and is
+            // loose because a loaded CI machine can stall a loopback request for seconds.
+            #expect(waited >= .milliseconds(400) && waited < .seconds(30), "answered after the pool's wait, not at once nor never: \(waited)")
             try await holder.letGo()
             #expect(try await server.get("/healthz").status == .ok)
         }
