@@ -17,6 +17,7 @@ struct AccountCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account acting as a deputy, a unit or the secretariat.",
             discussion: """
                 Examples:
@@ -109,6 +110,7 @@ struct AccountCommand: ParsableCommand {
 
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disable",
             abstract: "Disable an account: it can no longer sign in, and its tokens and sessions end at once.",
             discussion: "Example: jianyi account disable zjj-clerk")
         @OptionGroup var global: GlobalOptions
@@ -123,6 +125,7 @@ struct AccountCommand: ParsableCommand {
 
     struct Signer: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "signer",
             abstract: "Grant or revoke a unit account's signer right (签发).",
             discussion: """
                 A unit with an enabled signer account replies through drafts: its other accounts submit a draft reply, \
@@ -150,6 +153,7 @@ struct AccountCommand: ParsableCommand {
 
     struct Password: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "password",
             abstract: "Set an account's password from standard input; its tokens and sessions end.",
             discussion: "Example: printf '%s\\n' \"$NEW_PASSWORD\" | jianyi account password zjj-clerk --password-stdin")
         @OptionGroup var global: GlobalOptions

@@ -10,6 +10,7 @@ struct CalendarCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Load a State Council holiday notice: date,kind(off|work),name.",
             discussion: """
                 Adds the file's days to the congress's calendar and corrects the days it already has \
@@ -44,6 +45,7 @@ struct CalendarCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a year's days off and makeup working days.",
             discussion: "Example: jianyi calendar show --year 2026")
         @OptionGroup var global: GlobalOptions
@@ -101,6 +103,7 @@ struct PolicyCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show every setting, its value, and whether it is the default.",
             discussion: "Example: jianyi policy show --format json")
         @OptionGroup var global: GlobalOptions

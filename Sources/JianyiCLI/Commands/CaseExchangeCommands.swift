@@ -13,6 +13,7 @@ enum CaseExportFormat: String, ExpressibleByArgument, CaseIterable {
 extension Export {
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cases",
             abstract: "Every case with its whole state and history: csv, json or jsonl that import cases reads back, or xlsx to read.",
             discussion: """
                 One record per case, by number: the case (title, body, deputy, co-signers, session, \
@@ -95,6 +96,7 @@ extension Export {
 extension ImportCommand {
     struct Cases: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cases",
             abstract: "Recreate the cases of a file export cases wrote (all cases or none).",
             discussion: """
                 Reads the layout of export cases (docs/export.md) in csv, json or jsonl (by the \

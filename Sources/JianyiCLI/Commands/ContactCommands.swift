@@ -6,6 +6,7 @@ import Casework
 /// the deputy confirms or disputes it (`jianyi contact confirm|dispute NUMBER --contact K`).
 struct Contact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "contact",
         abstract: "Record a contact (沟通) between an assigned unit and the deputy; the deputy confirms or disputes it.",
         discussion: """
             A unit on the case records each contact; `jianyi show NUMBER` lists \
@@ -22,6 +23,7 @@ struct Contact: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record a contact (沟通) between an assigned unit and the deputy (the default: `jianyi contact NUMBER …`).",
             discussion: "Example: jianyi contact 5-4-0012 --unit ZJJ --mode face_to_face --note 现场察看小区")
         @OptionGroup var global: GlobalOptions
@@ -40,6 +42,7 @@ struct Contact: ParsableCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: "The deputy confirms a recorded contact (确认沟通): it happened as the unit recorded it.",
             discussion: """
                 Only the deputy who raised the case (not a co-signer) or the \
@@ -62,6 +65,7 @@ struct Contact: ParsableCommand {
 
     struct Dispute: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dispute",
             abstract: "The deputy disputes a recorded contact (对沟通提出异议): it did not happen as recorded.",
             discussion: """
                 --note says what happened instead. A disputed contact no longer \

@@ -11,6 +11,7 @@ struct DB: ParsableCommand {
 
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply the pending schema migrations, in order (safe to rerun).",
             discussion: """
                 Each migration runs in its own transaction and is recorded in schema_migrations. The \
@@ -36,6 +37,7 @@ struct DB: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "List applied and pending migrations.",
             discussion: "Example: jianyi db status --format json"
         )

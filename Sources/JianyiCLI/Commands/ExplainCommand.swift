@@ -4,6 +4,7 @@ import Casework
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "How each deadline of a case was computed, step by step (民法典 art. 201–203).",
         discussion: """
             For every obligation: the day counting starts from (not itself counted), the period and \

@@ -4,6 +4,7 @@ import Casework
 
 struct Opinion: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "opinion",
         abstract: "A co-handler sends its opinion (协办意见) to the lead unit.",
         discussion: "Example: jianyi opinion 5-4-0012 --unit JTJ --text 同意主办单位意见，配合做好交通组织")
     @OptionGroup var global: GlobalOptions
@@ -19,6 +20,7 @@ struct Opinion: ParsableCommand {
 
 struct Reply: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reply",
         abstract: "The lead unit replies (答复): A solved, B being solved (with --plan-by), C explained.",
         discussion: """
             Examples:
@@ -90,6 +92,7 @@ struct FollowUp: ParsableCommand {
 
 struct Supervise: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "supervise",
         abstract: "Mark a key suggestion (重点建议) with its supervising leader and committee.",
         discussion: "Example: jianyi supervise 5-4-0012 --leader 张副主任 --committee 城建环资工委")
     @OptionGroup var global: GlobalOptions

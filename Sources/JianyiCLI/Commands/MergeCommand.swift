@@ -4,6 +4,7 @@ import Casework
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge a suggestion into another on the same matter (并案): it is handled and answered as part of that case.",
         discussion: """
             Both cases must not be assigned yet (submitted or accepted). The merged case keeps its deputy and history and takes \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Overdue: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "overdue",
         abstract: "The nightly overdue job (督办): tiers every open obligation and records each new flag once.",
         subcommands: [Sweep.self, Runs.self, Digests.self],
         defaultSubcommand: Sweep.self)
@@ -127,6 +128,7 @@ struct Overdue: ParsableCommand {
 
     struct Runs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "runs",
             abstract: "Recent runs: as-of day, started, finished, counts, warnings.",
             discussion: "Example: jianyi overdue runs --format json")
         @OptionGroup var global: GlobalOptions
@@ -161,6 +163,7 @@ struct Overdue: ParsableCommand {
 
     struct Digests: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "digests",
             abstract: "Write a past run's digests again: the files it wrote, or would have written, to --out-dir.",
             discussion: """
                 For a run that was recorded but whose digests could not all be written \

@@ -4,6 +4,7 @@ import Casework
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: "Record the deputy's consent to publishing the reply (答复公开), or the secretariat's mark: publishable or withheld.",
         discussion: """
             A reply is published (jianyi export publication) when the deputy consented and the secretariat approved it. The \
@@ -48,6 +49,7 @@ struct Publish: ParsableCommand {
 extension Export {
     struct Publication: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publication",
             abstract: "The replies that may be published (答复公开), personal data redacted.",
             discussion: """
                 Lists every case whose deputy consented and which the secretariat marked publishable (jianyi publish), with \

@@ -7,6 +7,7 @@ extension CaseState: ExpressibleByArgument {}
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one case: its deputy, state, units, deadlines and timeline.",
         discussion: "Example: jianyi show 5-4-0012 --format json")
     @OptionGroup var global: GlobalOptions
@@ -107,6 +108,7 @@ struct Show: ParsableCommand {
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List cases, in number order.",
         discussion: """
             Examples:
@@ -178,6 +180,7 @@ struct List: ParsableCommand {
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Every event of a case, oldest first: when, who, what.",
         discussion: "Example: jianyi history 5-4-0012")
     @OptionGroup var global: GlobalOptions

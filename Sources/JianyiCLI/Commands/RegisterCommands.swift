@@ -8,6 +8,7 @@ extension PublishConsent: ExpressibleByArgument {}
 
 struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "register",
         abstract: "Register a suggestion (提交) and print its number.",
         discussion: """
             Numbers are gapless per series: 5-4-0001, 5-4-0002 … for a session; R2026-0001 … for \
@@ -78,6 +79,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Suggestions: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggestions",
             abstract: "Register every suggestion of a CSV file, numbered in file order (all rows or none).",
             discussion: """
                 Columns: title,deputy,cosigners,session,channel,category,body,submitted_on[,ref]; \

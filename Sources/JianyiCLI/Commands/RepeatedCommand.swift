@@ -9,6 +9,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Repeated: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "repeated",
             abstract: "Suggestions raised again (反复提): each case whose title closely matches one of an earlier session.",
             discussion: """
                 A case repeats an earlier one when their titles score 0.6 or more (as in `jianyi similar`) \

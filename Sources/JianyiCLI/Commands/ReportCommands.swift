@@ -66,10 +66,11 @@ struct ReportOptions: ParsableArguments {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reports for publication, and every case for other systems.", subcommands: [Satisfaction.self, Publication.self, Cases.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Reports for publication, and every case for other systems.", subcommands: [Satisfaction.self, Publication.self, Cases.self])
 
     struct Satisfaction: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "satisfaction",
             abstract: "Satisfaction summary (满意度测评): replies on time, contacts, ratings, resolution, per group.",
             discussion: """
                 Counts are of assigned cases; the final rating counts for satisfaction, round-1 \

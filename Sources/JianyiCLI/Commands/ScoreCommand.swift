@@ -4,10 +4,11 @@ import Casework
 import Presentation
 
 struct Score: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score the handling units (评分通报).", subcommands: [Units.self])
+    static let configuration = CommandConfiguration(commandName: "score", abstract: "Score the handling units (评分通报).", subcommands: [Units.self])
 
     struct Units: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "units",
             abstract: "Each lead unit's score, 0–100, from its on-time, contact, satisfaction and resolution rates.",
             discussion: """
                 score = 100 × (w_on_time × on_time_rate + w_contact × contact_rate + w_satisfaction × \

@@ -8,6 +8,7 @@ import Logging
 /// `jianyi serve`: the web service over the same database and use cases as the CLI.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the web service (GET /healthz; the API comes with accounts).",
         discussion: """
             Prints one line with the address it listens on, then one access-log line \

@@ -12,6 +12,7 @@ struct CongressCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a congress; it gets a copy of the official holiday calendars.",
             discussion: "Example: jianyi congress add LL --name 吕梁市人民代表大会 --level city")
         @OptionGroup var global: GlobalOptions
@@ -48,6 +49,7 @@ struct SessionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a session: TERM-MEETING with its opening and closing days.",
             discussion: "Example: jianyi session add 5-4 --opened 2024-01-20 --closed 2024-01-23")
         @OptionGroup var global: GlobalOptions
@@ -88,6 +90,7 @@ struct DeputyCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add one deputy.",
             discussion: "Example: jianyi deputy add D001 --name 史芷彤 --delegation 离石区代表团")
         @OptionGroup var global: GlobalOptions
@@ -104,6 +107,7 @@ struct DeputyCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Add or update deputies from a CSV file: code,name,delegation (all rows or none).",
             discussion: """
                 A code the congress already has is updated to the file's name and delegation, so the \
@@ -150,6 +154,7 @@ struct UnitCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add one handling unit.",
             discussion: "Example: jianyi unit add SJJ --name 市市场监督管理局 --kind government")
         @OptionGroup var global: GlobalOptions
@@ -166,6 +171,7 @@ struct UnitCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Add or update units from a CSV file: code,name,kind (all rows or none).",
             discussion: "Example: jianyi unit import units.csv")
         @OptionGroup var global: GlobalOptions

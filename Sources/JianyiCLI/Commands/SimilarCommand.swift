@@ -5,6 +5,7 @@ import Casework
 
 struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "similar",
         abstract: "Earlier suggestions like this one (反复提), most alike first.",
         discussion: """
             Titles are compared by their character pairs, leaving out 关于…的建议; the score runs \

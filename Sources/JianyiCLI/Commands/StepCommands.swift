@@ -41,6 +41,7 @@ func textOrFile(_ text: String?, _ file: String?, field: Field) throws -> String
 
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Review a submitted suggestion (审查): accept it, or reject it with a reason (不予立案).",
         discussion: """
             Examples:
@@ -68,6 +69,7 @@ struct Review: ParsableCommand {
 
 struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "withdraw",
         abstract: "The deputy withdraws a suggestion before it is assigned.",
         discussion: "Example: jianyi withdraw 5-4-0012 --reason 问题已解决")
     @OptionGroup var global: GlobalOptions
@@ -82,6 +84,7 @@ struct Withdraw: ParsableCommand {
 
 struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "assign",
         abstract: "Assign a case (交办) to a lead unit and co-handlers; sets the deadlines.",
         discussion: """
             The lead must reply within \(reply) (\(replyComplex) with --complex), each co-handler send its opinion \
@@ -141,11 +144,13 @@ struct Assign: ParsableCommand {
 
 struct Transfer: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "transfer",
         abstract: "调整交办: a unit asks to be replaced; the secretariat approves or rejects.",
         subcommands: [Request.self, Approve.self, Reject.self])
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "request",
             abstract: "An assigned unit asks, within its transfer window, to be replaced.",
             discussion: "Example: jianyi transfer request 5-4-0012 --unit JTJ --reason 不属于本单位职责")
         @OptionGroup var global: GlobalOptions
@@ -163,6 +168,7 @@ struct Transfer: ParsableCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Approve the pending request: the new unit takes the role; its clock starts today.",
             discussion: "Example: jianyi transfer approve 5-4-0012 --to CGJ")
         @OptionGroup var global: GlobalOptions
@@ -177,6 +183,7 @@ struct Transfer: ParsableCommand {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reject",
             abstract: "Reject the pending request; the original deadlines stand.",
             discussion: "Example: jianyi transfer reject 5-4-0012 --reason 属于该单位职责范围")
         @OptionGroup var global: GlobalOptions

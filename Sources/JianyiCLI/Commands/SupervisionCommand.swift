@@ -6,6 +6,7 @@ import Presentation
 extension ReportCommand {
     struct Supervision: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "supervision",
             abstract: "The monthly supervision report (督办通报) for the 主任会议.",
             discussion: """
                 Cases by state at the end of the month and the change since the end of the month \
