@@ -1,15 +1,14 @@
 -- Floor for GET /api/v1/me/obligations, as jianyi_web: exactly the statements the handler ran
--- (copied from .build/bench-serve/statements.log, `Scripts/bench serve`): the token lookup,
--- then one transaction that sets the actor (Store.acting(as:), sent with BEGIN in one round
+-- (copied from .build/bench-serve/statements.log, `Scripts/bench serve`): one transaction
+-- that sets the actor and checks the bearer token (Store.acting(as:), sent with BEGIN in one round
 -- trip: a pipeline), counts the unit's open obligations and reads the first page (one more
 -- pipeline). The deadline
 -- rules (policy settings, the calendar) the server reads once per pooled connection and keeps
 -- while the congress's rules_version stands (migration 24), so a request does not read them.
 -- The server binds every value as a parameter; here the ones that vary by account are pgbench
 -- variables and the constants are written out.
-SELECT congress_code, login, role, coalesce(deputy_code, unit_code) AS code, kind,
-       floor(extract(epoch FROM expires_at))::bigint AS expires_at, csrf_matches
-FROM jianyi_token_account(:token, NULL);
+-- No separate token lookup: a token the server has seen lately (every request here but the
+-- first) is checked only inside that transaction (Site.tokens, SignInMiddleware).
 \startpipeline
 BEGIN ISOLATION LEVEL READ COMMITTED;
 WITH c AS (SELECT congress_id, rules_version FROM congress WHERE code = :congress)
@@ -18,7 +17,9 @@ SELECT set_config('jianyi.congress', (SELECT congress_id FROM c)::text, true) AS
        set_config('jianyi.party', 'unit', true),
        set_config('jianyi.code', :unit, true),
        set_config('jianyi.login', :actor, true),
-       set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), :actor), false)::text, true) AS signer;
+       set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), :actor), false)::text, true) AS signer,
+       (SELECT t.login FROM jianyi_token_account(:token, NULL) t
+        WHERE t.kind = 'api' AND t.congress_code = :congress) AS token_login;
 \endpipeline
 \startpipeline
 SELECT count(*) AS n FROM obligation o WHERE o.congress_id = :congress_id AND o.unit_code = :unit AND o.status = 'open'

@@ -28,6 +28,29 @@ public struct TokenHolder: Sendable {
     public let expiresAt: Instant
     /// Whether the CSRF token given with the lookup is the session's.
     public let csrfMatches: Bool
+
+    public init(account: Account, kind: TokenKind, expiresAt: Instant, csrfMatches: Bool) {
+        self.account = account
+        self.kind = kind
+        self.expiresAt = expiresAt
+        self.csrfMatches = csrfMatches
+    }
+}
+
+/// The token a request signed in with, to be checked again where the request acts.
+public struct SignedInToken: Sendable {
+    public let token: String
+    public let kind: TokenKind
+
+    public init(_ token: String, kind: TokenKind) {
+        self.token = token
+        self.kind = kind
+    }
+}
+
+/// The token a request signed in with no longer signs in: nothing was done.
+public struct TokenEnded: Error, Equatable, Sendable {
+    public init() {}
 }
 
 /// One account as `account list` shows it.

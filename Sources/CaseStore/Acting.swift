@@ -8,7 +8,11 @@ extension Store {
     /// steps called inside run in savepoints of this transaction.
     ///
     /// Connected as the web role (jianyi_web), this is the only way to see a case row at all.
-    public func acting<Value>(as account: Account, _ body: (Store) throws -> Value) throws -> Value {
+    ///
+    /// With `token`, the credential the account signed in with is checked in the same statement
+    /// that opens the transaction: a token ended since (revoked, expired, its account disabled or
+    /// given a new password) throws `TokenEnded` before `body` runs, at no extra round trip.
+    public func acting<Value>(as account: Account, token: SignedInToken? = nil, _ body: (Store) throws -> Value) throws -> Value {
         let previous = (actor, self.account, rulesVersion)
         (actor, self.account) = (account.login, account)
         defer { (actor, self.account, rulesVersion) = previous }
@@ -21,7 +25,9 @@ extension Store {
                    set_config('jianyi.code', \(account.party.code ?? ""), true),
                    set_config('jianyi.login', \(account.login), true),
                    set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), \(account.login)), false)::text, true)
-                       AS signer
+                       AS signer,
+                   (SELECT t.login FROM jianyi_token_account(\(token?.token), NULL) t
+                    WHERE t.kind = \(token?.kind.rawValue) AND t.congress_code = \(account.congress)) AS token_login
             """
         // Sent with BEGIN: one round trip instead of two on every request.
         return try connection.retryingTransaction(opening: setActor) { _, opened in
@@ -30,6 +36,7 @@ extension Store {
             guard try set.decode(String?.self, "congress") != nil else {
                 throw LookupError.noSuchCongress(code: account.congress, known: [])
             }
+            if token != nil, try set.decode(String?.self, "token_login") != account.login { throw TokenEnded() }
             self.account = account.signing(try set.decode(String.self, "signer") == "true")
             rulesVersion = try set.decode(Int64.self, "rules_version")
             return try body(self)

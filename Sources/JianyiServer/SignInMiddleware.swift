@@ -4,16 +4,32 @@ import Hummingbird
 
 /// Lets a request through only with `Authorization: Bearer TOKEN` of a live API token of this
 /// server's congress; the account goes on the context. Anything else is 401.
+///
+/// A token in `Site.tokens` (seen lately) goes through without a lookup of its own: the
+/// transaction the handler acts in checks it first (`Site.act`), and when the handler answers or
+/// fails without having acted, the token is looked up then, so that a token ended since is 401
+/// before any other answer, exactly as when every request looked it up first.
 struct SignInMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let site: Site
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard let token = Self.bearerToken(request) else { throw ServiceError.unauthorized }
-        let holder = try await site.pool.withStore { try $0.account(forToken: token) }
-        guard let holder, holder.kind == .api, holder.account.congress == site.congress.code else { throw ServiceError.unauthorized }
-        context.signIn(holder.account)
-        return try await next(request, context)
+        guard let account = site.tokens.account(for: token) else {
+            context.signIn(try await site.lookUpToken(token), check: TokenCheck(token, settled: true))
+            return try await next(request, context)
+        }
+        let check = TokenCheck(token)
+        context.signIn(account, check: check)
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            try await site.settle(check)
+            throw error
+        }
+        try await site.settle(check)
+        return response
     }
 
     /// The token of `Authorization: Bearer TOKEN` (the scheme in any case, RFC 9110); nil
@@ -24,5 +40,25 @@ struct SignInMiddleware: RouterMiddleware {
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
         let token = parts[1].trimmingCharacters(in: .whitespaces)
         return token.isEmpty ? nil : token
+    }
+}
+
+extension Site {
+    /// The account of a live API token of this congress, remembered in `tokens`; 401 otherwise.
+    func lookUpToken(_ token: String) async throws -> Account {
+        let holder = try await pool.withStore { try $0.account(forToken: token) }
+        guard let holder, holder.kind == .api, holder.account.congress == congress.code else {
+            tokens.forget(token)
+            throw ServiceError.unauthorized
+        }
+        tokens.keep(token, holder)
+        return holder.account
+    }
+
+    /// Makes sure the request's token was found live during the request: 401 if it has ended.
+    func settle(_ check: TokenCheck) async throws {
+        guard !check.isSettled else { return }
+        _ = try await lookUpToken(check.token)
+        check.settle()
     }
 }

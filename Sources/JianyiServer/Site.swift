@@ -17,9 +17,11 @@ public struct Site: Sendable {
     public let throttle: SignInThrottle
     /// Whether a reverse proxy's `X-Forwarded-For`/`X-Forwarded-Proto` are believed (`--trust-proxy`).
     public let trustProxy: Bool
+    /// Bearer tokens seen lately (see `SignInMiddleware`).
+    public let tokens: TokenCache
 
     public init(pool: StorePool, congress: Congress, fixedToday: Day? = nil, tokenLifetime: Duration = .seconds(12 * 3600),
-                throttle: SignInThrottle = SignInThrottle(), trustProxy: Bool = false) throws {
+                throttle: SignInThrottle = SignInThrottle(), trustProxy: Bool = false, tokens: TokenCache = TokenCache()) throws {
         self.pool = pool
         self.congress = congress
         clock = try CongressClock(congress)
@@ -27,6 +29,7 @@ public struct Site: Sendable {
         self.tokenLifetime = tokenLifetime
         self.throttle = throttle
         self.trustProxy = trustProxy
+        self.tokens = tokens
     }
 
     /// Today in the congress's time zone.
@@ -41,6 +44,21 @@ public struct Site: Sendable {
     /// transaction read it: its signer right is the account row's now, not the sign-in's.
     func act<T: Sendable>(_ context: WebContext, _ body: @escaping @Sendable (Store, Account) throws -> T) async throws -> T {
         guard let account = context.account else { throw ServiceError.unauthorized }
-        return try await pool.withStore { store in try store.acting(as: account) { try body($0, $0.account ?? account) } }
+        // A bearer token is checked again by the statement that opens the transaction.
+        let check = context.tokenCheck
+        do {
+            return try await pool.withStore { store in
+                try store.acting(as: account, token: check.map { SignedInToken($0.token, kind: .api) }) {
+                    check?.settle()
+                    return try body($0, $0.account ?? account)
+                }
+            }
+        } catch is TokenEnded {
+            if let check {
+                tokens.forget(check.token)
+                check.settle()
+            }
+            throw ServiceError.unauthorized
+        }
     }
 }

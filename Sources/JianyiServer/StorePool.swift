@@ -37,6 +37,7 @@ public final class StorePool: Service, Sendable {
     public let settings: Settings
     private let threads: NIOThreadPool
     private let state: NIOLockedValueBox<State>
+    private let started = NIOLockedValueBox(0)
 
     public init(_ settings: Settings) {
         precondition(settings.size > 0, "a pool needs at least one store")
@@ -48,6 +49,7 @@ public final class StorePool: Service, Sendable {
 
     /// Runs `body` with a store of its own, on a pool thread; the store returns to the pool after.
     public func withStore<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
+        started.withLockedValue { $0 += 1 }
         let lease = Lease(pool: self, store: try await acquire())
         do {
             return try await threads.runIfActive { try lease.use(body) }
@@ -58,6 +60,9 @@ public final class StorePool: Service, Sendable {
             throw error
         }
     }
+
+    /// How many jobs have asked for a store so far: what a request costs the pool.
+    public var jobsStarted: Int { started.withLockedValue { $0 } }
 
     /// Waits for shutdown, then closes the idle stores and the threads.
     public func run() async throws {

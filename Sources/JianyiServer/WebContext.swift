@@ -10,7 +10,7 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext, ReportsAc
     /// The peer of the connection (a reverse proxy, when there is one).
     public let remoteAddress: SocketAddress?
     /// Held by reference: the access log wraps the handler and reads it afterwards.
-    private let signedIn = NIOLockedValueBox<(account: Account, csrf: String?)?>(nil)
+    private let signedIn = NIOLockedValueBox<(account: Account, csrf: String?, check: TokenCheck?)?>(nil)
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -26,7 +26,12 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext, ReportsAc
     /// A browser session's CSRF token, for the forms a page renders; nil without a session.
     public var csrf: String? { signedIn.withLockedValue { $0?.csrf } }
 
+    /// The bearer token the request signed in with, and whether it has been found live yet.
+    var tokenCheck: TokenCheck? { signedIn.withLockedValue { $0?.check } }
+
     public var actingLogin: String? { account?.login }
 
-    func signIn(_ account: Account, csrf: String? = nil) { signedIn.withLockedValue { $0 = (account, csrf) } }
+    func signIn(_ account: Account, csrf: String? = nil, check: TokenCheck? = nil) {
+        signedIn.withLockedValue { $0 = (account, csrf, check) }
+    }
 }

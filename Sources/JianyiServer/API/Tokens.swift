@@ -24,8 +24,11 @@ struct Tokens {
     }
 
     func signOut(_ request: Request, context: WebContext) async throws -> Response {
-        guard let token = SignInMiddleware.bearerToken(request) else { throw ServiceError.unauthorized }
-        try await site.pool.withStore { store in _ = try store.revokeToken(token) }
+        // Found live first: a token ended since answers 401, not the 204 of a sign-out.
+        guard let check = context.tokenCheck else { throw ServiceError.unauthorized }
+        try await site.settle(check)
+        site.tokens.forget(check.token)
+        try await site.pool.withStore { store in _ = try store.revokeToken(check.token) }
         return Response(status: .noContent)
     }
 }
