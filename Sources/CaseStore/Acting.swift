@@ -17,6 +17,15 @@ extension Store {
         (actor, self.account) = (account.login, account)
         defer { (actor, self.account, rulesVersion) = previous }
         // The signer right comes from the account row, never from the caller's Account.
+        // Without a token (the CLI, a browser's session) the statement calls no token function.
+        let tokenLogin: PostgresQuery = if let token {
+            """
+            (SELECT t.login FROM jianyi_token_account(\(token.token), NULL) t
+             WHERE t.kind = \(token.kind.rawValue) AND t.congress_code = \(account.congress))
+            """
+        } else {
+            "NULL::text"
+        }
         let setActor: PostgresQuery = """
             WITH c AS (SELECT congress_id, rules_version FROM congress WHERE code = \(account.congress))
             SELECT set_config('jianyi.congress', (SELECT congress_id FROM c)::text, true) AS congress,
@@ -26,8 +35,7 @@ extension Store {
                    set_config('jianyi.login', \(account.login), true),
                    set_config('jianyi.signer', coalesce(jianyi_account_signs((SELECT congress_id FROM c), \(account.login)), false)::text, true)
                        AS signer,
-                   (SELECT t.login FROM jianyi_token_account(\(token?.token), NULL) t
-                    WHERE t.kind = \(token?.kind.rawValue) AND t.congress_code = \(account.congress)) AS token_login
+                   \(tokenLogin) AS token_login
             """
         // Sent with BEGIN: one round trip instead of two on every request.
         return try connection.retryingTransaction(opening: setActor) { _, opened in

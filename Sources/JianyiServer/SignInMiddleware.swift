@@ -24,12 +24,24 @@ struct SignInMiddleware: RouterMiddleware {
         let response: Response
         do {
             response = try await next(request, context)
+        } catch let error as ServiceError where error.status == .serviceUnavailable {
+            // The pool is busy or the database away: a lookup would need the pool again, and
+            // was 503 itself when every request looked its token up first.
+            throw error
         } catch {
-            try await site.settle(check)
+            try await settle(check, context)
+            if let error = error as? ServiceError, error == .unauthorized { context.signOut() }
             throw error
         }
-        try await site.settle(check)
+        try await settle(check, context)
         return response
+    }
+
+    private func settle(_ check: TokenCheck, _ context: WebContext) async throws {
+        do { try await site.settle(check) } catch let error as ServiceError where error == .unauthorized {
+            context.signOut()
+            throw error
+        }
     }
 
     /// The token of `Authorization: Bearer TOKEN` (the scheme in any case, RFC 9110); nil

@@ -24,7 +24,7 @@ public final class StorePool: Service, Sendable {
         /// PostgreSQL's statement_timeout on every pooled connection; nil leaves the server's.
         public var statementTimeout: Duration?
 
-        public init(databaseURL: String?, actor: String = "jianyi-web", size: Int = 8,
+        public init(databaseURL: String?, actor: String = "jianyi-web", size: Int = 16,
                     wait: Duration = .milliseconds(2000), statementTimeout: Duration? = .seconds(10)) {
             self.databaseURL = databaseURL
             self.actor = actor

@@ -34,4 +34,8 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext, ReportsAc
     func signIn(_ account: Account, csrf: String? = nil, check: TokenCheck? = nil) {
         signedIn.withLockedValue { $0 = (account, csrf, check) }
     }
+
+    /// A remembered token turned out to have ended: the request was nobody's after all, and
+    /// the access log says so.
+    func signOut() { signedIn.withLockedValue { $0 = nil } }
 }

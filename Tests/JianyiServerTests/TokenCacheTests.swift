@@ -5,6 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 @testable import JianyiServer
+import Postgres
 import Testing
 
 /// A bearer token seen lately skips its own lookup (`Site.tokens`), and nothing else changes:
@@ -37,11 +38,15 @@ struct TokenCacheTests {
     @Test(arguments: ["disabled", "new password", "revoked"])
     func aTokenEndedSinceItWasSeenIs401WhateverElseIsWrong(ending: String) async throws {
         try await Self.serve { server, served, _ async throws in
+            let tooLarge = #"{"title":""# + String(repeating: "长", count: 400_000) + #""}"#
             let requests: [(HTTPRequest.Method, String, String?, HTTPResponse.Status)] = [
                 (.get, "/api/v1/cases", nil, .ok),
+                (.get, "/api/v1/cases/5-4-9999", nil, .notFound),
                 (.get, "/api/v1/cases?no_such_filter=1", nil, .badRequest),
                 (.post, "/api/v1/cases", "{not json", .badRequest),
+                (.post, "/api/v1/cases", tooLarge, .contentTooLarge),
                 (.get, "/api/v1/overdue/runs", nil, .forbidden),
+                (.post, "/api/v1/cases", #"{"title":"关于缓存的令牌的建议","session":"5-4"}"#, .created),
                 (.delete, "/api/v1/tokens/current", nil, .noContent),
             ]
             let live = try await server.token("d1")
@@ -66,6 +71,14 @@ struct TokenCacheTests {
                 #expect(response.status == .unauthorized, "\(method) \(path) once \(ending)")
                 #expect(response.text.contains(#""code":"unauthorized""#), "\(method) \(path): \(response.text)")
             }
+            // The submission made while the token lived is the only one: the refused one wrote nothing.
+            let submitted = try await offThePool {
+                try Connection(served.url).query("SELECT count(*) AS n FROM suggestion").rows[0].decode(Int.self, "n")
+            }
+            #expect(submitted == 1)
+            // A 401 acts as nobody: the access log names no login on it.
+            let refusals = server.log.messages.filter { $0.contains(" 401 ") }
+            #expect(refusals.count >= requests.count && refusals.allSatisfy { !$0.hasSuffix(" d1") }, "\(refusals)")
         }
     }
 
@@ -89,10 +102,11 @@ struct TokenCacheTests {
         cache.keep("a", holder(expiring: -1), now: now)
         cache.keep("b", holder(expiring: 60), now: now)
         cache.keep("c", holder(expiring: 60), now: now)
-        #expect(cache.account(for: "a", now: now) == nil, "an expired token is no hit")
-        cache.keep("d", holder(expiring: 60), now: now)
         #expect(cache.count == 3)
+        cache.keep("d", holder(expiring: 60), now: now)
+        #expect(cache.count == 3, "full, it dropped the expired token to make room")
         #expect(cache.account(for: "b", now: now) == account && cache.account(for: "d", now: now) == account)
+        #expect(cache.account(for: "a", now: now) == nil, "an expired token is no hit")
         cache.keep("e", holder(expiring: 60), now: now)
         #expect(cache.count <= 3, "full of live tokens, it starts over rather than grow")
         #expect(cache.account(for: "e", now: now) == account)

@@ -21,7 +21,7 @@ struct Serve: ParsableCommand {
 
             Each flag falls back on an environment variable, then a default:
             - --listen, JIANYI_LISTEN: 127.0.0.1:8080 (port 0: any free port, printed at start).
-            - --pool-size, JIANYI_POOL_SIZE: 8 connections (1-500).
+            - --pool-size, JIANYI_POOL_SIZE: 16 connections (1-500).
             - --pool-wait, JIANYI_POOL_WAIT: 2000 ms; a request waiting longer for a free connection gets 503 with Retry-After.
             - --statement-timeout, JIANYI_STATEMENT_TIMEOUT: 10000 ms; 0: none.
             - --token-lifetime, JIANYI_TOKEN_LIFETIME: 43200 s (12 h) for a bearer token or a browser session.
@@ -41,7 +41,7 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Address to listen on (default: $JIANYI_LISTEN, then 127.0.0.1:8080).", valueName: "host:port"))
     var listen: String?
 
-    @Option(name: .customLong("pool-size"), help: ArgumentHelp("Database connections at most (default: $JIANYI_POOL_SIZE, then 8).", valueName: "n"))
+    @Option(name: .customLong("pool-size"), help: ArgumentHelp("Database connections at most (default: $JIANYI_POOL_SIZE, then 16).", valueName: "n"))
     var poolSize: Int?
 
     @Option(name: .customLong("pool-wait"), help: ArgumentHelp("Milliseconds a request waits for a free connection before 503 (default: $JIANYI_POOL_WAIT, then 2000).", valueName: "ms"))
@@ -55,7 +55,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let address = try listenAddress(environment)
-        let size = try Self.setting(poolSize, flag: "--pool-size", variable: "JIANYI_POOL_SIZE", default: 8, within: 1...500, environment)
+        let size = try Self.setting(poolSize, flag: "--pool-size", variable: "JIANYI_POOL_SIZE", default: 16, within: 1...500, environment)
         let wait = try Self.setting(poolWait, flag: "--pool-wait", variable: "JIANYI_POOL_WAIT", default: 2000, within: 0...600_000, environment)
         let timeout = try Self.setting(statementTimeout, flag: "--statement-timeout", variable: "JIANYI_STATEMENT_TIMEOUT",
                                   default: 10_000, within: 0...86_400_000, environment)
