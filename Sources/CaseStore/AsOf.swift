@@ -23,15 +23,23 @@ func joinCaseState(_ congress: Congress, asOf day: Day?) -> PostgresQuery {
     day.map { "JOIN \(caseStateAsOf(congress, $0)) st ON st.suggestion_id = s.suggestion_id" } ?? ""
 }
 
-/// An assignment `a` in force at the end of `day`: made by then and not yet ended by a transfer.
-func assignmentActive(_ a: StaticString, on day: Day) -> PostgresQuery {
-    "\(unsafeRaw: a).assigned_on <= \(day) AND (\(unsafeRaw: a).ended_on IS NULL OR \(unsafeRaw: a).ended_on > \(day))"
+/// Where a case's state columns are read: `s` itself now, `joinCaseState`'s `st` as of a day.
+func stateSource(asOf day: Day?) -> PostgresQuery {
+    day == nil ? "s" : "st"
+}
+
+/// An assignment `a` in force at the end of `day` (made by then and not yet ended by a
+/// transfer); now when nil: not ended.
+func assignmentActive(_ a: StaticString, on day: Day?) -> PostgresQuery {
+    guard let day else { return "\(unsafeRaw: a).ended_on IS NULL" }
+    return "\(unsafeRaw: a).assigned_on <= \(day) AND (\(unsafeRaw: a).ended_on IS NULL OR \(unsafeRaw: a).ended_on > \(day))"
 }
 
 /// An obligation `o` that a step dated on or before `day` had opened and none had cancelled
-/// by then (met or not).
-func obligationInForce(_ o: StaticString, on day: Day) -> PostgresQuery {
-    """
+/// by then (met or not); now when nil: not cancelled.
+func obligationInForce(_ o: StaticString, on day: Day?) -> PostgresQuery {
+    guard let day else { return "\(unsafeRaw: o).status <> \(ObligationStatus.cancelled)" }
+    return """
     \(unsafeRaw: o).start_on <= \(day)
     AND (\(unsafeRaw: o).status <> \(ObligationStatus.cancelled) OR \(unsafeRaw: o).cancelled_on > \(day))
     """

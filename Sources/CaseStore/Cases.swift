@@ -123,10 +123,8 @@ extension Store {
     /// stood at its end: the state columns from `case_state_as_of`, the assignments and
     /// obligations by their dates.
     private static func caseSelect(_ congress: Congress, asOf day: Day?) -> PostgresQuery {
-        let st: PostgresQuery = day == nil ? "s" : "st"
-        let coActive: PostgresQuery = day.map { assignmentActive("a", on: $0) } ?? "a.ended_on IS NULL"
+        let st = stateSource(asOf: day)
         let obligationSeen: PostgresQuery = day.map { "o.start_on <= \($0)" } ?? "true"
-        let replyInForce: PostgresQuery = day.map { obligationInForce("o", on: $0) } ?? "o.status <> \(ObligationStatus.cancelled)"
         let status: PostgresQuery = day.map {
             "CASE WHEN o.met_on <= \($0) THEN \(ObligationStatus.met) WHEN o.cancelled_on <= \($0) THEN \(ObligationStatus.cancelled) ELSE \(ObligationStatus.open) END"
         } ?? "o.status"
@@ -140,10 +138,10 @@ extension Store {
                    coalesce((SELECT array_agg(c.deputy_code ORDER BY c.position) FROM suggestion_cosigner c
                              WHERE \(sameCase("c", "s"))), '{}') AS cosigners,
                    coalesce((SELECT array_agg(a.unit_code ORDER BY a.assigned_on, a.unit_code) FROM assignment a
-                             WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.co) AND \(coActive)), '{}') AS co_units,
+                             WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.co) AND \(assignmentActive("a", on: day))), '{}') AS co_units,
                    (SELECT o.due_on FROM obligation o
                      WHERE \(sameCase("o", "s")) AND o.kind = ANY(\([ObligationKind.reply, .rehandle])::text[])
-                       AND \(replyInForce)
+                       AND \(obligationInForce("o", on: day))
                      ORDER BY o.obligation_no DESC LIMIT 1) AS reply_due,
                    coalesce((SELECT json_agg(json_build_object('kind', o.kind, 'unit', o.unit_code, 'due', o.due_on,
                                                                 'status', \(status), 'met_on', \(metOn)) ORDER BY o.obligation_no)
@@ -181,15 +179,15 @@ extension Store {
     private static func conditions(_ congress: Congress, _ filter: CaseFilter) -> [PostgresQuery] {
         var conditions = [congress.scope("s")]
         // As of a day, what changes is read from the case as it stood then (`caseSelect`).
-        let st: PostgresQuery = filter.asOf == nil ? "s" : "st"
+        let st = stateSource(asOf: filter.asOf)
         if let state = filter.state { conditions.append("\(st).state = \(state)") }
         if let deputy = filter.deputy { conditions.append("s.deputy_code = \(deputy)") }
         if let session = filter.session { conditions.append("s.session_code = \(session)") }
         if filter.keyOnly { conditions.append("\(st).is_key") }
         if let unit = filter.unit {
-            let active: PostgresQuery = filter.asOf.map { assignmentActive("a", on: $0) } ?? "a.ended_on IS NULL"
             conditions.append("""
-                EXISTS (SELECT 1 FROM assignment a WHERE \(sameCase("a", "s")) AND a.unit_code = \(unit) AND \(active))
+                EXISTS (SELECT 1 FROM assignment a
+                        WHERE \(sameCase("a", "s")) AND a.unit_code = \(unit) AND \(assignmentActive("a", on: filter.asOf)))
                 """)
         }
         if let day = filter.overdueOn {

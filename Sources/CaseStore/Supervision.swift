@@ -214,8 +214,7 @@ extension Store {
         JOIN st ON st.suggestion_id = k.suggestion_id
         LEFT JOIN LATERAL (
             SELECT a.unit_code FROM assignment a
-            WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.lead) AND a.assigned_on <= \(day)
-              AND (a.ended_on IS NULL OR a.ended_on > \(day))
+            WHERE \(sameCase("a", "s")) AND a.role = \(AssignmentRole.lead) AND \(assignmentActive("a", on: day))
             ORDER BY a.assigned_on DESC LIMIT 1
         ) a ON true
         LEFT JOIN unit u ON \(congress.scope("u")) AND u.code = a.unit_code
