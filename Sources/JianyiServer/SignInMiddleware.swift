@@ -15,12 +15,25 @@ struct SignInMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         guard let token = Self.bearerToken(request) else { throw ServiceError.unauthorized }
-        guard let account = site.tokens.account(for: token) else {
-            context.signIn(try await site.lookUpToken(token), check: TokenCheck(token, settled: true))
-            return try await next(request, context)
+        let check: TokenCheck
+        if let account = site.tokens.account(for: token) {
+            check = TokenCheck(token)
+            context.signIn(account, check: check)
+        } else {
+            check = TokenCheck(token, settled: true)
+            context.signIn(try await site.lookUpToken(token), check: check)
         }
-        let check = TokenCheck(token)
-        context.signIn(account, check: check)
+        do {
+            return try await answer(request, context, next, check)
+        } catch let error as ServiceError where error == .unauthorized {
+            context.signOut()  // the token had ended: the request was nobody's, as the access log says
+            throw error
+        }
+    }
+
+    /// The handler's answer, once the token is known to have been live during the request.
+    private func answer(_ request: Request, _ context: WebContext, _ next: (Request, WebContext) async throws -> Response,
+                        _ check: TokenCheck) async throws -> Response {
         let response: Response
         do {
             response = try await next(request, context)
@@ -29,19 +42,11 @@ struct SignInMiddleware: RouterMiddleware {
             // was 503 itself when every request looked its token up first.
             throw error
         } catch {
-            try await settle(check, context)
-            if let error = error as? ServiceError, error == .unauthorized { context.signOut() }
+            try await site.settle(check)
             throw error
         }
-        try await settle(check, context)
+        try await site.settle(check)
         return response
-    }
-
-    private func settle(_ check: TokenCheck, _ context: WebContext) async throws {
-        do { try await site.settle(check) } catch let error as ServiceError where error == .unauthorized {
-            context.signOut()
-            throw error
-        }
     }
 
     /// The token of `Authorization: Bearer TOKEN` (the scheme in any case, RFC 9110); nil

@@ -37,7 +37,6 @@ public final class StorePool: Service, Sendable {
     public let settings: Settings
     private let threads: NIOThreadPool
     private let state: NIOLockedValueBox<State>
-    private let started = NIOLockedValueBox(0)
 
     public init(_ settings: Settings) {
         precondition(settings.size > 0, "a pool needs at least one store")
@@ -49,7 +48,6 @@ public final class StorePool: Service, Sendable {
 
     /// Runs `body` with a store of its own, on a pool thread; the store returns to the pool after.
     public func withStore<T: Sendable>(_ body: @escaping @Sendable (Store) throws -> T) async throws -> T {
-        started.withLockedValue { $0 += 1 }
         let lease = Lease(pool: self, store: try await acquire())
         do {
             return try await threads.runIfActive { try lease.use(body) }
@@ -62,7 +60,7 @@ public final class StorePool: Service, Sendable {
     }
 
     /// How many jobs have asked for a store so far: what a request costs the pool.
-    public var jobsStarted: Int { started.withLockedValue { $0 } }
+    public var jobsStarted: Int { state.withLockedValue { $0.jobsStarted } }
 
     /// Waits for shutdown, then closes the idle stores and the threads.
     public func run() async throws {
@@ -87,6 +85,7 @@ public final class StorePool: Service, Sendable {
         var waiters: [(id: UInt64, continuation: CheckedContinuation<Grant, Never>)] = []
         var nextID: UInt64 = 0
         var closed = false
+        var jobsStarted = 0
     }
 
     enum Grant {
@@ -98,6 +97,7 @@ public final class StorePool: Service, Sendable {
     private func acquire() async throws -> PooledStore? {
         // The usual case, a free permit, costs one lock and no timer.
         let now: PooledStore?? = state.withLockedValue { state in
+            state.jobsStarted += 1
             guard state.free > 0, !state.closed else { return nil }
             state.free -= 1
             return .some(state.idle.popLast())
