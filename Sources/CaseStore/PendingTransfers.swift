@@ -17,7 +17,7 @@ extension Store {
         try connection.query("""
             SELECT s.number, s.title, t.unit_code, t.reason, t.requested_on
             FROM transfer_request t JOIN suggestion s ON s.congress_id = t.congress_id AND s.suggestion_id = t.suggestion_id
-            WHERE \(congress.scope("t")) AND t.decision = \(TransferDecision.pending)
+            WHERE \(congress.scope("t")) AND t.decision = \(literal: TransferDecision.pending)
             ORDER BY t.requested_on, s.series, s.seq LIMIT \(limit)
             """).rows.map { row in
             PendingTransfer(number: try row.decode(String.self, "number"), title: try row.decode(String.self, "title"),

@@ -81,7 +81,7 @@ extension Store {
             \(joinDeputy)
             JOIN unit u ON u.congress_id = s.congress_id AND u.code = s.lead_unit
             JOIN LATERAL (SELECT * FROM reply r WHERE \(sameCase("r", "s")) ORDER BY r.round DESC LIMIT 1) r ON true
-            WHERE \(congress.scope("p")) AND p.consent AND p.decision = \(PublicationDecision.approved)
+            WHERE \(congress.scope("p")) AND p.consent AND p.decision = \(literal: PublicationDecision.approved)
               AND (\(session)::text IS NULL OR s.session_code = \(session))
             ORDER BY s.series, s.seq
             """) { row in

@@ -74,7 +74,7 @@ extension Store {
 
     /// The drafts waiting for `unit`'s signer, oldest first: one page, and how many there are.
     public func pendingDrafts(_ congress: Congress, unit: String, page: Page) throws -> Paged<CaseDraft> {
-        let waiting: PostgresQuery = "\(congress.scope("r")) AND r.unit_code = \(unit) AND r.status = \(DraftStatus.pending)"
+        let waiting: PostgresQuery = "\(congress.scope("r")) AND r.unit_code = \(unit) AND r.status = \(literal: DraftStatus.pending)"
         return try connection.retryingTransaction { connection in
             let total = try connection.query("SELECT count(*) AS n FROM reply_draft r WHERE " + waiting).rows[0].decode(Int.self, "n")
             guard total > page.offset else { return Paged(items: [], total: total) }

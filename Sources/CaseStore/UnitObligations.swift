@@ -29,15 +29,17 @@ extension Store {
     /// many there are. Read as the unit, row security keeps it to the cases the unit is on.
     public func owedObligations(_ congress: Congress, unit: String, asOf: Day, page: Page) throws -> Paged<OwedObligation> {
         let owed: PostgresQuery = """
-            \(congress.scope("o")) AND o.unit_code = \(unit) AND o.status = \(ObligationStatus.open)
+            \(congress.scope("o")) AND o.unit_code = \(unit) AND o.status = \(literal: ObligationStatus.open)
             AND o.kind = ANY(\(OverdueTier.watched)::text[])
             """
         let rules = try rules(congress, from: asOf)
         let soonUntil = OverdueTier.soonUntil(asOf, warnDays: rules.policy.count(.warnWorkingDays), rules.clock)
         let severe = rules.policy.count(.severeDays)
         // The count and the page in one round trip: the page is read even when the offset is
-        // past the end (it is then empty), which costs less than a second trip.
-        let results = try connection.pipeline([
+        // past the end (it is then empty), which costs less than a second trip. Both keep one
+        // generic plan per connection: their plan does not depend on the unit or the page, and
+        // with the page's LIMIT as a parameter PostgreSQL would otherwise plan them every time.
+        let results = try connection.pipelineWithGenericPlans([
             "SELECT count(*) AS n FROM obligation o WHERE " + owed,
             """
             SELECT s.number, s.title, o.kind, o.unit_code, o.round, o.start_on, o.due_on

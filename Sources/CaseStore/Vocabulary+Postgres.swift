@@ -4,7 +4,9 @@ import Postgres
 /// A word of the domain's vocabulary as the database holds it: CHECKed text carrying the
 /// enum's raw value, read and bound through this one mapping. A text the enum does not know
 /// is a decoding error (a schema and a program out of step), never a silent default.
-public protocol PostgresWord: PostgresDecodable, PostgresArrayElement, RawRepresentable where RawValue == String {}
+/// Its words are the enum's cases, fixed in the program, so a query may also write one into its
+/// text (`\(literal: ObligationStatus.open)`) where a partial index's predicate names it.
+public protocol PostgresWord: PostgresDecodable, PostgresArrayElement, PostgresConstant, RawRepresentable where RawValue == String {}
 
 extension PostgresWord {
     public init?(postgresText: String) { self.init(rawValue: postgresText) }

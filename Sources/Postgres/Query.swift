@@ -104,11 +104,38 @@ public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolati
             sql.withUTF8Buffer { query.sql += String(decoding: $0, as: UTF8.self) }
         }
 
+        /// A constant of the program (a vocabulary's word) written into the SQL text as a quoted
+        /// literal instead of bound. For the values a partial index's predicate names
+        /// (`status = 'open'`): PostgreSQL matches a predicate against the statement's text, so
+        /// with `status = $3` a prepared statement's generic plan cannot use the index, the
+        /// planner keeps to custom plans, and every execution is planned again.
+        public mutating func appendInterpolation<Value: PostgresConstant>(literal value: Value) {
+            query.sql += PostgresQuery.quoted(value.postgresText)
+        }
+
         public mutating func appendInterpolation(bind: PostgresBind) {
             query.appendPlaceholder(bind)
         }
     }
 }
+
+extension PostgresQuery {
+    /// `text` as an SQL string literal: quotes doubled. A backslash (whose meaning depends on
+    /// standard_conforming_strings) and NUL (which no PostgreSQL text holds) are refused.
+    static func quoted(_ text: String) -> String {
+        precondition(!text.unicodeScalars.contains { $0 == "\\" || $0 == "\0" }, "an SQL literal cannot hold a backslash or NUL")
+        var literal = "'"
+        for character in text.unicodeScalars {
+            literal.unicodeScalars.append(character)
+            if character == "'" { literal += "'" }
+        }
+        return literal + "'"
+    }
+}
+
+/// A value fixed when the program is built (an enum's case, never input), which a query may
+/// write into its text as a literal: `\(literal: ObligationStatus.open)`.
+public protocol PostgresConstant: PostgresBindable {}
 
 extension Sequence where Element == PostgresQuery {
     /// The queries one after another with `separator` between them (conditions joined by
