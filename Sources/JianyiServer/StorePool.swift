@@ -165,6 +165,7 @@ public final class StorePool: Service, Sendable {
     fileprivate func open() throws -> PooledStore {
         let store = try Store(url: settings.databaseURL, actor: settings.actor)
         store.prepareStatements()
+        try store.withoutJIT()
         if let timeout = settings.statementTimeout {
             let (seconds, attoseconds) = timeout.components
             try store.limitStatements(toMilliseconds: Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
