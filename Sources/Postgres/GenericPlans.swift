@@ -14,13 +14,19 @@ extension Connection {
     /// `plan_cache_mode` is set for these statements only (SET LOCAL, in the same pipeline) and
     /// put back after them; outside a transaction the pipeline is one implicit transaction, so
     /// the setting never outlives it, and a failure rolls the setting back with everything else.
+    ///
+    /// Only when every one of them is prepared on this connection: an unprepared statement is
+    /// planned for each execution anyway, and better with its values than without.
     public func pipelineWithGenericPlans(_ queries: [PostgresQuery]) throws -> [QueryResult] {
+        guard try queries.allSatisfy({ try preparedName($0) != nil }) else { return try pipeline(queries) }
         let results = try pipeline([Self.genericPlansOn] + queries + [Self.genericPlansOff])
         return Array(results.dropFirst().dropLast())
     }
 
+    // The previous value is read in a subquery, which PostgreSQL evaluates before the row's
+    // expressions, so it is read before the new value is set.
     private static let genericPlansOn: PostgresQuery = """
-        SELECT set_config('jianyi.plan_cache_mode_was', current_setting('plan_cache_mode'), true),
+        SELECT set_config('jianyi.plan_cache_mode_was', (SELECT current_setting('plan_cache_mode')), true),
                set_config('plan_cache_mode', 'force_generic_plan', true)
         """
     private static let genericPlansOff: PostgresQuery =

@@ -12,8 +12,10 @@ extension Connection {
     /// wait for the backend to be scheduled, not just a few microseconds on the wire.
     ///
     /// The first statement that fails is thrown, and the server skips the ones after it. Outside
-    /// a transaction they are not one, unless the first of them is BEGIN (then the caller rolls
-    /// back); inside one, a failure fails the transaction as any statement's would.
+    /// a transaction they form one implicit transaction up to the pipeline's sync, so a failure
+    /// undoes the ones before it too (`GenericPlanTests`); a pipeline that begins with BEGIN
+    /// leaves the transaction open, for the caller to end; inside a transaction, a failure fails
+    /// it as any statement's would.
     public func pipeline(_ queries: [PostgresQuery]) throws -> [QueryResult] {
         // Prepared before entering pipeline mode, where libpq allows no synchronous call.
         let names = try queries.map { query in prepared != nil ? try preparedName(query) : nil }

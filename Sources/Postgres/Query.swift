@@ -133,9 +133,11 @@ extension PostgresQuery {
     }
 }
 
-/// A value fixed when the program is built (an enum's case, never input), which a query may
-/// write into its text as a literal: `\(literal: ObligationStatus.open)`.
-public protocol PostgresConstant: PostgresBindable {}
+/// A value of a closed set fixed when the program is built (an enum's case, never input), which
+/// a query may write into its text as a literal: `\(literal: ObligationStatus.open)`. Only a
+/// CaseIterable type can conform, so no open type such as String ever can: input text is never
+/// written into SQL, and every literal is one of a few statements the connection prepares.
+public protocol PostgresConstant: PostgresBindable, CaseIterable {}
 
 extension Sequence where Element == PostgresQuery {
     /// The queries one after another with `separator` between them (conditions joined by

@@ -2,7 +2,7 @@ import Postgres
 import Testing
 
 /// A word of a closed vocabulary, as the domain's enums are.
-private enum Status: String, PostgresConstant {
+private enum Status: String, PostgresConstant, CaseIterable {
     case open, met, quoted = "it's"
     static var postgresType: UInt32 { PostgresType.text }
     var postgresText: String { rawValue }
@@ -18,7 +18,7 @@ struct GenericPlanTests {
         db.prepareStatements()
         try db.runScript("""
             CREATE TABLE owed (id int PRIMARY KEY, unit text NOT NULL, status text NOT NULL, due int NOT NULL);
-            INSERT INTO owed SELECT i, 'U' || (i % 10), CASE WHEN i % 100 = 0 THEN 'open' ELSE 'met' END, i % 365
+            INSERT INTO owed SELECT i, 'U' || ((i / 100) % 10), CASE WHEN i % 100 = 0 THEN 'open' ELSE 'met' END, i % 365
             FROM generate_series(1, 20000) i;
             CREATE INDEX owed_open ON owed (unit, due) WHERE status = 'open';
             ANALYZE owed;
@@ -77,6 +77,30 @@ struct GenericPlanTests {
         #expect(try plan(page("U3", limit: 5, offset: 0), types: "text, bigint, bigint", values: "'U3', 5, 0").contains("owed_open"))
         let bound: PostgresQuery = "SELECT id FROM owed WHERE unit = \("U3") AND status = \(Status.open) ORDER BY due, id LIMIT \(5) OFFSET \(0)"
         #expect(try !plan(bound, types: "text, text, bigint, bigint", values: "'U3', 'open', 5, 0").contains("owed_open"))
+    }
+
+    @Test("only a connection that prepares its statements is told to keep generic plans")
+    func onlyWhenPrepared() throws {
+        let mode: PostgresQuery = "SELECT current_setting('plan_cache_mode') AS m, \(1) AS x"
+        let unprepared = try freshConnection()
+        #expect(try unprepared.pipelineWithGenericPlans([mode])[0].rows[0]["m"] == "auto")
+        let prepared = try freshConnection()
+        prepared.prepareStatements()
+        #expect(try prepared.pipelineWithGenericPlans([mode])[0].rows[0]["m"] == "force_generic_plan")
+        // A statement past the connection's capacity runs unprepared, and so do the others with it.
+        let full = try freshConnection()
+        full.prepareStatements(capacity: 1)
+        _ = try full.query("SELECT \(1) AS filler")
+        #expect(try full.pipelineWithGenericPlans([mode])[0].rows[0]["m"] == "auto")
+    }
+
+    @Test("outside a transaction the pipeline is one implicit transaction: a failure undoes the statements before it")
+    func implicitTransaction() throws {
+        let db = try owed()
+        #expect(throws: PostgresError.self) {
+            try db.pipelineWithGenericPlans(["DELETE FROM owed WHERE id = \(1)", "SELECT 1 / \(0) AS n"])
+        }
+        #expect(try count("SELECT count(*) AS n FROM owed WHERE id = \(1)", on: db) == 1)
     }
 
     @Test("plan_cache_mode is back to what it was after the statements, in a transaction, outside one and after a failure")
