@@ -26,8 +26,8 @@ SELECT set_config('jianyi.congress', (SELECT congress_id FROM c)::text, true) AS
         WHERE t.kind = 'api' AND t.congress_code = :congress) AS token_login;
 \endpipeline
 \startpipeline
-SELECT set_config('jianyi.plan_cache_mode_was', current_setting('plan_cache_mode'), true),
-       set_config('plan_cache_mode', 'force_generic_plan', true);
+SELECT set_config('jianyi.plan_cache_mode_was', current_setting('plan_cache_mode'), true);
+SELECT set_config('plan_cache_mode', 'force_generic_plan', true);
 SELECT count(*) AS n FROM obligation o WHERE o.congress_id = :congress_id AND o.unit_code = :unit AND o.status = 'open'
 AND o.kind = ANY(:kinds::text[]);
 SELECT s.number, s.title, o.kind, o.unit_code, o.round, o.start_on, o.due_on

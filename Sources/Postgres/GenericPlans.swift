@@ -19,16 +19,15 @@ extension Connection {
     /// planned for each execution anyway, and better with its values than without.
     public func pipelineWithGenericPlans(_ queries: [PostgresQuery]) throws -> [QueryResult] {
         guard try queries.allSatisfy({ try preparedName($0) != nil }) else { return try pipeline(queries) }
-        let results = try pipeline([Self.genericPlansOn] + queries + [Self.genericPlansOff])
-        return Array(results.dropFirst().dropLast())
+        let results = try pipeline(Self.genericPlansOn + queries + [Self.genericPlansOff])
+        return Array(results.dropFirst(Self.genericPlansOn.count).dropLast())
     }
 
-    // The previous value is read in a subquery, which PostgreSQL evaluates before the row's
-    // expressions, so it is read before the new value is set.
-    private static let genericPlansOn: PostgresQuery = """
-        SELECT set_config('jianyi.plan_cache_mode_was', (SELECT current_setting('plan_cache_mode')), true),
-               set_config('plan_cache_mode', 'force_generic_plan', true)
-        """
+    // Two statements, so that the old value is surely read before the new one is set.
+    private static let genericPlansOn: [PostgresQuery] = [
+        "SELECT set_config('jianyi.plan_cache_mode_was', current_setting('plan_cache_mode'), true)",
+        "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)",
+    ]
     private static let genericPlansOff: PostgresQuery =
         "SELECT set_config('plan_cache_mode', current_setting('jianyi.plan_cache_mode_was'), true)"
 }
