@@ -141,10 +141,14 @@ public final class Connection {
     }
 
     /// Calls `body` with each row as it arrives (libpq single-row mode), so a large result
-    /// never sits in memory whole. If `body` throws, the query is cancelled.
+    /// never sits in memory whole. If `body` throws, the query is cancelled. On a connection
+    /// that prepares its statements the query is prepared too, like `query`'s (a web list's page
+    /// is parsed and analysed once, row policies and all, not on every request).
     public func forEachRow(_ query: PostgresQuery, _ body: (Row) throws -> Void) throws {
+        let name = prepared != nil ? try preparedName(query) : nil
         let sent = try withParameters(query) { count, types, values in
-            PQsendQueryParams(handle, query.sql, count, types, values, nil, nil, 0)
+            if let name { return PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) }
+            return PQsendQueryParams(handle, query.sql, count, types, values, nil, nil, 0)
         }
         guard sent == 1 else { throw connectionError() }
         guard PQsetSingleRowMode(handle) == 1 else {
@@ -167,7 +171,12 @@ public final class Connection {
             case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
                 break
             default:
-                failure = PostgresError.from(result: result, connection: handle)
+                let error = PostgresError.from(result: result, connection: handle)
+                // As in `runPrepared`: a statement the schema changed under is prepared afresh next time.
+                if name != nil, [SQLState.featureNotSupported, SQLState.invalidStatementName].contains(error.sqlState) {
+                    prepared?.forget(query)
+                }
+                failure = error
             }
         }
         if let failure { throw failure }

@@ -72,4 +72,22 @@ struct PreparedStatementTests {
         let syntax = try #require(throws: PostgresError.self) { try db.query("SELEC \(1)") }
         #expect(syntax.sqlState == "42601")
     }
+
+    @Test("rows read one at a time come from a prepared statement too, prepared afresh after the schema changed")
+    func streamedRows() throws {
+        let db = try freshConnection()
+        db.prepareStatements()
+        try db.runScript("CREATE TABLE t (a int); INSERT INTO t VALUES (1), (2), (3)")
+        let read: PostgresQuery = "SELECT * FROM t WHERE a >= \(2) ORDER BY a"
+        var seen: [Int] = []
+        try db.forEachRow(read) { seen.append(try $0.decode(Int.self, "a")) }
+        try db.forEachRow(read) { seen.append(try $0.decode(Int.self, "a")) }
+        #expect(seen == [2, 3, 2, 3])
+        #expect(try prepared(db) == ["SELECT * FROM t WHERE a >= $1 ORDER BY a"])
+        try db.runScript("ALTER TABLE t ADD COLUMN b int")
+        #expect(throws: PostgresError.self) { try db.forEachRow(read) { _ in } }
+        var columns: [String] = []
+        try db.forEachRow(read) { columns = $0.columns.names }
+        #expect(columns == ["a", "b"])
+    }
 }
