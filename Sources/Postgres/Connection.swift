@@ -81,7 +81,7 @@ public final class Connection {
     /// Runs one statement with bound parameters and returns all its rows.
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> QueryResult {
-        if prepared != nil, let name = try preparedName(query) {
+        if let name = try preparedName(query) {
             return try runPrepared(query, name)
         }
         let result = try withParameters(query) { count, types, values in
@@ -118,11 +118,27 @@ public final class Connection {
         defer { PQclear(result) }
         do {
             return try Self.read(result, connection: handle)
-        } catch let error as PostgresError where [SQLState.featureNotSupported, SQLState.invalidStatementName].contains(error.sqlState) {
-            // The schema changed under the statement ("cached plan must not change result
-            // type"), or the server no longer holds it: prepare it afresh next time.
-            prepared?.forget(query)
+        } catch let error as PostgresError {
+            forgetIfStale(query, after: error)
             throw error
+        }
+    }
+
+    /// Sends `query` without waiting for its result: as the statement prepared under `name`, or
+    /// unprepared when nil. False when libpq could not send it.
+    func send(_ query: PostgresQuery, prepared name: String?) throws -> Bool {
+        try withParameters(query) { count, types, values in
+            if let name { return PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) }
+            return PQsendQueryParams(handle, query.sql, count, types, values, nil, nil, 0)
+        } == 1
+    }
+
+    /// After `error` from running `query`: a statement the schema changed under ("cached plan
+    /// must not change result type"), or one the server no longer holds, is prepared afresh next
+    /// time. Its name is never reused (`PreparedStatements.forget`).
+    func forgetIfStale(_ query: PostgresQuery, after error: PostgresError) {
+        if [SQLState.featureNotSupported, SQLState.invalidStatementName].contains(error.sqlState) {
+            prepared?.forget(query)
         }
     }
 
@@ -145,12 +161,7 @@ public final class Connection {
     /// that prepares its statements the query is prepared too, like `query`'s (a web list's page
     /// is parsed and analysed once, row policies and all, not on every request).
     public func forEachRow(_ query: PostgresQuery, _ body: (Row) throws -> Void) throws {
-        let name = prepared != nil ? try preparedName(query) : nil
-        let sent = try withParameters(query) { count, types, values in
-            if let name { return PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) }
-            return PQsendQueryParams(handle, query.sql, count, types, values, nil, nil, 0)
-        }
-        guard sent == 1 else { throw connectionError() }
+        guard try send(query, prepared: try preparedName(query)) else { throw connectionError() }
         guard PQsetSingleRowMode(handle) == 1 else {
             drainResults()
             throw PostgresError(kind: .client, message: "libpq refused single-row mode")
@@ -172,10 +183,7 @@ public final class Connection {
                 break
             default:
                 let error = PostgresError.from(result: result, connection: handle)
-                // As in `runPrepared`: a statement the schema changed under is prepared afresh next time.
-                if name != nil, [SQLState.featureNotSupported, SQLState.invalidStatementName].contains(error.sqlState) {
-                    prepared?.forget(query)
-                }
+                forgetIfStale(query, after: error)
                 failure = error
             }
         }

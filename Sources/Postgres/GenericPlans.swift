@@ -18,9 +18,11 @@ extension Connection {
     /// Only when every one of them is prepared on this connection: an unprepared statement is
     /// planned for each execution anyway, and better with its values than without.
     public func pipelineWithGenericPlans(_ queries: [PostgresQuery]) throws -> [QueryResult] {
-        guard try queries.allSatisfy({ try preparedName($0) != nil }) else { return try pipeline(queries) }
-        let results = try pipeline(Self.genericPlansOn + queries + [Self.genericPlansOff])
-        return Array(results.dropFirst(Self.genericPlansOn.count).dropLast())
+        let names = try queries.map(preparedName)
+        guard !names.contains(nil) else { return try pipeline(queries, names: names) }
+        let on = Self.genericPlansOn
+        let results = try pipeline(on + queries + [Self.genericPlansOff], names: on.map { _ in nil } + names + [nil])
+        return Array(results.dropFirst(on.count).dropLast())
     }
 
     // Two statements, so that the old value is surely read before the new one is set.

@@ -18,15 +18,15 @@ extension Connection {
     /// it as any statement's would.
     public func pipeline(_ queries: [PostgresQuery]) throws -> [QueryResult] {
         // Prepared before entering pipeline mode, where libpq allows no synchronous call.
-        let names = try queries.map { query in prepared != nil ? try preparedName(query) : nil }
+        try pipeline(queries, names: queries.map(preparedName))
+    }
+
+    /// `pipeline` with each query's prepared name (nil: unprepared) already looked up.
+    func pipeline(_ queries: [PostgresQuery], names: [String?]) throws -> [QueryResult] {
         guard PQenterPipelineMode(handle) == 1 else { throw connectionError() }
         defer { _ = PQexitPipelineMode(handle) }
         for (query, name) in zip(queries, names) {
-            let sent = try withParameters(query) { count, types, values in
-                if let name { return PQsendQueryPrepared(handle, name, count, values, nil, nil, 0) }
-                return PQsendQueryParams(handle, query.sql, count, types, values, nil, nil, 0)
-            }
-            guard sent == 1 else { throw abandonPipeline(connectionError()) }
+            guard try send(query, prepared: name) else { throw abandonPipeline(connectionError()) }
         }
         guard PQpipelineSync(handle) == 1 else { throw abandonPipeline(connectionError()) }
         var results: [QueryResult] = []
@@ -43,11 +43,7 @@ extension Connection {
                 default:
                     guard failure == nil else { continue }
                     let error = PostgresError.from(result: result, connection: handle)
-                    // A prepared statement the server refused is prepared afresh next time, as
-                    // `query` does.
-                    if [SQLState.featureNotSupported, SQLState.invalidStatementName].contains(error.sqlState) {
-                        prepared?.forget(query)
-                    }
+                    forgetIfStale(query, after: error)
                     failure = error
                 }
             }

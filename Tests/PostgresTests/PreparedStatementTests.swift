@@ -47,11 +47,17 @@ struct PreparedStatementTests {
         #expect(try row.decode(Int.self, "c") == 7)
     }
 
-    @Test("a statement the schema changed under fails once, then is prepared afresh")
-    func schemaChanged() throws {
+    /// A connection that prepares its statements, with a table t of one column a: 1, 2, 3.
+    func preparedWithTable() throws -> Connection {
         let db = try freshConnection()
         db.prepareStatements()
-        try db.runScript("CREATE TABLE t (a int); INSERT INTO t VALUES (1)")
+        try db.runScript("CREATE TABLE t (a int); INSERT INTO t VALUES (1), (2), (3)")
+        return db
+    }
+
+    @Test("a statement the schema changed under fails once, then is prepared afresh")
+    func schemaChanged() throws {
+        let db = try preparedWithTable()
         let read: PostgresQuery = "SELECT * FROM t WHERE a = \(1)"
         #expect(try db.query(read).columns.names == ["a"])
         try db.runScript("ALTER TABLE t ADD COLUMN b int")
@@ -75,9 +81,7 @@ struct PreparedStatementTests {
 
     @Test("rows read one at a time come from a prepared statement too, prepared afresh after the schema changed")
     func streamedRows() throws {
-        let db = try freshConnection()
-        db.prepareStatements()
-        try db.runScript("CREATE TABLE t (a int); INSERT INTO t VALUES (1), (2), (3)")
+        let db = try preparedWithTable()
         let read: PostgresQuery = "SELECT * FROM t WHERE a >= \(2) ORDER BY a"
         var seen: [Int] = []
         try db.forEachRow(read) { seen.append(try $0.decode(Int.self, "a")) }
