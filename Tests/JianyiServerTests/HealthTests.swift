@@ -82,8 +82,11 @@ struct HealthTests {
         try await RunningServer.with(pool: pool) { server in
             let holder = Holder(pool)
             await holder.waitUntilHeld()
+            let jobs = pool.jobsStarted
             async let waiting = server.get("/healthz")
-            try await Task.sleep(for: .milliseconds(200))
+            // In flight once it waits at the pool behind the holder's job: a fixed pause was not
+            // always enough on a loaded machine, and the shutdown then refused the request itself.
+            while pool.jobsStarted == jobs { try await Task.sleep(for: .milliseconds(10)) }
             await server.group.triggerGracefulShutdown()
             try await Task.sleep(for: .milliseconds(200))
             // Shutting down: no new connection is taken, while the request in flight waits on.
