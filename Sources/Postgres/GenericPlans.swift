@@ -20,16 +20,20 @@ extension Connection {
     public func pipelineWithGenericPlans(_ queries: [PostgresQuery]) throws -> [QueryResult] {
         let names = try queries.map(preparedName)
         guard !names.contains(nil) else { return try pipeline(queries, names: names) }
-        let on = Self.genericPlansOn
-        let results = try pipeline(on + queries + [Self.genericPlansOff], names: on.map { _ in nil } + names + [nil])
-        return Array(results.dropFirst(on.count).dropLast())
+        let all = Self.genericPlansOn + queries + [Self.genericPlansOff]
+        let results = try pipeline(all, names: try all.map(preparedName))
+        return Array(results.dropFirst(Self.genericPlansOn.count).dropLast())
     }
 
-    // Two statements, so that the old value is surely read before the new one is set.
+    // Two statements, so that the old value is surely read before the new one is set. The names
+    // and the mode are bound, not written out, only so that the statements have parameters and
+    // are prepared with the others (`PreparedStatements` keeps only those): sent unprepared,
+    // the three were parsed and planned on every call.
+    private static let savedSetting = "jianyi.plan_cache_mode_was"
     private static let genericPlansOn: [PostgresQuery] = [
-        "SELECT set_config('jianyi.plan_cache_mode_was', current_setting('plan_cache_mode'), true)",
-        "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)",
+        "SELECT set_config(\(savedSetting), current_setting('plan_cache_mode'), true)",
+        "SELECT set_config('plan_cache_mode', \("force_generic_plan"), true)",
     ]
     private static let genericPlansOff: PostgresQuery =
-        "SELECT set_config('plan_cache_mode', current_setting('jianyi.plan_cache_mode_was'), true)"
+        "SELECT set_config('plan_cache_mode', current_setting(\(savedSetting)), true)"
 }

@@ -54,6 +54,10 @@ struct GenericPlanTests {
             #expect(try results.count == 1 && results[0].rows.map { try $0.decode(Int.self, "id") }.count == 5)
         }
         #expect(try plans(db, like: "SELECT id FROM owed WHERE unit = $1%") == (generic: 7, custom: 0))
+        // The statements that set plan_cache_mode and put it back are prepared too: parsed once,
+        // not on every call.
+        #expect(try db.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement LIKE '%set_config(%plan_cache_mode%'")
+            .rows[0].decode(Int.self, "n") == 3)
         // The control: left to itself PostgreSQL plans at least the first five executions with
         // their values (and every one after while the generic plan looks dearer, as a LIMIT $n
         // makes it on a large table: the unit's obligation page at a million cases).
