@@ -6,8 +6,8 @@
 -- for each statement that calls it: for this three-table join, that was most of the acting
 -- statement's cost, about 0.35 ms of PostgreSQL's CPU on every request (pgbench, one client,
 -- the acting statement alone: 0.47-0.61 ms before, 0.15-0.19 ms after; docs/benchmarks.md).
--- PL/pgSQL keeps the plan for the connection's life, and the server's pooled connections
--- live long.
+-- PL/pgSQL keeps a query's plan on the connection (generic after its first five calls, until
+-- something invalidates it), and the server's pooled connections live long.
 --
 -- Only these two: they run once per statement. The functions the row policies call for each
 -- row (jianyi_case_visible and its kind) stay in SQL, where a call costs less once the plan is

@@ -20,9 +20,10 @@ extension Connection {
     public func pipelineWithGenericPlans(_ queries: [PostgresQuery]) throws -> [QueryResult] {
         let names = try queries.map(preparedName)
         guard !names.contains(nil) else { return try pipeline(queries, names: names) }
-        let all = Self.genericPlansOn + queries + [Self.genericPlansOff]
-        let results = try pipeline(all, names: try all.map(preparedName))
-        return Array(results.dropFirst(Self.genericPlansOn.count).dropLast())
+        let on = Self.genericPlansOn
+        let results = try pipeline(on + queries + [Self.genericPlansOff],
+                                   names: try on.map(preparedName) + names + [try preparedName(Self.genericPlansOff)])
+        return Array(results.dropFirst(on.count).dropLast())
     }
 
     // Two statements, so that the old value is surely read before the new one is set. The names
