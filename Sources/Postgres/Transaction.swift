@@ -6,7 +6,7 @@ import Darwin
 import CLibPQ
 
 extension Connection {
-    public enum IsolationLevel: String, Sendable {
+    public enum IsolationLevel: String, Sendable, CaseIterable {
         case readCommitted = "READ COMMITTED"
         case repeatableRead = "REPEATABLE READ"
         case serializable = "SERIALIZABLE"
@@ -54,6 +54,13 @@ extension Connection {
         PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
     }
 
+    private static let commit: PostgresQuery = "COMMIT"
+
+    /// The statements that open and close every transaction: few and fixed, so a connection
+    /// that prepares its statements prepares these too, though they have no parameters
+    /// (`PreparedStatements`), rather than have PostgreSQL parse them on every web request.
+    static let transactionControl: Set<String> = Set(IsolationLevel.allCases.map { begin($0).sql } + [commit.sql])
+
     /// Runs `body` in the transaction just begun, then COMMIT; ROLLBACK when anything fails.
     private func committing<Value>(_ body: (Connection) throws -> Value) throws -> Value {
         let value: Value
@@ -65,7 +72,7 @@ extension Connection {
         }
         let commit: QueryResult
         do {
-            commit = try query("COMMIT")
+            commit = try query(Self.commit)
         } catch {
             rollbackQuietly()
             throw error

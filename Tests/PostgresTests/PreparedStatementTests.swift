@@ -1,8 +1,9 @@
 import Postgres
 import Testing
 
-/// A long-lived connection keeps the statements with parameters it repeats prepared, bounded,
-/// and a statement the schema changed under is prepared afresh.
+/// A long-lived connection keeps the statements with parameters it repeats prepared, and the
+/// BEGIN and COMMIT of its transactions, bounded; a statement the schema changed under is
+/// prepared afresh.
 @Suite("Prepared statements on a long-lived connection")
 struct PreparedStatementTests {
     /// The statements the server holds prepared for this session.
@@ -24,15 +25,36 @@ struct PreparedStatementTests {
         #expect(try prepared(db) == ["SELECT $1 + 1 AS n, $2 || $3 AS t", "SELECT $1 IS NULL AS empty"])
     }
 
-    @Test("without prepareStatements, and for statements without parameters, nothing is prepared")
+    @Test("without prepareStatements nothing is prepared, and with it no statement without parameters but BEGIN and COMMIT")
     func notPrepared() throws {
         let db = try freshConnection()
         _ = try db.query("SELECT \(1) AS n")
+        try db.transaction { _ = try $0.query("SELECT \(2) AS n") }
         #expect(try prepared(db).isEmpty)
         db.prepareStatements()
         _ = try db.query("SELECT 1 AS n")
         try db.transaction { _ = try $0.query("SELECT 2 AS n") }
-        #expect(try prepared(db).isEmpty)
+        try db.transaction(.serializable) { connection in try connection.transaction { _ = try $0.query("SELECT 3 AS n") } }
+        #expect(try prepared(db) == ["BEGIN ISOLATION LEVEL READ COMMITTED", "COMMIT", "BEGIN ISOLATION LEVEL SERIALIZABLE"])
+    }
+
+    @Test("a prepared COMMIT that the server turned into ROLLBACK still throws, and the connection goes on")
+    func preparedCommitOfAFailedTransaction() throws {
+        let db = try freshConnection()
+        db.prepareStatements()
+        try db.runScript("CREATE TABLE t (a int PRIMARY KEY)")
+        for round in 1...2 {
+            let error = #expect(throws: PostgresError.self) {
+                try db.transaction { connection in
+                    try connection.execute("INSERT INTO t VALUES (\(round))")
+                    // The failure is swallowed: only COMMIT can tell that nothing was kept.
+                    _ = try? connection.execute("INSERT INTO t VALUES (\(round))")
+                }
+            }
+            #expect(error?.sqlState == SQLState.inFailedTransaction)
+        }
+        #expect(try prepared(db).contains("COMMIT"))
+        #expect(try db.query("SELECT count(*) AS n FROM t").rows[0].decode(Int.self, "n") == 0)
     }
 
     @Test("past its capacity a connection runs new statements unprepared")
