@@ -26,15 +26,12 @@ extension Connection {
         return Array(results.dropFirst(on.count).dropLast())
     }
 
-    // Two statements, so that the old value is surely read before the new one is set. The names
-    // and the mode are bound, not written out, only so that the statements have parameters and
-    // are prepared with the others (`PreparedStatements` keeps only those): sent unprepared,
-    // the three were parsed and planned on every call.
-    private static let savedSetting = "jianyi.plan_cache_mode_was"
+    // Two statements, so that the old value is surely read before the new one is set. Fixed, so
+    // that they are prepared with the statements between them rather than parsed every call.
     private static let genericPlansOn: [PostgresQuery] = [
-        "SELECT set_config(\(savedSetting), current_setting('plan_cache_mode'), true)",
-        "SELECT set_config('plan_cache_mode', \("force_generic_plan"), true)",
+        .fixed("SELECT set_config('jianyi.plan_cache_mode_was', current_setting('plan_cache_mode'), true)"),
+        .fixed("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"),
     ]
-    private static let genericPlansOff: PostgresQuery =
-        "SELECT set_config('plan_cache_mode', current_setting(\(savedSetting)), true)"
+    private static let genericPlansOff = PostgresQuery.fixed(
+        "SELECT set_config('plan_cache_mode', current_setting('jianyi.plan_cache_mode_was'), true)")
 }

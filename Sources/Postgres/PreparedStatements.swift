@@ -5,8 +5,9 @@ import CLibPQ
 /// A web request repeats the same few statements; sent unprepared, each one is parsed, analysed
 /// (row policies and all) and planned again every time. Prepared once per connection, a repeat
 /// is a bind and an execute. Kept are the statements with parameters (the ones the use cases
-/// write; utility statements such as `SAVEPOINT jianyi_sp_7` carry no parameters, and their
-/// names vary) and the fixed BEGIN and COMMIT of every transaction, at most `capacity` of them:
+/// write) and the fixed statements the program repeats (`PostgresQuery.isFixed`: BEGIN,
+/// COMMIT), never other text without parameters (`SAVEPOINT jianyi_sp_7` varies), at most
+/// `capacity` of them:
 /// past that a statement simply runs unprepared, so a connection's memory on the server stays
 /// bounded whatever SQL it is given.
 struct PreparedStatements {
@@ -28,10 +29,9 @@ struct PreparedStatements {
         names[Key(query)]
     }
 
-    /// Whether `query` should be prepared now: it has parameters, or opens or closes a
-    /// transaction (`Connection.transactionControl`), and there is room.
+    /// Whether `query` should be prepared now: it has parameters or is fixed, and there is room.
     func accepts(_ query: PostgresQuery) -> Bool {
-        (!query.binds.isEmpty || Connection.transactionControl.contains(query.sql)) && names.count < capacity
+        (!query.binds.isEmpty || query.isFixed) && names.count < capacity
     }
 
     /// A fresh name for `query`, recorded once the server has prepared it (`remember`).

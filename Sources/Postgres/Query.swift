@@ -15,6 +15,11 @@
 public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolation {
     public private(set) var sql: String
     public private(set) var binds: [PostgresBind]
+    /// One of the few statements without parameters that the program itself repeats, word for
+    /// word (BEGIN, COMMIT, a setting it sets around other statements): a connection that
+    /// prepares its statements prepares these too (`PreparedStatements`). Set by `fixed(_:)`;
+    /// text built at run time, such as `SAVEPOINT jianyi_sp_7`, never is.
+    public internal(set) var isFixed = false
     /// Where each bind's `$n` stands in `sql` (UTF-8 offsets, in bind order), so that the
     /// query can be spliced into another and renumbered. Nil when the numbers were written
     /// by hand (`unsafeSQL:binds:`): such a query can only begin a longer one.
@@ -34,8 +39,17 @@ public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolati
         self = stringInterpolation.query
     }
 
+    /// A statement without parameters that the program repeats word for word (`isFixed`).
+    public static func fixed(_ sql: StaticString) -> PostgresQuery {
+        var query = PostgresQuery(unsafeSQL: sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) })
+        query.isFixed = true
+        return query
+    }
+
     /// Adds `other` at the end, its parameters numbered after these.
     public mutating func append(_ other: PostgresQuery) {
+        // Whatever is added, the statement is no longer the fixed one.
+        if !other.sql.isEmpty { isFixed = false }
         guard !other.binds.isEmpty else {
             sql += other.sql
             return

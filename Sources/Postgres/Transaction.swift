@@ -6,7 +6,7 @@ import Darwin
 import CLibPQ
 
 extension Connection {
-    public enum IsolationLevel: String, Sendable, CaseIterable {
+    public enum IsolationLevel: String, Sendable {
         case readCommitted = "READ COMMITTED"
         case repeatableRead = "REPEATABLE READ"
         case serializable = "SERIALIZABLE"
@@ -50,16 +50,15 @@ extension Connection {
         return try committing { try body($0, opened) }
     }
 
+    // Every transaction opens and closes with these: fixed, so that a connection preparing its
+    // statements does not have PostgreSQL parse them on every web request.
     private static func begin(_ isolation: IsolationLevel) -> PostgresQuery {
-        PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        var begin = PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        begin.isFixed = true
+        return begin
     }
 
-    private static let commit: PostgresQuery = "COMMIT"
-
-    /// The statements that open and close every transaction: few and fixed, so a connection
-    /// that prepares its statements prepares these too, though they have no parameters
-    /// (`PreparedStatements`), rather than have PostgreSQL parse them on every web request.
-    static let transactionControl: Set<String> = Set(IsolationLevel.allCases.map { begin($0).sql } + [commit.sql])
+    private static let commit = PostgresQuery.fixed("COMMIT")
 
     /// Runs `body` in the transaction just begun, then COMMIT; ROLLBACK when anything fails.
     private func committing<Value>(_ body: (Connection) throws -> Value) throws -> Value {
