@@ -8,29 +8,23 @@ import Testing
 /// connection plans their queries once, and they answer exactly as their SQL definitions of
 /// migrations 8 and 12 did.
 @Suite struct ActingPlanSchemaTests {
-    /// Migration 8's jianyi_token_account and migration 12's jianyi_account_signs, as they
-    /// were, under other names in the session's own schema.
-    static let sqlDefinitions = """
-        CREATE FUNCTION pg_temp.token_account_sql(p_token text, p_csrf text)
-        RETURNS TABLE (congress_code text, login text, role text, deputy_code text, unit_code text, kind text,
-                       expires_at timestamptz, csrf_matches boolean)
-        LANGUAGE sql STABLE AS $$
-            SELECT c.code, a.login, a.role, a.deputy_code, a.unit_code, t.kind, t.expires_at,
-                   coalesce(t.csrf_hash = sha256(convert_to(p_csrf, 'UTF8')), false)
-            FROM access_token t
-            JOIN account a ON a.congress_id = t.congress_id AND a.login = t.login
-            JOIN congress c ON c.congress_id = t.congress_id
-            WHERE t.token_hash = sha256(convert_to(p_token, 'UTF8')) AND t.expires_at > now() AND a.disabled_at IS NULL
-        $$;
-        CREATE FUNCTION pg_temp.account_signs_sql(p_congress integer, p_login text) RETURNS boolean
-        LANGUAGE sql STABLE AS $$
-            SELECT coalesce((SELECT a.signer AND a.role = 'unit' AND a.disabled_at IS NULL
-                             FROM account a WHERE a.congress_id = p_congress AND a.login = p_login), false)
-        $$;
-        """
+    /// A database migrated up to migration 26, the two functions then kept under other names,
+    /// and migrated to the end: migration 8's jianyi_token_account and migration 12's
+    /// jianyi_account_signs, as the migrations wrote them, beside migration 27's.
+    static func withTheSQLDefinitions() throws -> Fixture {
+        let url = try TestDatabase.empty()
+        let db = try Connection(url)
+        try Migrator(migrations: Migration.all.filter { $0.version < 27 }).migrate(db)
+        try db.runScript("""
+            ALTER FUNCTION jianyi_token_account(text, text) RENAME TO token_account_sql;
+            ALTER FUNCTION jianyi_account_signs(integer, text) RENAME TO account_signs_sql;
+            """)
+        try Migrator().migrate(db)
+        return try Fixture(url: url)
+    }
 
     @Test func theyAnswerAsTheirSQLDefinitionsDid() throws {
-        let f = try Fixture()
+        let f = try Self.withTheSQLDefinitions()
         let store = f.store
         try store.addAccount(f.congress, login: "zjj", party: .unit("ZJJ"), password: "correct horse battery")
         try store.addAccount(f.congress, login: "zjj.sign", party: .unit("ZJJ"), password: "correct horse battery", signer: true)
@@ -59,7 +53,11 @@ import Testing
                  AS t(congress, token, login, kind, lifetime)
             JOIN congress c ON c.code = t.congress
             """)
-        try db.runScript(Self.sqlDefinitions)
+        let languages = try db.query("""
+            SELECT string_agg(proname || ' ' || l.lanname, ', ' ORDER BY proname) AS l FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+            WHERE proname IN ('token_account_sql', 'account_signs_sql', 'jianyi_token_account', 'jianyi_account_signs')
+            """).rows[0].decode(String.self, "l")
+        #expect(languages == "account_signs_sql sql, jianyi_account_signs plpgsql, jianyi_token_account plpgsql, token_account_sql sql")
         let tokens = ["live-unit", "live-signer", "expired", "disabled", "deputy", "staff", "elsewhere", "unknown", "", "live-unit\u{1}"]
         let csrfs: [String?] = [nil, "", "csrf-live-signer", "csrf-deputy", "wrong"]
         var compared = 0
@@ -67,7 +65,7 @@ import Testing
             for csrf in csrfs {
                 let rows = { (result: QueryResult) throws -> [String] in try result.rows.map { try $0.decode(String.self, "r") } }
                 let now = try rows(db.query("SELECT t::text AS r FROM jianyi_token_account(\(token), \(csrf)) t ORDER BY 1"))
-                let was = try rows(db.query("SELECT t::text AS r FROM pg_temp.token_account_sql(\(token), \(csrf)) t ORDER BY 1"))
+                let was = try rows(db.query("SELECT t::text AS r FROM token_account_sql(\(token), \(csrf)) t ORDER BY 1"))
                 #expect(now == was, "token \(token), csrf \(csrf ?? "NULL")")
                 compared += now.count
             }
@@ -76,7 +74,7 @@ import Testing
         #expect(compared == 5 * csrfs.count)
         let signs = try db.query("""
             SELECT c.code, l.login, jianyi_account_signs(c.congress_id, l.login) AS now,
-                   pg_temp.account_signs_sql(c.congress_id, l.login) AS was
+                   account_signs_sql(c.congress_id, l.login) AS was
             FROM congress c, (VALUES ('zjj'), ('zjj.sign'), ('jtj.sign'), ('d001'), ('staff'), ('nobody'), (NULL)) AS l(login)
             ORDER BY 1, 2
             """).rows

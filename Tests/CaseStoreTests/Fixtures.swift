@@ -10,7 +10,12 @@ struct Fixture {
     let congress: Congress
 
     init() throws {
-        url = try TestDatabase.migrated()
+        try self.init(url: TestDatabase.migrated())
+    }
+
+    /// The same on a database already migrated (`url`).
+    init(url: String) throws {
+        self.url = url
         store = try Store(url: url, actor: "tester")
         congress = try store.addCongress(code: "LL", name: "吕梁市人民代表大会", level: .city, timeZone: "Asia/Shanghai")
         _ = try store.addSession(congress, code: SessionCode("5-4")!, opened: Day("2024-01-20")!, closed: Day("2024-01-23")!)
