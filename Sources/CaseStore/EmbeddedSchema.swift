@@ -2082,6 +2082,8 @@ $migration$;
 -- 2. similar_titles probes a level with pairs or with one union of n-k+1 bigrams, whichever
 --    is expected to fetch less, counting each probe as 20 rows of work, instead of pairs
 --    whenever there are at most 64 of them. Pairs are planned for up to 17 bigrams (136).
+-- 3. similar_titles goes down two levels at most at a time, where it jumped to the level the
+--    tenth title found implied.
 --
 -- Shares come from the column's statistics (pg_stats): a bigram not among the most common
 -- counts as half the least common one listed. Where there are none (never analysed, or under
@@ -2162,8 +2164,8 @@ BEGIN
 END
 $$;
 
--- Migration 14's function with the probes planned as above; the loop over levels, the bound
--- and the result are unchanged.
+-- Migration 14's function with the probes planned as above, going down two levels at most at
+-- a time; the bound and the result are unchanged.
 CREATE OR REPLACE FUNCTION similar_titles(p_congress integer, p_title text, p_excluding text, p_before date,
                                           p_limit integer, p_min double precision)
 RETURNS TABLE (suggestion_id bigint, score double precision, rank integer)
@@ -2221,9 +2223,12 @@ BEGIN
               OR (coalesce(cardinality(found_ids), 0) = p_limit
                   AND found_scores[p_limit] > 2.0 * (k - 1) / (n + k - 1) + 1e-12);
         -- The best p_limit so far bound the answer from below: every title that beats the last
-        -- of them shares at least as many bigrams as its score implies.
+        -- of them shares at least as many bigrams as its score implies. Two levels at most at
+        -- a time: a first probe can be so narrow that its tenth title scores low and the level
+        -- it implies is the union of a dozen common bigrams, when the next levels would have
+        -- found ten titles good enough to stop.
         k := CASE WHEN coalesce(cardinality(found_ids), 0) < p_limit THEN k - 1
-                  ELSE least(k - 1, greatest(k_min, ceil(found_scores[p_limit] * n / (2 - found_scores[p_limit]) - 1e-9)::integer)) END;
+                  ELSE least(k - 1, greatest(k_min, k - 2, ceil(found_scores[p_limit] * n / (2 - found_scores[p_limit]) - 1e-9)::integer)) END;
     END LOOP;
     RETURN QUERY SELECT f.id, f.sc, f.r::integer
                  FROM unnest(found_ids, found_scores) WITH ORDINALITY AS f(id, sc, r);
