@@ -13,9 +13,10 @@
 --    as one longer word), any other pair as the product of their shares. Any n-k+2 of the
 --    query's bigrams serve level k (migration 14's bound holds for any subset), so the
 --    result is unchanged; only which titles are read to prove it changes.
--- 2. similar_titles probes a level with pairs or with one union of n-k+1 bigrams, whichever
---    is expected to fetch less, counting each probe as 20 rows of work, instead of pairs
---    whenever there are at most 64 of them. Pairs are planned for up to 17 bigrams (136).
+-- 2. similar_titles probes a level with pairs or with one union of the n-k+1 rarest bigrams,
+--    whichever is expected to fetch less, counting each probe as the work of 20 rows in a
+--    table of 1,000 rows or more, instead of pairs whenever there are at most 64 of them.
+--    Pairs are planned among up to 17 bigrams (136 pairs).
 -- 3. similar_titles goes down two levels at most at a time, where it jumped to the level the
 --    tenth title found implied.
 --
@@ -23,45 +24,45 @@
 -- counts as half the least common one listed. Where there are none (never analysed, or under
 -- row security, which hides them), every bigram counts as 1 % of titles, so the order still
 -- keeps the first probes' bigrams apart.
-CREATE FUNCTION title_probe_plan(p_title text,
-                                 OUT ordered text[], OUT share double precision[], OUT pair_share double precision[])
+CREATE FUNCTION title_probe_plan(p_title text, OUT ordered text[], OUT pair_share double precision[],
+                                 OUT rarest text[], OUT rarest_share double precision[])
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
     key text := title_key(p_title);
     q text[] := title_bigrams_of(p_title);
-    n integer := cardinality(q);
+    n integer := coalesce(cardinality(q), 0);
     last_position integer := length(key) - 1;
     at integer[];                  -- at[p]: which of q starts at character p of the key
     f double precision[];          -- each of q's share of titles
     added double precision[];      -- what each bigram not yet taken adds to the pairs' share
     taken boolean[];
     near boolean[];
-    common text[];
-    common_share real[];
-    idx integer;
     best integer;
     total double precision := 0;
 BEGIN
     ordered := '{}';
-    share := '{}';
     pair_share := '{}';
+    rarest := '{}';
+    rarest_share := '{}';
     IF n = 0 THEN
         RETURN;
     END IF;
-    FOR p IN 1 .. last_position LOOP
-        at[p] := array_position(q, substr(key, p, 2));
-    END LOOP;
-    SELECT ps.most_common_elems::text::text[], ps.most_common_elem_freqs INTO common, common_share
-    FROM pg_stats ps
-    WHERE ps.schemaname = current_schema() AND ps.tablename = 'suggestion' AND ps.attname = 'title_bigrams'
-    ORDER BY ps.inherited
-    LIMIT 1;
+    -- Joins, not array_position in a loop: linear in the title's length, however long.
+    SELECT coalesce(array_agg(u.i ORDER BY p), '{}') INTO at
+    FROM generate_series(1, last_position) p JOIN unnest(q) WITH ORDINALITY AS u(e, i) ON u.e = substr(key, p, 2);
+    -- most_common_elem_freqs lists the elements' frequencies, then the least and the greatest
+    -- of them and the nulls' frequency.
+    WITH st AS (
+        SELECT ps.most_common_elems::text::text[] AS elems, ps.most_common_elem_freqs AS freqs
+        FROM pg_stats ps
+        WHERE ps.schemaname = current_schema() AND ps.tablename = 'suggestion' AND ps.attname = 'title_bigrams'
+        ORDER BY ps.inherited LIMIT 1
+    ), listed AS (
+        SELECT c.e, c.f FROM st, unnest(st.elems, st.freqs) AS c(e, f) WHERE c.e IS NOT NULL
+    )
+    SELECT array_agg(coalesce(listed.f, (SELECT st.freqs[cardinality(st.freqs) - 2] / 2 FROM st), 0.01) ORDER BY u.i) INTO f
+    FROM unnest(q) WITH ORDINALITY AS u(e, i) LEFT JOIN listed ON listed.e = u.e;
     FOR i IN 1 .. n LOOP
-        idx := array_position(common, q[i]);
-        -- most_common_elem_freqs ends with the least and greatest frequency and the nulls'.
-        f[i] := CASE WHEN idx IS NOT NULL THEN common_share[idx]
-                     WHEN cardinality(common_share) >= 3 THEN common_share[cardinality(common_share) - 2] / 2
-                     ELSE 0.01 END;
         added[i] := 0;
         taken[i] := false;
     END LOOP;
@@ -76,7 +77,6 @@ BEGIN
         taken[best] := true;
         total := total + added[best];
         ordered := ordered || q[best];
-        share := share || f[best];
         pair_share := pair_share || total;
         near := array_fill(false, ARRAY[n]);
         FOR p IN 1 .. last_position LOOP
@@ -90,11 +90,12 @@ BEGIN
             added[i] := added[i] + CASE WHEN near[i] THEN least(f[i], f[best]) ELSE f[i] * f[best] END;
         END LOOP;
     END LOOP;
-    -- Beyond 17, only unions are planned: the rest by share.
-    SELECT ordered || coalesce(array_agg(q[i] ORDER BY f[i], i), '{}'),
-           share || coalesce(array_agg(f[i] ORDER BY f[i], i), '{}')
-      INTO ordered, share
+    -- Pairs are planned among the first 17 at most; the rest follow by share.
+    SELECT ordered || coalesce(array_agg(q[i] ORDER BY f[i], i), '{}') INTO ordered
     FROM generate_series(1, n) i WHERE NOT taken[i];
+    -- A union is cheapest of the rarest.
+    SELECT array_agg(q[i] ORDER BY f[i], i), array_agg(f[i] ORDER BY f[i], i) INTO rarest, rarest_share
+    FROM generate_series(1, n) i;
 END
 $$;
 
@@ -108,8 +109,9 @@ DECLARE
     q text[] := title_bigrams_of(p_title);
     n integer := cardinality(q);
     ordered text[];
-    share double precision[];
     pair_share double precision[];
+    rarest text[];
+    rarest_share double precision[];
     per_probe double precision;    -- a probe's own work, as a share of the table's titles
     k integer;
     k_min integer;
@@ -119,7 +121,8 @@ DECLARE
     net text;
     shared text;
 BEGIN
-    SELECT pl.ordered, pl.share, pl.pair_share INTO ordered, share, pair_share FROM title_probe_plan(p_title) pl;
+    SELECT pl.ordered, pl.pair_share, pl.rarest, pl.rarest_share INTO ordered, pair_share, rarest, rarest_share
+    FROM title_probe_plan(p_title) pl;
     SELECT 20 / greatest(c.reltuples, 1000) INTO per_probe FROM pg_class c WHERE c.oid = 'suggestion'::regclass;
     -- The shared count, one containment test per query bigram (no per-row subquery).
     SELECT coalesce(string_agg(format('(s.title_bigrams @> $1[%s:%s])::integer', i, i), ' + '), '0') INTO shared
@@ -132,9 +135,9 @@ BEGIN
             net := 'true';
         ELSIF k = 1 OR probe_size > cardinality(pair_share)
               OR pair_share[probe_size] + per_probe * probe_size * (probe_size - 1) / 2
-                 > (SELECT sum(x) FROM unnest(share[1:n - k + 1]) x) + per_probe THEN
-            -- Sharing k, a title holds one of any n-k+1: one probe of the first n-k+1.
-            net := format('s.title_bigrams && $1[1:%s]', n - k + 1);
+                 > (SELECT sum(x) FROM unnest(rarest_share[1:n - k + 1]) x) + per_probe THEN
+            -- Sharing k, a title holds one of any n-k+1: one probe of the rarest n-k+1.
+            net := format('s.title_bigrams && $8[1:%s]', n - k + 1);
         ELSE
             SELECT string_agg(format('s.title_bigrams @> ARRAY[$1[%s], $1[%s]]', i, j), ' OR ') INTO net
             FROM generate_series(1, probe_size) i, generate_series(1, probe_size) j WHERE i < j;
@@ -152,7 +155,7 @@ BEGIN
                 ORDER BY x.score DESC, x.submitted_on, x.number COLLATE "C"
                 LIMIT $5) c
             $sql$, shared, net)
-        INTO found_ids, found_scores USING ordered, p_congress, p_excluding, p_before, p_limit, p_min, n;
+        INTO found_ids, found_scores USING ordered, p_congress, p_excluding, p_before, p_limit, p_min, n, rarest;
         EXIT WHEN k <= k_min
               OR (coalesce(cardinality(found_ids), 0) = p_limit
                   AND found_scores[p_limit] > 2.0 * (k - 1) / (n + k - 1) + 1e-12);

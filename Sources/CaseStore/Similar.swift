@@ -20,7 +20,8 @@ extension Store {
     /// every title would. Under the web role it sees only the cases the actor may.
     public func similar(_ congress: Congress, title: String, excluding number: String?, before: Day?,
                         limit: Int, threshold: Double) throws -> [SimilarCase] {
-        try connection.query("""
+        let title = try Registration.title(title)
+        return try connection.query("""
             SELECT s.number, s.title, s.deputy_code, s.submitted_on, s.state, f.score
             FROM similar_titles(\(congress.id)::integer, \(title)::text, \(number)::text, \(before)::date,
                                 \(limit)::integer, \(threshold)::double precision) f

@@ -16,6 +16,17 @@ public struct Registration: Sendable, Equatable {
     public static let titleLimit = 200
     public static let defaultCategory = "其他"
 
+    /// A title as a suggestion may have one: not blank, at most `titleLimit` characters. Also
+    /// what a title searched for (`similar`) must be: longer text is no title to compare, and
+    /// its cost in the search grows with its length.
+    public static func title(_ text: String) throws -> String {
+        let title = try Text.required(text, field: .title)
+        guard title.count <= titleLimit else {
+            throw RegistrationError.titleTooLong(count: title.count, limit: titleLimit)
+        }
+        return title
+    }
+
     /// Validates the values that can be checked without the database; the store checks the
     /// codes (deputy, co-signers, session) against what exists.
     public init(
@@ -23,11 +34,8 @@ public struct Registration: Sendable, Equatable {
         session: SessionCode?, channel: Channel? = nil, station: String? = nil,
         category: String? = nil, submittedOn: Day, publish: Bool? = nil
     ) throws {
-        let title = try Text.required(title, field: .title)
+        let title = try Self.title(title)
         _ = try Text.optional(body, field: .body)  // kept as written, but not blank
-        guard title.count <= Self.titleLimit else {
-            throw RegistrationError.titleTooLong(count: title.count, limit: Self.titleLimit)
-        }
         let deputy = deputy.trimmingWhitespace()
         guard !deputy.isEmpty else { throw RegistrationError.noDeputy }
         let channel = channel ?? (session == nil ? .recess : .session)

@@ -20,5 +20,10 @@ import Testing
         #expect(byTitle.stdout.contains("5-4-0004"))
         #expect(!byTitle.stdout.contains("5-4-0002"))
         #expect(try jianyi("similar").code == 64)
+        // A title no suggestion may have is no title to compare: refused before the search.
+        let long = try jianyi("similar", "--title", String(repeating: "路灯", count: 4_000))
+        #expect(long.code == 64)
+        #expect(long.stderr.contains("--title: the title has 8000 characters; at most 200"), "\(long.stderr)")
+        #expect(try jianyi("similar", "--title", "关于" + String(repeating: "路", count: 198)).code == 0)
     }
 }

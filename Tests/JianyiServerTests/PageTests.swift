@@ -138,6 +138,25 @@ struct PageTests {
         }
     }
 
+    /// The first press looks for like titles. A title no suggestion may have (over 200
+    /// characters) is refused next to the field before any search, in registration's words.
+    @Test func theLikeTitlesCheckRefusesATitleTooLongToRegister() async throws {
+        try await StepFixture.with { f in
+            let d1 = try await Self.signIn(f.server, "d1")
+            func check(_ title: String) async throws -> (status: HTTPResponse.Status, text: String) {
+                let encoded = try #require(title.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+                let page = try await f.server.call(.post, "/submit", form: "csrf=\(d1.csrf)&title=\(encoded)&occasion=5-4", headers: d1.headers())
+                return (page.status, page.text)
+            }
+            let long = try await check(String(repeating: "路灯", count: 4_000))
+            #expect(long.status == .unprocessableContent)
+            #expect(long.text.contains(#"id="title-error">title：标题有8000个字，最多200个</p>"#))
+            let limit = try await check("关于" + String(repeating: "路", count: 198))
+            #expect(limit.status == .ok)
+            #expect(!limit.text.contains(#"id="title-error""#))
+        }
+    }
+
     @Test func aSubmissionFromTheFormIsTheAPIsRegistration() async throws {
         try await StepFixture.with { f in
             let d1 = try await Self.signIn(f.server, "d1")

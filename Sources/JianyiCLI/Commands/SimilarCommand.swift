@@ -29,7 +29,7 @@ struct Similar: ParsableCommand {
     }
 
     func run() throws {
-        var reference = try title.map { try Text.required($0, field: .title) } ?? ""
+        var reference = try title.map { try Registration.title($0) } ?? ""
         let context = try Context(global)
         let congress = try context.congress()
         var before: Day?

@@ -60,9 +60,11 @@ enum SubmitPage {
                 return try render(site, context, form: form, choices: choices, similar: nil, status: status)
             }
         }
-        let title = form.values["title"] ?? ""
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            let status = try form.refuse(InputError.blank(.title, value: title), fields: ["title"])
+        let title: String
+        do {
+            title = try Registration.title(form.values["title"] ?? "")
+        } catch {
+            let status = try form.refuse(error, fields: ["title"])
             return try render(site, context, form: form, choices: choices, similar: nil, status: status)
         }
         let (congress, today) = (site.congress, try site.today())
