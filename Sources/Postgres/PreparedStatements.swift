@@ -7,9 +7,8 @@ import CLibPQ
 /// is a bind and an execute. Kept are the statements with parameters (the ones the use cases
 /// write) and the fixed statements the program repeats (`PostgresQuery.isFixed`: BEGIN,
 /// COMMIT), never other text without parameters (`SAVEPOINT jianyi_sp_7` varies), at most
-/// `capacity` of them:
-/// past that a statement simply runs unprepared, so a connection's memory on the server stays
-/// bounded whatever SQL it is given.
+/// `capacity` of them: past that a statement simply runs unprepared, so a connection's memory
+/// on the server stays bounded whatever SQL it is given.
 struct PreparedStatements {
     struct Key: Hashable {
         let sql: String

@@ -19,7 +19,7 @@ public struct PostgresQuery: Sendable, Equatable, ExpressibleByStringInterpolati
     /// word (BEGIN, COMMIT, a setting it sets around other statements): a connection that
     /// prepares its statements prepares these too (`PreparedStatements`). Set by `fixed(_:)`;
     /// text built at run time, such as `SAVEPOINT jianyi_sp_7`, never is.
-    public internal(set) var isFixed = false
+    public private(set) var isFixed = false
     /// Where each bind's `$n` stands in `sql` (UTF-8 offsets, in bind order), so that the
     /// query can be spliced into another and renumbered. Nil when the numbers were written
     /// by hand (`unsafeSQL:binds:`): such a query can only begin a longer one.

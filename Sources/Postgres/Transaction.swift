@@ -53,9 +53,11 @@ extension Connection {
     // Every transaction opens and closes with these: fixed, so that a connection preparing its
     // statements does not have PostgreSQL parse them on every web request.
     private static func begin(_ isolation: IsolationLevel) -> PostgresQuery {
-        var begin = PostgresQuery(unsafeSQL: "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
-        begin.isFixed = true
-        return begin
+        switch isolation {
+        case .readCommitted: .fixed("BEGIN ISOLATION LEVEL READ COMMITTED")
+        case .repeatableRead: .fixed("BEGIN ISOLATION LEVEL REPEATABLE READ")
+        case .serializable: .fixed("BEGIN ISOLATION LEVEL SERIALIZABLE")
+        }
     }
 
     private static let commit = PostgresQuery.fixed("COMMIT")
