@@ -47,7 +47,7 @@ BEGIN
     IF n = 0 THEN
         RETURN;
     END IF;
-    -- Joins, not array_position in a loop: linear in the title's length, however long.
+    -- Joins, not array_position in a loop, so that the cost grows with the title's length, not its square.
     SELECT coalesce(array_agg(u.i ORDER BY p), '{}') INTO at
     FROM generate_series(1, last_position) p JOIN unnest(q) WITH ORDINALITY AS u(e, i) ON u.e = substr(key, p, 2);
     -- most_common_elem_freqs lists the elements' frequencies, then the least and the greatest
@@ -106,8 +106,7 @@ CREATE OR REPLACE FUNCTION similar_titles(p_congress integer, p_title text, p_ex
 RETURNS TABLE (suggestion_id bigint, score double precision, rank integer)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-    q text[] := title_bigrams_of(p_title);
-    n integer := cardinality(q);
+    n integer;
     ordered text[];
     pair_share double precision[];
     rarest text[];
@@ -123,6 +122,7 @@ DECLARE
 BEGIN
     SELECT pl.ordered, pl.pair_share, pl.rarest, pl.rarest_share INTO ordered, pair_share, rarest, rarest_share
     FROM title_probe_plan(p_title) pl;
+    n := cardinality(ordered);
     SELECT 20 / greatest(c.reltuples, 1000) INTO per_probe FROM pg_class c WHERE c.oid = 'suggestion'::regclass;
     -- The shared count, one containment test per query bigram (no per-row subquery).
     SELECT coalesce(string_agg(format('(s.title_bigrams @> $1[%s:%s])::integer', i, i), ' + '), '0') INTO shared

@@ -15,16 +15,12 @@ import Testing
 
     func plan(_ connection: Connection, _ title: String) throws -> Plan {
         let row = try connection.query("""
-            SELECT array_to_json(ordered)::text AS o, array_to_json(pair_share)::text AS p,
-                   array_to_json(rarest)::text AS r, array_to_json(rarest_share)::text AS rs
+            SELECT ordered, pair_share::text[] AS pair_share, rarest, rarest_share::text[] AS rarest_share
             FROM title_probe_plan(\(title))
             """).rows[0]
-        func list(_ column: String) throws -> [Substring] {
-            let text = try row.decode(String.self, column).dropFirst().dropLast()
-            return text.isEmpty ? [] : text.split(separator: ",")
-        }
-        return Plan(ordered: try list("o").map { String($0.dropFirst().dropLast()) }, pairShare: try list("p").map { Double($0)! },
-                    rarest: try list("r").map { String($0.dropFirst().dropLast()) }, rarestShare: try list("rs").map { Double($0)! })
+        let shares = { (column: String) in try row.decode([String].self, column).map { Double($0)! } }
+        return Plan(ordered: try row.decode([String].self, "ordered"), pairShare: try shares("pair_share"),
+                    rarest: try row.decode([String].self, "rarest"), rarestShare: try shares("rarest_share"))
     }
 
     func bigrams(_ connection: Connection, _ title: String) throws -> [String] {
